@@ -1,0 +1,42 @@
+import type { ClientErrorCode } from './api.ts';
+
+/**
+ * Every event the sign-in elements dispatch, typed once. All bubble and cross shadow roots
+ * (`composed`) so a theme can listen on `document`.
+ */
+
+export interface SignedInDetail {
+  /** Where the element is about to go; already validated by WordPress. */
+  redirectTo: string;
+}
+
+export interface ErrorDetail {
+  code: ClientErrorCode;
+  /** What the visitor was shown. */
+  message: string;
+}
+
+/** The visitor is signed in to WordPress. Cancel it (`preventDefault()`) to stay on the page. */
+export class WorkosSignedInEvent extends CustomEvent<SignedInDetail> {
+  static readonly eventName = 'workos-signed-in';
+
+  constructor(detail: SignedInDetail) {
+    super(WorkosSignedInEvent.eventName, { detail, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** A sign-in attempt failed with a message the visitor now sees. */
+export class WorkosErrorEvent extends CustomEvent<ErrorDetail> {
+  static readonly eventName = 'workos-error';
+
+  constructor(detail: ErrorDetail) {
+    super(WorkosErrorEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'workos-signed-in': WorkosSignedInEvent;
+    'workos-error': WorkosErrorEvent;
+  }
+}

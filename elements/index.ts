@@ -1,0 +1,3 @@
+/** Entry of the sign-in bundle: importing it defines `<workos-login>`. */
+export { WorkosLogin } from './workos-login.ts';
+export { WorkosErrorEvent, WorkosSignedInEvent } from './events.ts';

@@ -1,0 +1,102 @@
+<?php
+/**
+ * Settings read from wp-config.php constants (or the environment).
+ *
+ * The login server URL and the shared secret are deployment facts, not admin options: they live
+ * beside the database credentials, so a database dump never carries the secret.
+ *
+ * @package WorkOS_Login
+ * @since   0.1.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** The shortest shared secret accepted, in bytes (ARCHITECTURE rule 2). */
+const WORKOS_LOGIN_SECRET_MIN_BYTES = 32;
+
+/**
+ * Reads a setting from a constant, else from the environment.
+ *
+ * @since 0.1.0
+ *
+ * @param string $name Constant / environment variable name.
+ * @return string The trimmed value, '' when unset.
+ */
+function workos_login_setting( string $name ): string {
+	if ( defined( $name ) ) {
+		$value = constant( $name );
+	} else {
+		$value = getenv( $name );
+	}
+	return is_string( $value ) ? trim( $value ) : '';
+}
+
+/**
+ * The login server's base URL, without a trailing slash.
+ *
+ * @since 0.1.0
+ *
+ * @return string '' when unset.
+ */
+function workos_login_server_url(): string {
+	return untrailingslashit( workos_login_setting( 'WORKOS_LOGIN_SERVER_URL' ) );
+}
+
+/**
+ * The secret shared with the login server. Never print or log it.
+ *
+ * @since 0.1.0
+ *
+ * @return string '' when unset.
+ */
+function workos_login_secret(): string {
+	return workos_login_setting( 'WORKOS_LOGIN_SECRET' );
+}
+
+/**
+ * The site's WorkOS organization (`WORKOS_ORGANIZATION_ID`), if any.
+ *
+ * @since 0.1.0
+ *
+ * @return string|null Null when unset or malformed.
+ */
+function workos_login_site_organization_id(): ?string {
+	$id = workos_login_setting( 'WORKOS_ORGANIZATION_ID' );
+	return 1 === preg_match( '/^org_[A-Za-z0-9_]{1,100}$/', $id ) ? $id : null;
+}
+
+/**
+ * Everything wrong with the configuration, as sentences for administrators.
+ *
+ * @since 0.1.0
+ *
+ * @return string[] Translated messages; empty when the configuration is usable.
+ */
+function workos_login_config_errors(): array {
+	$errors = array();
+	$url    = workos_login_server_url();
+	if ( '' === $url ) {
+		/* translators: %s: the constant name. */
+		$errors[] = sprintf( __( '%s is not set. Define it in wp-config.php with the address of the login server.', 'workos-login' ), 'WORKOS_LOGIN_SERVER_URL' );
+	} elseif ( ! in_array( wp_parse_url( $url, PHP_URL_SCHEME ), array( 'http', 'https' ), true ) || ! wp_parse_url( $url, PHP_URL_HOST ) ) {
+		/* translators: %s: the constant name. */
+		$errors[] = sprintf( __( '%s is not a valid http:// or https:// address.', 'workos-login' ), 'WORKOS_LOGIN_SERVER_URL' );
+	}
+
+	$secret = workos_login_secret();
+	if ( '' === $secret ) {
+		/* translators: %s: the constant name. */
+		$errors[] = sprintf( __( '%s is not set. Define it in wp-config.php with the secret the login server uses.', 'workos-login' ), 'WORKOS_LOGIN_SECRET' );
+	} elseif ( strlen( $secret ) < WORKOS_LOGIN_SECRET_MIN_BYTES ) {
+		/* translators: 1: the constant name, 2: a number of bytes. */
+		$errors[] = sprintf( __( '%1$s is too short: use at least %2$d random bytes.', 'workos-login' ), 'WORKOS_LOGIN_SECRET', WORKOS_LOGIN_SECRET_MIN_BYTES );
+	}
+
+	if ( '' !== workos_login_setting( 'WORKOS_ORGANIZATION_ID' ) && null === workos_login_site_organization_id() ) {
+		/* translators: %s: the constant name. */
+		$errors[] = sprintf( __( '%s does not look like a WorkOS organization ID (org_…).', 'workos-login' ), 'WORKOS_ORGANIZATION_ID' );
+	}
+	return $errors;
+}

@@ -1,0 +1,136 @@
+<?php
+/**
+ * Validates the login server's answer against the protocol `Outcome` union.
+ *
+ * Anything that does not match exactly is treated as the server being unavailable: PHP acts
+ * only on outcomes it fully understands.
+ *
+ * @package WorkOS_Login
+ * @since   0.1.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** Protocol `StepName`. */
+const WORKOS_LOGIN_STEP_NAMES = array( 'mfa_challenge', 'mfa_enroll', 'org_select', 'email_verify', 'code_sent' );
+
+/** Protocol `ErrorCode`. */
+const WORKOS_LOGIN_ERROR_CODES = array( 'invalid_credentials', 'invalid_request', 'invalid_nonce', 'invalid_origin', 'rate_limited', 'flow_expired', 'server_unavailable', 'workos_unavailable', 'sign_in_refused', 'internal_error' );
+
+/** Protocol `Method`. */
+const WORKOS_LOGIN_METHODS = array( 'password', 'magic_code', 'oauth_google', 'oauth_microsoft', 'oauth_github', 'oauth_apple', 'sso', 'passkey' );
+
+/**
+ * Parses and validates an Outcome.
+ *
+ * @since 0.1.0
+ *
+ * @param string $body The response body (already signature-checked).
+ * @return array{type: 'step', step: string, flow: string, data: object}|array{type: 'redirect', url: string}|array{type: 'authenticated', identity: array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string}}|array{type: 'error', code: string, message: string, status: int, retry_after?: int}|null
+ *         The outcome, or null when it does not match the contract.
+ */
+function workos_login_parse_outcome( string $body ): ?array {
+	$outcome = json_decode( $body, true );
+	if ( ! is_array( $outcome ) || ! isset( $outcome['type'] ) ) {
+		return null;
+	}
+	switch ( $outcome['type'] ) {
+		case 'step':
+			// Decode `data` as objects too, so `{}` reaches the browser as `{}`, not `[]`.
+			$raw = json_decode( $body );
+			if ( ! in_array( $outcome['step'] ?? null, WORKOS_LOGIN_STEP_NAMES, true ) || ! workos_login_is_nonempty_string( $outcome['flow'] ?? null ) || ! isset( $raw->data ) || ! $raw->data instanceof stdClass ) {
+				return null;
+			}
+			return array( 'type' => 'step', 'step' => $outcome['step'], 'flow' => $outcome['flow'], 'data' => $raw->data );
+		case 'redirect':
+			$url = $outcome['url'] ?? null;
+			if ( ! is_string( $url ) || ! in_array( wp_parse_url( $url, PHP_URL_SCHEME ), array( 'http', 'https' ), true ) ) {
+				return null;
+			}
+			return array( 'type' => 'redirect', 'url' => $url );
+		case 'authenticated':
+			$identity = workos_login_parse_identity( $outcome['identity'] ?? null );
+			return null === $identity ? null : array( 'type' => 'authenticated', 'identity' => $identity );
+		case 'error':
+			$status = $outcome['status'] ?? null;
+			if ( ! in_array( $outcome['code'] ?? null, WORKOS_LOGIN_ERROR_CODES, true ) || ! is_string( $outcome['message'] ?? null ) || ! is_int( $status ) || $status < 400 || $status > 599 ) {
+				return null;
+			}
+			$error = array( 'type' => 'error', 'code' => $outcome['code'], 'message' => $outcome['message'], 'status' => $status );
+			if ( isset( $outcome['retry_after'] ) && is_int( $outcome['retry_after'] ) && $outcome['retry_after'] > 0 ) {
+				$error['retry_after'] = $outcome['retry_after'];
+			}
+			return $error;
+	}
+	return null;
+}
+
+/**
+ * Validates an `Identity`.
+ *
+ * @since 0.1.0
+ *
+ * @param mixed $identity Decoded JSON.
+ * @return array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string}|null
+ */
+function workos_login_parse_identity( mixed $identity ): ?array {
+	if ( ! is_array( $identity ) || ! is_array( $identity['user'] ?? null ) ) {
+		return null;
+	}
+	$user = $identity['user'];
+	$ok   = workos_login_is_nonempty_string( $user['id'] ?? null )
+		&& is_string( $user['email'] ?? null ) && is_email( $user['email'] )
+		&& is_bool( $user['email_verified'] ?? null )
+		&& workos_login_is_nullable_string( $user, 'first_name' )
+		&& workos_login_is_nullable_string( $user, 'last_name' )
+		&& workos_login_is_nullable_string( $identity, 'organization_id' )
+		&& workos_login_is_nullable_string( $identity, 'session_id' )
+		&& in_array( $identity['method'] ?? null, WORKOS_LOGIN_METHODS, true );
+
+	$membership = array_key_exists( 'membership', $identity ) ? $identity['membership'] : false;
+	if ( null !== $membership ) {
+		$ok = $ok && is_array( $membership ) && is_string( $membership['role'] ?? null )
+			&& in_array( $membership['status'] ?? null, array( 'active', 'inactive', 'pending' ), true );
+	}
+	if ( ! $ok ) {
+		return null;
+	}
+	return array(
+		'user'            => array(
+			'id'             => $user['id'],
+			'email'          => $user['email'],
+			'email_verified' => $user['email_verified'],
+			'first_name'     => $user['first_name'],
+			'last_name'      => $user['last_name'],
+		),
+		'organization_id' => $identity['organization_id'],
+		'membership'      => null === $membership ? null : array( 'role' => $membership['role'], 'status' => $membership['status'] ),
+		'session_id'      => $identity['session_id'],
+		'method'          => $identity['method'],
+	);
+}
+
+/**
+ * Whether a value is a string with at least one character.
+ *
+ * @since 0.1.0
+ *
+ * @param mixed $value Anything.
+ */
+function workos_login_is_nonempty_string( mixed $value ): bool {
+	return is_string( $value ) && '' !== $value;
+}
+
+/**
+ * Whether `$fields[ $key ]` exists and is a string or null (the contract's `string | null`).
+ *
+ * @since 0.1.0
+ *
+ * @param array<string, mixed> $fields Decoded JSON object.
+ * @param string               $key    Field name.
+ */
+function workos_login_is_nullable_string( array $fields, string $key ): bool {
+	return array_key_exists( $key, $fields ) && ( null === $fields[ $key ] || is_string( $fields[ $key ] ) );
+}

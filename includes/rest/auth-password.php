@@ -1,0 +1,44 @@
+<?php
+/**
+ * `POST /wp-json/workos/v1/auth/password`: email and password, checked by the login server.
+ *
+ * @package WorkOS_Login
+ * @since   0.1.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Sends the credentials to the login server and answers the browser (protocol `AuthResponse`).
+ *
+ * @since 0.1.0
+ *
+ * @param WP_REST_Request $request Validated by the route's args (protocol `PasswordRequest`).
+ */
+function workos_login_rest_password( WP_REST_Request $request ): WP_REST_Response {
+	$email   = (string) $request['email'];
+	$choices = array(
+		'redirect_to' => (string) ( $request['redirect_to'] ?? '' ),
+		'remember'    => (bool) $request['remember'],
+	);
+
+	$profile = workos_login_get_profile( (string) $request['profile'] );
+	if ( null === $profile ) {
+		return workos_login_rest_error( 'invalid_request', 404, $email );
+	}
+
+	$outcome = workos_login_server_request(
+		'password',
+		array(
+			'profile' => $profile,
+			'input'   => array(
+				'email'    => $email,
+				'password' => (string) $request['password'],
+			),
+			'context' => workos_login_request_context(),
+		)
+	);
+	return workos_login_rest_answer( $outcome, $email, $choices );
+}

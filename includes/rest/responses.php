@@ -1,0 +1,107 @@
+<?php
+/**
+ * Turns a login server outcome into the browser's answer (protocol `AuthResponse`).
+ *
+ * @package WorkOS_Login
+ * @since   0.1.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Answers the browser for an outcome: steps pass through, errors get the site's translated text,
+ * `authenticated` goes through login completion. The server's English message is never shown.
+ *
+ * @since 0.1.0
+ *
+ * @param array<string, mixed>|WP_Error                $outcome From workos_login_server_request().
+ * @param string                                       $email   The email the visitor typed, for `wp_login_failed`.
+ * @param array{redirect_to: string, remember: bool}   $choices The visitor's choices.
+ */
+function workos_login_rest_answer( array|WP_Error $outcome, string $email, array $choices ): WP_REST_Response {
+	if ( is_wp_error( $outcome ) ) {
+		return workos_login_rest_error( 'server_unavailable', 503, $email );
+	}
+	switch ( $outcome['type'] ) {
+		case 'step':
+			return workos_login_rest_response( $outcome, 200 );
+		case 'error':
+			return workos_login_rest_error( $outcome['code'], $outcome['status'], $email, $outcome['retry_after'] ?? null );
+		case 'authenticated':
+			$done = workos_login_complete( $outcome['identity'], $choices );
+			if ( is_wp_error( $done ) ) {
+				// Completion already fired wp_login_failed.
+				$data = $done->get_error_data();
+				return workos_login_rest_response( workos_login_error_body( $done->get_error_code() ), (int) ( $data['status'] ?? 500 ) );
+			}
+			return workos_login_rest_response(
+				array(
+					'type'        => 'signed_in',
+					'redirect_to' => $done['redirect_to'],
+				),
+				200
+			);
+	}
+	// `redirect` outcomes belong to OAuth/SSO, which this route does not start.
+	workos_login_log( sprintf( 'unexpected %s outcome for a password sign-in.', $outcome['type'] ) );
+	return workos_login_rest_error( 'internal_error', 500, $email );
+}
+
+/**
+ * An error answer; fires `wp_login_failed` so security plugins count the attempt.
+ *
+ * @since 0.1.0
+ *
+ * @param string   $code        Protocol `ErrorCode`.
+ * @param int      $status      HTTP status.
+ * @param string   $email       The email the visitor typed.
+ * @param int|null $retry_after Seconds, with `rate_limited`.
+ */
+function workos_login_rest_error( string $code, int $status, string $email, ?int $retry_after = null ): WP_REST_Response {
+	$body = workos_login_error_body( $code, $retry_after );
+	/** This action is documented in wp-includes/pluggable.php */
+	do_action( 'wp_login_failed', $email, new WP_Error( $code, $body['message'] ) );
+
+	$response = workos_login_rest_response( $body, $status );
+	if ( null !== $retry_after ) {
+		$response->header( 'Retry-After', (string) $retry_after );
+	}
+	return $response;
+}
+
+/**
+ * The body of an error answer.
+ *
+ * @since 0.1.0
+ *
+ * @param string   $code        Protocol `ErrorCode`.
+ * @param int|null $retry_after Seconds, with `rate_limited`.
+ * @return array{type: 'error', code: string, message: string, retry_after?: int}
+ */
+function workos_login_error_body( string $code, ?int $retry_after = null ): array {
+	$body = array(
+		'type'    => 'error',
+		'code'    => $code,
+		'message' => workos_login_error_message( $code ),
+	);
+	if ( null !== $retry_after ) {
+		$body['retry_after'] = $retry_after;
+	}
+	return $body;
+}
+
+/**
+ * A response that no cache keeps: it answers one person's sign-in.
+ *
+ * @since 0.1.0
+ *
+ * @param array<string, mixed> $body   JSON body.
+ * @param int                  $status HTTP status.
+ */
+function workos_login_rest_response( array $body, int $status ): WP_REST_Response {
+	$response = new WP_REST_Response( $body, $status );
+	$response->header( 'Cache-Control', 'no-store, private' );
+	return $response;
+}

@@ -1,0 +1,145 @@
+<?php
+/**
+ * Matching a WorkOS user to a WordPress user, and provisioning new ones.
+ *
+ * @package WorkOS_Login
+ * @since   0.1.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** User meta linking a WordPress user to its WorkOS user id. */
+const WORKOS_LOGIN_USER_META = '_workos_user_id';
+
+/**
+ * Finds the WordPress user for a WorkOS user: by link first, then by email only when WorkOS
+ * says the email is verified (an unverified email proves nothing about who owns it).
+ *
+ * @since 0.1.0
+ *
+ * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null} $workos_user The identity's user.
+ * @return WP_User|WP_Error|null The user; null when none exists; `sign_in_refused` when one exists but may not be taken over.
+ */
+function workos_login_find_user( array $workos_user ): WP_User|WP_Error|null {
+	$ids = get_users(
+		array(
+			'blog_id'     => 0,
+			'meta_key'    => WORKOS_LOGIN_USER_META, // phpcs:ignore WordPress.DB.SlowDBQuery -- one indexed key lookup per sign-in.
+			'meta_value'  => $workos_user['id'], // phpcs:ignore WordPress.DB.SlowDBQuery
+			'number'      => 1,
+			'orderby'     => 'ID',
+			'fields'      => 'ID',
+			'count_total' => false,
+		)
+	);
+	if ( $ids ) {
+		$user = get_user_by( 'id', (int) $ids[0] );
+		return $user ? $user : null;
+	}
+
+	$user = get_user_by( 'email', $workos_user['email'] );
+	if ( ! $user ) {
+		return null;
+	}
+	if ( ! $workos_user['email_verified'] ) {
+		return new WP_Error( 'sign_in_refused', 'A WordPress user has this email, but WorkOS has not verified it.' );
+	}
+	$linked = (string) get_user_meta( $user->ID, WORKOS_LOGIN_USER_META, true );
+	if ( '' !== $linked && $linked !== $workos_user['id'] ) {
+		return new WP_Error( 'sign_in_refused', 'The WordPress user with this email is linked to another WorkOS user.' );
+	}
+	return $user;
+}
+
+/**
+ * Creates a WordPress user for a WorkOS user, with the site's default role.
+ *
+ * @since 0.1.0
+ *
+ * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null} $workos_user The identity's user.
+ * @return WP_User|WP_Error
+ */
+function workos_login_create_user( array $workos_user ): WP_User|WP_Error {
+	$login   = workos_login_unique_username( $workos_user['email'], $workos_user['id'] );
+	$first   = (string) $workos_user['first_name'];
+	$last    = (string) $workos_user['last_name'];
+	$display = trim( $first . ' ' . $last );
+	$user_id = wp_insert_user(
+		array(
+			'user_login'    => $login,
+			// user_nicename is limited to 50 characters; core appends -2, -3… when taken.
+			'user_nicename' => mb_substr( sanitize_title( $login ), 0, 50 ),
+			'user_email'    => $workos_user['email'],
+			'user_pass'     => wp_generate_password( 64, true, true ),
+			'first_name'    => $first,
+			'last_name'     => $last,
+			'display_name'  => '' !== $display ? $display : $login,
+			'role'          => (string) get_option( 'default_role' ),
+		)
+	);
+	if ( is_wp_error( $user_id ) ) {
+		return $user_id;
+	}
+	update_user_meta( $user_id, WORKOS_LOGIN_USER_META, $workos_user['id'] );
+	return new WP_User( $user_id );
+}
+
+/**
+ * A free, safe username derived from the email's local part.
+ *
+ * `Jörg.Müller@…` gives `jorg.muller`; a taken name gets `-2`, `-3`…; a local part with no Latin
+ * letters left (or a reserved name) gives `user_<hash of the WorkOS id>`. At most 60 characters.
+ *
+ * @since 0.1.0
+ *
+ * @param string $email          Email address.
+ * @param string $workos_user_id WorkOS user id, for the fallback.
+ */
+function workos_login_unique_username( string $email, string $workos_user_id ): string {
+	$local = strtolower( sanitize_user( (string) strstr( $email, '@', true ), true ) );
+	$base  = trim( (string) preg_replace( '/[^a-z0-9._-]+/', '', $local ), '._-' );
+	$base  = substr( $base, 0, 60 );
+
+	$illegal = array_map( 'strtolower', (array) apply_filters( 'illegal_user_logins', array() ) );
+	if ( '' !== $base && ! in_array( $base, $illegal, true ) ) {
+		if ( ! username_exists( $base ) ) {
+			return $base;
+		}
+		for ( $n = 2; $n < 50; $n++ ) {
+			$candidate = substr( $base, 0, 60 - strlen( "-$n" ) ) . "-$n";
+			if ( ! username_exists( $candidate ) ) {
+				return $candidate;
+			}
+		}
+	}
+
+	$fallback = 'user_' . substr( hash( 'sha256', $workos_user_id ), 0, 12 );
+	return username_exists( $fallback ) ? $fallback . '_' . strtolower( wp_generate_password( 6, false ) ) : $fallback;
+}
+
+/**
+ * Links the user to its WorkOS id and keeps first and last names in step with WorkOS.
+ *
+ * Roles are never touched here: no WordPress role is implied by a WorkOS identity.
+ *
+ * @since 0.1.0
+ *
+ * @param WP_User                                                                                               $user        WordPress user.
+ * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null} $workos_user The identity's user.
+ */
+function workos_login_sync_user( WP_User $user, array $workos_user ): void {
+	if ( get_user_meta( $user->ID, WORKOS_LOGIN_USER_META, true ) !== $workos_user['id'] ) {
+		update_user_meta( $user->ID, WORKOS_LOGIN_USER_META, $workos_user['id'] );
+	}
+	$changes = array();
+	foreach ( array( 'first_name', 'last_name' ) as $field ) {
+		if ( null !== $workos_user[ $field ] && $workos_user[ $field ] !== $user->get( $field ) ) {
+			$changes[ $field ] = $workos_user[ $field ];
+		}
+	}
+	if ( $changes ) {
+		wp_update_user( array( 'ID' => $user->ID ) + $changes );
+	}
+}

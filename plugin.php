@@ -1,0 +1,24 @@
+<?php
+/**
+ * Plugin Name:       WorkOS Login
+ * Description:       Sign in to WordPress with WorkOS: a <workos-login> element backed by a WorkOS login server.
+ * Version:           0.1.0
+ * Requires at least: 6.5
+ * Requires PHP:      8.1
+ * Author:            WorkOS Login contributors
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       workos-login
+ * Domain Path:       /languages
+ *
+ * @package WorkOS_Login
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+define( 'WORKOS_LOGIN_VERSION', '0.1.0' );
+define( 'WORKOS_LOGIN_FILE', __FILE__ );
+
+require_once __DIR__ . '/includes/load.php';

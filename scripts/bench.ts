@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: the figures the issues name, measured on this machine.
+ *   - bundle: gzip bytes of the JS a visitor downloads before the form works, and of all of it
+ *   - server: overhead a signed step through the login server adds over the same WorkOS SDK calls
+ *     made directly (both against the fake), and steps/s with 20 concurrent callers
+ *   - page: the sign-in page in Chromium (time to first byte, to an interactive form)
+ * `npm run bench -- --json` ends stdout with one JSON object. Benchmarks measure; tests never
+ * assert on timing.
+ */
+import { build } from './build.ts';
+import { measureBundle } from './bench/bundle.ts';
+import { measurePage } from './bench/page.ts';
+import { measureServer } from './bench/server.ts';
+import { startStack } from './stack.ts';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+
+build();
+const bundle = measureBundle();
+const stack = await startStack({
+  name: 'bench',
+  ports: { workos: 4300, server: 4301, wordpress: 8893 },
+  workos: 'fake',
+  quiet: true,
+});
+let server, page;
+try {
+  server = await measureServer(stack, { runs: quick ? 200 : 1000, seconds: quick ? 2 : 10, concurrency: 20 });
+  page = await measurePage(stack, { loads: quick ? 3 : 15 });
+} finally {
+  await stack.stop();
+}
+
+const figures = { ...bundle, ...server, ...page };
+const rows: Array<[string, string, string]> = [
+  ['element_initial_js_gzip_bytes', `${figures.element_initial_js_gzip_bytes} B`, 'budget ≤ 16384 B'],
+  ['element_total_js_gzip_bytes', `${figures.element_total_js_gzip_bytes} B`, ''],
+  ['server_step_overhead_p50_ms', figures.server_step_overhead_p50_ms.toFixed(3), 'budget ≤ 1 ms'],
+  ['server_step_overhead_p99_ms', figures.server_step_overhead_p99_ms.toFixed(3), 'budget ≤ 3 ms'],
+  ['server_step_direct_p50_ms', figures.server_step_direct_p50_ms.toFixed(3), 'SDK → fake, no login server'],
+  [
+    'server_step_via_server_p50_ms',
+    figures.server_step_via_server_p50_ms.toFixed(3),
+    'signed, through the login server',
+  ],
+  ['server_steps_per_s', figures.server_steps_per_s.toFixed(0), '20 concurrent callers'],
+  ['page_login_ttfb_p50_ms', figures.page_login_ttfb_p50_ms.toFixed(1), '/workos/login/default, native PHP'],
+  ['page_login_interactive_p50_ms', figures.page_login_interactive_p50_ms.toFixed(1), 'navigation → form ready'],
+];
+process.stdout.write('\nfigure                           value       note\n');
+for (const [name, value, note] of rows) process.stdout.write(`${name.padEnd(32)} ${value.padStart(10)}  ${note}\n`);
+if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);

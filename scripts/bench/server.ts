@@ -1,0 +1,87 @@
+import { WorkOS } from '@workos-inc/node';
+import { HEADERS } from '../../protocol/messages.ts';
+import envelope from '../../protocol/fixtures/server-password-envelope.json' with { type: 'json' };
+import { sign } from '../../server/signature.ts';
+import { FAKE_API_KEY, FAKE_CLIENT_ID, type Stack } from '../stack.ts';
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/**
+ * Overhead of the login server: the same password step, (a) as the SDK calls the step makes
+ * (authenticate + membership lookup) made directly against the fake, (b) signed through the
+ * login server. Runs alternate a/b so drift hits both alike.
+ */
+export async function measureServer(stack: Stack, opts: { runs: number; seconds: number; concurrency: number }) {
+  const url = new URL(stack.workosUrl);
+  const workos = new WorkOS(FAKE_API_KEY, {
+    clientId: FAKE_CLIENT_ID,
+    apiHostname: url.hostname,
+    port: Number(url.port),
+    https: false,
+    maxRetries: 0,
+  });
+  const email = 'ada@example.com';
+  const password = 'Correct-Horse-7';
+  const body = JSON.stringify({
+    ...envelope,
+    profile: { ...envelope.profile, organization_id: null },
+    input: { email, password },
+  });
+
+  const direct = async () => {
+    const auth = await workos.userManagement.authenticateWithPassword({ clientId: FAKE_CLIENT_ID, email, password });
+    if (auth.organizationId)
+      await workos.userManagement.listOrganizationMemberships({
+        userId: auth.user.id,
+        organizationId: auth.organizationId,
+        statuses: ['active', 'inactive', 'pending'],
+      });
+  };
+  const viaServer = async () => {
+    const res = await fetch(`${stack.serverUrl}/v1/password`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [HEADERS.signature]: sign(stack.secret, body) },
+      body,
+    });
+    const outcome = (await res.json()) as { type: string };
+    if (outcome.type !== 'authenticated') throw new Error(`unexpected outcome ${JSON.stringify(outcome)}`);
+  };
+  const time = async (fn: () => Promise<void>) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+
+  for (let i = 0; i < 50; i++) {
+    await direct();
+    await viaServer();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    a.push(await time(direct));
+    b.push(await time(viaServer));
+  }
+  a.sort((x, y) => x - y);
+  b.sort((x, y) => x - y);
+
+  let steps = 0;
+  const until = performance.now() + opts.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (performance.now() < until) {
+        await viaServer();
+        steps++;
+      }
+    }),
+  );
+
+  return {
+    server_step_overhead_p50_ms: percentile(b, 50) - percentile(a, 50),
+    server_step_overhead_p99_ms: percentile(b, 99) - percentile(a, 99),
+    server_step_direct_p50_ms: percentile(a, 50),
+    server_step_via_server_p50_ms: percentile(b, 50),
+    server_steps_per_s: steps / opts.seconds,
+  };
+}

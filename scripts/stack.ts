@@ -1,0 +1,146 @@
+/**
+ * The whole suite on one machine: WorkOS (the project's fake, or real WorkOS when credentials
+ * are in the environment) + the login server + WordPress with the plugin active.
+ * Used by `npm start`, the end-to-end tests and the benchmark.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startProc, waitForHttp, type Proc } from './proc.ts';
+import { createSite, serveSite } from './wp/index.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const NODE = process.execPath;
+
+export interface StackOptions {
+  /** Site name: its WordPress copy lives in `.wp/sites/<name>`. */
+  name: string;
+  ports: { workos: number; server: number; wordpress: number };
+  /** `fake` (default unless WORKOS_API_KEY and WORKOS_CLIENT_ID are set) or `real`. */
+  workos?: 'fake' | 'real';
+  quiet?: boolean;
+  /** Extra wp-config constants. */
+  constants?: Record<string, string | number | boolean>;
+  muPlugins?: Record<string, string>;
+}
+
+export interface Stack {
+  mode: 'fake' | 'real';
+  wordpressUrl: string;
+  serverUrl: string;
+  workosUrl: string;
+  secret: string;
+  adminPassword: string;
+  site: Awaited<ReturnType<typeof createSite>>;
+  /** Starts the login server again after {@link Stack.stopServer}. */
+  startServer(): Promise<void>;
+  stopServer(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const FAKE_API_KEY = 'sk_test_fake_workos';
+export const FAKE_CLIENT_ID = 'client_fake_workos';
+
+export function defaultWorkOSMode(env = process.env): 'fake' | 'real' {
+  return env.WORKOS_API_KEY && env.WORKOS_CLIENT_ID ? 'real' : 'fake';
+}
+
+/** A per-site secret kept across restarts, so the WordPress copy can be reused. */
+function siteSecret(name: string, kind: string): string {
+  const file = join(ROOT, '.wp', `${name}.${kind}`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const value = randomBytes(32).toString('hex');
+  writeFileSync(file, value, { mode: 0o600 });
+  return value;
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const mode = opts.workos ?? defaultWorkOSMode();
+  const secret = process.env.WORKOS_LOGIN_SECRET ?? siteSecret(opts.name, 'secret');
+  const adminPassword = siteSecret(opts.name, 'admin-password').slice(0, 20);
+  const procs: Proc[] = [];
+  const stopAll = async () => {
+    await Promise.all(procs.map((p) => p.stop()));
+    procs.length = 0;
+  };
+
+  try {
+    let workosUrl = 'https://api.workos.com';
+    if (mode === 'fake') {
+      workosUrl = `http://127.0.0.1:${opts.ports.workos}`;
+      const fake = startProc(
+        'workos-fake',
+        NODE,
+        [join(ROOT, 'server/workos-fake/index.ts'), '--port', String(opts.ports.workos)],
+        {
+          quiet: opts.quiet,
+        },
+      );
+      procs.push(fake);
+      await waitForHttp(fake, `${workosUrl}/health`);
+    }
+
+    const serverUrl = `http://127.0.0.1:${opts.ports.server}`;
+    const serverEnv = {
+      WORKOS_LOGIN_SECRET: secret,
+      WORKOS_LOGIN_SERVER_HOST: '127.0.0.1',
+      WORKOS_LOGIN_SERVER_PORT: String(opts.ports.server),
+      ...(mode === 'fake'
+        ? { WORKOS_API_KEY: FAKE_API_KEY, WORKOS_CLIENT_ID: FAKE_CLIENT_ID, WORKOS_API_URL: workosUrl }
+        : {
+            WORKOS_API_KEY: process.env.WORKOS_API_KEY,
+            WORKOS_CLIENT_ID: process.env.WORKOS_CLIENT_ID,
+            WORKOS_API_URL: process.env.WORKOS_API_URL ?? '',
+          }),
+    };
+    let server: Proc | null = null;
+    const startServer = async () => {
+      server = startProc('login-server', NODE, [join(ROOT, 'build/server/index.js')], {
+        env: serverEnv,
+        quiet: opts.quiet,
+      });
+      procs.push(server);
+      await waitForHttp(server, `${serverUrl}/healthz`);
+    };
+    await startServer();
+
+    const wordpressUrl = `http://localhost:${opts.ports.wordpress}`;
+    const site = await createSite({
+      name: opts.name,
+      port: opts.ports.wordpress,
+      pluginDir: ROOT,
+      adminUser: { password: adminPassword },
+      constants: {
+        WORKOS_LOGIN_SERVER_URL: serverUrl,
+        WORKOS_LOGIN_SECRET: secret,
+        ...opts.constants,
+      },
+      muPlugins: opts.muPlugins,
+    });
+    const wp = await serveSite(site);
+    procs.push({ name: 'wordpress', child: null as never, tail: () => '', stop: () => wp.stop() });
+
+    return {
+      mode,
+      wordpressUrl,
+      serverUrl,
+      workosUrl,
+      secret,
+      adminPassword,
+      site,
+      startServer,
+      async stopServer() {
+        if (!server) return;
+        await server.stop();
+        procs.splice(procs.indexOf(server), 1);
+        server = null;
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * `npm test`: every suite, in order of speed, each a separate process. Stops at nothing: all
+ * suites run so one failure does not hide another; the exit code says whether all passed.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './stack.ts';
+import { ensureChromium, ensurePhp } from './wp/index.ts';
+
+const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+
+const php = await ensurePhp();
+const chromium = await ensureChromium();
+const env = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+
+function phpFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return phpFiles(path);
+    return name.endsWith('.php') ? [path] : [];
+  });
+}
+
+const suites: Array<[string, string, string[]]> = [
+  ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
+  ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
+  [
+    'php-lint',
+    'sh',
+    [
+      '-c',
+      `for f in "$@"; do php -l "$f" >/dev/null || exit 1; done`,
+      'php-lint',
+      join(ROOT, 'plugin.php'),
+      join(ROOT, 'uninstall.php'),
+      ...phpFiles(join(ROOT, 'includes')),
+    ],
+  ],
+  ['unit', bin('vitest'), ['run']],
+  ['elements', bin('web-test-runner'), []],
+  ['e2e', bin('playwright'), ['test']],
+];
+
+const results: Array<[string, boolean, number]> = [];
+for (const [name, command, args] of suites) {
+  if (name === 'php-lint' && !php) {
+    process.stdout.write('\n▶ php-lint: skipped (no native PHP)\n');
+    continue;
+  }
+  process.stdout.write(`\n▶ ${name}\n`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
+  results.push([name, result.status === 0, Date.now() - started]);
+}
+
+process.stdout.write('\nSummary\n');
+for (const [name, ok, ms] of results)
+  process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(10)} ${(ms / 1000).toFixed(1)} s\n`);
+const failed = results.filter(([, ok]) => !ok).length;
+process.stdout.write(`suites: ${results.length - failed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);

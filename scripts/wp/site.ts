@@ -1,0 +1,195 @@
+/**
+ * A WordPress site instance under `.wp/sites/<name>/`:
+ *
+ *   site.json          what it was built from (config hash); written last, so it marks "complete"
+ *   wordpress/         document root: the core (hard links), its own wp-config.php, SQLite db in
+ *                      wp-content/database/, the plugin symlinked into wp-content/plugins/
+ *   golden.sqlite      the database right after install; reset() copies it back
+ *   logs/debug.log     WP_DEBUG_LOG; logs/server.log the PHP server's output
+ *
+ * A re-run with the same configuration reuses the site and resets its database (milliseconds);
+ * any change rebuilds it (about two seconds).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { coreStamp, prepareCore } from './core.ts';
+import { ensurePhp } from './ensure-php.ts';
+import { SCRIPTS_DIR, SITES_DIR } from './paths.ts';
+import { runPhp, type PhpContext, type RunPhpOptions } from './php-runner.ts';
+import { installSite, type AdminUser } from './site-install.ts';
+import { linkTree } from './tree.ts';
+import { renderWpConfig, type ConstantValue } from './wp-config.ts';
+
+export interface CreateSiteOptions {
+  /** Folder name under .wp/sites/: lowercase letters, digits, dashes. */
+  name: string;
+  port: number;
+  /** The plugin's folder, symlinked as wp-content/plugins/<pluginSlug>. */
+  pluginDir: string;
+  pluginSlug?: string;
+  /** Main plugin file inside pluginDir, activated at install when it exists. */
+  pluginFile?: string;
+  /** Extra wp-config.php constants; they replace the runtime's defaults of the same name. */
+  constants?: Record<string, ConstantValue>;
+  /** Defaults: admin / password / admin@localhost.test. */
+  adminUser?: Partial<AdminUser>;
+  /** Must-use plugins, file name (without .php) → PHP source. */
+  muPlugins?: Record<string, string>;
+}
+
+export interface Site {
+  name: string;
+  port: number;
+  /** http://localhost:<port> (not 127.0.0.1: WebAuthn refuses IP origins). */
+  url: string;
+  dir: string;
+  docroot: string;
+  dbFile: string;
+  debugLog: string;
+  serverLog: string;
+  admin: AdminUser;
+  /** Null when there is no native PHP (Playground installs the site at first boot). */
+  phpBinary: string | null;
+  /** The plugin folder (real path) and how it is mounted: wp-content/plugins/<slug>/<file>. */
+  pluginDir: string;
+  pluginSlug: string;
+  pluginFile: string;
+  /** Installed by native PHP (has a golden database); false: Playground installs at boot. */
+  installed: boolean;
+  pluginActive: boolean;
+  /**
+   * Restores the database saved right after install (~ms). Only between requests: never while
+   * a request is running (tests: in beforeEach/afterAll, not mid-test with pages open).
+   */
+  reset(): Promise<void>;
+  /** Runs PHP with WordPress loaded and returns its stdout (native PHP only). */
+  php(code: string, opts?: RunPhpOptions): Promise<string>;
+}
+
+const SITE_FORMAT = 1;
+const RUNTIME_MU_PLUGIN = '0-workos-dev-runtime.php';
+
+export async function createSite(opts: CreateSiteOptions): Promise<Site> {
+  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(opts.name)) throw new Error(`invalid site name: ${opts.name}`);
+  if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65535) throw new Error(`invalid port: ${opts.port}`);
+  const php = await ensurePhp();
+  const core = await prepareCore();
+  const pluginDir = realpathSync(opts.pluginDir);
+  const plugin = { dir: pluginDir, slug: opts.pluginSlug ?? 'workos-login', file: opts.pluginFile ?? 'plugin.php' };
+  for (const name of Object.keys(opts.muPlugins ?? {})) {
+    if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new Error(`invalid mu-plugin name: ${name}`);
+  }
+  const admin: AdminUser = {
+    username: opts.adminUser?.username ?? 'admin',
+    password: opts.adminUser?.password ?? 'password',
+    email: opts.adminUser?.email ?? 'admin@localhost.test',
+  };
+
+  const dir = join(SITES_DIR, opts.name);
+  const docroot = join(dir, 'wordpress');
+  const paths = {
+    dir,
+    docroot,
+    dbFile: join(docroot, 'wp-content/database/.ht.sqlite'),
+    golden: join(dir, 'golden.sqlite'),
+    debugLog: join(dir, 'logs/debug.log'),
+    serverLog: join(dir, 'logs/server.log'),
+  };
+  const runtimePlugin = await readFile(join(SCRIPTS_DIR, 'workos-dev-runtime.php'), 'utf8');
+  const hash = createHash('sha256')
+    .update(
+      JSON.stringify({
+        format: SITE_FORMAT,
+        core: coreStamp(),
+        port: opts.port,
+        plugin,
+        pluginExists: existsSync(join(plugin.dir, plugin.file)),
+        constants: opts.constants ?? {},
+        admin,
+        muPlugins: opts.muPlugins ?? {},
+        runtimePlugin,
+        native: Boolean(php),
+      }),
+    )
+    .digest('hex');
+
+  const meta = readMeta(dir);
+  let pluginActive = meta?.pluginActive ?? false;
+  const reusable = meta?.hash === hash && existsSync(php ? paths.golden : docroot);
+  if (!reusable) {
+    await rm(dir, { recursive: true, force: true });
+    await linkTree(core, docroot, (rel) => rel === '.workos-core.json');
+    await mkdir(join(dir, 'logs'), { recursive: true });
+    await writeFile(
+      join(docroot, 'wp-config.php'),
+      renderWpConfig({ port: opts.port, constants: opts.constants ?? {} }),
+    );
+    await symlink(plugin.dir, join(docroot, 'wp-content/plugins', plugin.slug));
+    const muDir = join(docroot, 'wp-content/mu-plugins');
+    await mkdir(muDir, { recursive: true });
+    await writeFile(join(muDir, RUNTIME_MU_PLUGIN), runtimePlugin);
+    for (const [name, source] of Object.entries(opts.muPlugins ?? {})) {
+      await writeFile(join(muDir, `${name}.php`), source);
+    }
+    if (php) {
+      ({ pluginActive } = await installSite(phpContext(php.php, opts.port, paths), admin, plugin));
+      await copyFile(paths.dbFile, paths.golden);
+    }
+    await writeFile(join(dir, 'site.json'), JSON.stringify({ hash, pluginActive }, null, 2));
+  }
+
+  const site: Site = {
+    name: opts.name,
+    port: opts.port,
+    url: `http://localhost:${opts.port}`,
+    dir,
+    docroot,
+    dbFile: paths.dbFile,
+    debugLog: paths.debugLog,
+    serverLog: paths.serverLog,
+    admin,
+    phpBinary: php?.php ?? null,
+    pluginDir: plugin.dir,
+    pluginSlug: plugin.slug,
+    pluginFile: plugin.file,
+    installed: existsSync(paths.golden),
+    pluginActive,
+    reset: () => resetDatabase(paths.golden, paths.dbFile),
+    php: (code, runOpts) => {
+      if (!php) return Promise.reject(new Error('site.php() needs native PHP (none found; Playground mode)'));
+      return runPhp(phpContext(php.php, opts.port, paths), code, runOpts);
+    },
+  };
+  if (reusable && php) await site.reset();
+  return site;
+}
+
+function phpContext(
+  phpBinary: string,
+  port: number,
+  paths: { dir: string; docroot: string; debugLog: string },
+): PhpContext {
+  return { phpBinary, port, dir: paths.dir, docroot: paths.docroot, debugLog: paths.debugLog };
+}
+
+function readMeta(dir: string): { hash: string; pluginActive: boolean } | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')) as { hash: string; pluginActive: boolean };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Copies the golden database into place through a rename, so a process opening the file sees
+ * the old or the new database, never half of one; stale journals would corrupt the new one.
+ */
+async function resetDatabase(golden: string, dbFile: string): Promise<void> {
+  if (!existsSync(golden)) throw new Error(`no golden database at ${golden}: the site was never installed natively`);
+  const tmp = `${dbFile}.reset-${process.pid}`;
+  await copyFile(golden, tmp);
+  await rename(tmp, dbFile);
+  await Promise.all(['-journal', '-wal', '-shm'].map((suffix) => rm(dbFile + suffix, { force: true })));
+}

@@ -1,0 +1,157 @@
+/**
+ * The login server in memory, against the WorkOS fake in memory (the SDK's `fetchFn`), no ports.
+ */
+import { WorkOS } from '@workos-inc/node';
+import { beforeEach, describe, expect, it } from 'vitest';
+import envelopeFixture from '../protocol/fixtures/server-password-envelope.json' with { type: 'json' };
+import { HEADERS, type Outcome } from '../protocol/messages.ts';
+import { createApp } from './app.ts';
+import { createLogger } from './log.ts';
+import { outcomeSchema } from './schemas.ts';
+import { createSealer } from './seal.ts';
+import { sign, verify } from './signature.ts';
+import { createWorkOSFake, DEFAULT_API_KEY, DEFAULT_CLIENT_ID } from './workos-fake/app.ts';
+import seed from './workos-fake/seed.json' with { type: 'json' };
+
+const SECRET = 'k'.repeat(64);
+const PASSWORD = 'Correct-Horse-7';
+const ORG = seed.organizations[0]!.id;
+
+let logLines: string[];
+
+function setup(fetchFn?: typeof fetch, seedOverride?: typeof seed) {
+  const fake = createWorkOSFake(seedOverride ? { seed: seedOverride as never } : {});
+  const workos = new WorkOS(DEFAULT_API_KEY, {
+    clientId: DEFAULT_CLIENT_ID,
+    apiHostname: 'workos.test',
+    maxRetries: 0,
+    fetchFn: fetchFn ?? fake.fetch,
+  });
+  logLines = [];
+  const sealer = createSealer(SECRET);
+  const app = createApp({
+    workos,
+    clientId: DEFAULT_CLIENT_ID,
+    sealer,
+    secret: SECRET,
+    log: createLogger('debug', (line) => logLines.push(line)),
+  });
+  return { app, sealer };
+}
+
+function envelope(input: { email: string; password: string }, organization_id: string | null = null) {
+  return JSON.stringify({ ...envelopeFixture, profile: { ...envelopeFixture.profile, organization_id }, input });
+}
+
+async function post(app: ReturnType<typeof setup>['app'], body: string, headers: Record<string, string> = {}) {
+  return app.request('/v1/password', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/json', [HEADERS.signature]: sign(SECRET, body), ...headers },
+  });
+}
+
+/** Checks the answer is signed and a valid Outcome, and returns it. */
+async function outcomeOf(response: Response): Promise<Outcome> {
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  expect(verify(SECRET, text, response.headers.get(HEADERS.signature))).toBeNull();
+  return outcomeSchema.parse(JSON.parse(text));
+}
+
+describe('login server', () => {
+  let app: ReturnType<typeof setup>['app'];
+  beforeEach(() => {
+    app = setup().app;
+  });
+
+  it('answers /healthz', async () => {
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('rejects a missing or bad signature before reading the body', async () => {
+    for (const header of ['', 't=1,v1=00', sign('z'.repeat(64), 'not json'), sign(SECRET, 'other body')]) {
+      const res = await post(app, 'not json', { [HEADERS.signature]: header });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: 'invalid_signature' });
+    }
+  });
+
+  it('signs in a member: identity with live membership and the WorkOS session id', async () => {
+    const outcome = await outcomeOf(await post(app, envelope({ email: 'ada@example.com', password: PASSWORD })));
+    expect(outcome).toMatchObject({
+      type: 'authenticated',
+      identity: {
+        user: { email: 'ada@example.com', email_verified: true, first_name: 'Ada', last_name: 'Lovelace' },
+        organization_id: ORG,
+        membership: { role: 'admin', status: 'active' },
+        method: 'password',
+      },
+    });
+    if (outcome.type !== 'authenticated') throw new Error('unreachable');
+    expect(outcome.identity.session_id).toMatch(/^session_/);
+    expect(JSON.stringify(outcome)).not.toMatch(/access_token|refresh_token|eyJ/);
+  });
+
+  it('reports no membership for a user outside the pinned organization', async () => {
+    const outcome = await outcomeOf(await post(app, envelope({ email: 'linus@example.com', password: PASSWORD }, ORG)));
+    expect(outcome).toMatchObject({ type: 'authenticated', identity: { organization_id: ORG, membership: null } });
+  });
+
+  it('gives a wrong password and an unknown email the same answer', async () => {
+    const wrong = await outcomeOf(await post(app, envelope({ email: 'ada@example.com', password: 'nope-nope' })));
+    const unknown = await outcomeOf(await post(app, envelope({ email: 'nobody@example.com', password: 'nope-nope' })));
+    expect(wrong).toEqual({ type: 'error', code: 'invalid_credentials', message: 'Invalid credentials.', status: 401 });
+    expect(unknown).toEqual(wrong);
+    expect(logLines.join('\n')).not.toContain('nope-nope');
+  });
+
+  it('refuses invalid envelopes with invalid_request, naming the fields', async () => {
+    const body = JSON.stringify({ ...envelopeFixture, input: { email: 'not-an-email', password: '' }, extra: 1 });
+    const outcome = await outcomeOf(await post(app, body));
+    expect(outcome).toMatchObject({ type: 'error', code: 'invalid_request', status: 400 });
+    if (outcome.type === 'error') expect(outcome.message).toContain('input.email');
+    expect(await outcomeOf(await post(app, '{oops'))).toMatchObject({ code: 'invalid_request' });
+  });
+
+  it('answers an unknown step with invalid_request (signed)', async () => {
+    const body = envelope({ email: 'ada@example.com', password: PASSWORD });
+    const res = await app.request('/v1/teleport', {
+      method: 'POST',
+      body,
+      headers: { [HEADERS.signature]: sign(SECRET, body) },
+    });
+    expect(await outcomeOf(res)).toMatchObject({ type: 'error', code: 'invalid_request', status: 404 });
+  });
+
+  it('turns a WorkOS multi-step error into a sealed step', async () => {
+    const custom = structuredClone(seed);
+    (custom.users[0] as Record<string, unknown>).next_step = 'mfa_challenge';
+    const { app: stepApp, sealer } = setup(undefined, custom);
+    const outcome = await outcomeOf(await post(stepApp, envelope({ email: 'ada@example.com', password: PASSWORD })));
+    expect(outcome).toMatchObject({ type: 'step', step: 'mfa_challenge' });
+    if (outcome.type !== 'step') throw new Error('unreachable');
+    expect(JSON.stringify(outcome)).not.toContain('pending_authentication_token');
+    const flow = sealer.unseal<{ pending_authentication_token: string; email: string }>(outcome.flow, {
+      purpose: 'mfa_challenge',
+      profile: 'default',
+    });
+    expect(flow.data.pending_authentication_token).toBeTruthy();
+    expect(flow.data.email).toBe('ada@example.com');
+  });
+
+  it('says WorkOS is unavailable when it cannot be reached', async () => {
+    const { app: downApp } = setup(async () => {
+      throw new TypeError('fetch failed');
+    });
+    const outcome = await outcomeOf(await post(downApp, envelope({ email: 'ada@example.com', password: PASSWORD })));
+    expect(outcome).toEqual({
+      type: 'error',
+      code: 'workos_unavailable',
+      message: 'WorkOS could not be reached.',
+      status: 503,
+    });
+  });
+});

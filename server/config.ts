@@ -1,0 +1,71 @@
+/**
+ * Settings of the login server, read and validated once at start.
+ *
+ * Every problem is reported at once (not one per restart), and no secret value is ever part of
+ * an error message or a log line.
+ */
+
+export interface Config {
+  apiKey: string;
+  clientId: string;
+  /** Shared with WordPress (`WORKOS_LOGIN_SECRET`): signs envelopes and derives the seal key. */
+  secret: string;
+  /** WorkOS API base, e.g. `https://api.workos.com` or the fake's `http://127.0.0.1:4100`. */
+  apiUrl: URL;
+  host: string;
+  port: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid login server configuration:\n  - ${problems.join('\n  - ')}`);
+    this.problems = problems;
+  }
+}
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** Reads the environment; throws one {@link ConfigError} listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const required = (name: string): string => {
+    const value = env[name]?.trim() ?? '';
+    if (value === '') problems.push(`${name} is not set`);
+    return value;
+  };
+
+  const apiKey = required('WORKOS_API_KEY');
+  const clientId = required('WORKOS_CLIENT_ID');
+  const secret = required('WORKOS_LOGIN_SECRET');
+  if (secret !== '' && secret.length < 32) {
+    problems.push('WORKOS_LOGIN_SECRET must be at least 32 characters (32 random bytes, hex or base64)');
+  }
+
+  let apiUrl = new URL('https://api.workos.com');
+  const rawApiUrl = env.WORKOS_API_URL?.trim();
+  if (rawApiUrl) {
+    try {
+      apiUrl = new URL(rawApiUrl);
+      if (apiUrl.protocol !== 'https:' && apiUrl.protocol !== 'http:') throw new Error('protocol');
+    } catch {
+      problems.push('WORKOS_API_URL must be an http(s) URL');
+    }
+  }
+
+  const host = env.WORKOS_LOGIN_SERVER_HOST?.trim() || '127.0.0.1';
+  const portText = env.WORKOS_LOGIN_SERVER_PORT?.trim() || '4101';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push('WORKOS_LOGIN_SERVER_PORT must be a port number (0-65535)');
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
+  if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LEVELS.join(', ')}`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { apiKey, clientId, secret, apiUrl, host, port, logLevel };
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { requireApiKey } from './auth.ts';
+import type { FakeContext, RouteAuth, RouteDef } from './context.ts';
+import { INTERNAL_ERROR, routeNotFound } from './errors.ts';
+import { authenticateRoutes } from './routes/authenticate.ts';
+import { membershipRoutes } from './routes/memberships.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { ssoRoutes } from './routes/sso.ts';
+import { userRoutes } from './routes/users.ts';
+import { loadSeed, parseSeed, type Seed } from './seed.ts';
+import { FakeStore } from './store.ts';
+import { createSigningKey, type Jwks } from './tokens.ts';
+
+export type { Seed } from './seed.ts';
+export type { FakeStore } from './store.ts';
+
+export const DEFAULT_API_KEY = 'sk_test_fake_workos';
+export const DEFAULT_CLIENT_ID = 'client_fake_workos';
+
+export interface WorkOSFakeOptions {
+  /** Defaults to seed.json beside this file. */
+  seed?: Seed;
+  clientId?: string;
+  apiKey?: string;
+  /** Fixed `iss` claim; by default `<base URL called>/user_management/<clientId>`. */
+  issuer?: string;
+}
+
+export interface RouteInfo {
+  method: 'GET' | 'POST';
+  path: string;
+  auth: RouteAuth;
+  statuses: readonly number[];
+}
+
+export interface WorkOSFake {
+  app: Hono;
+  /** `app.fetch` shaped as `fetch`: pass it to the SDK as `fetchFn` (no port needed). */
+  fetch: typeof fetch;
+  store: FakeStore;
+  /** Every route the fake answers, with every status it can give (401 included where a key is needed). */
+  routes: readonly RouteInfo[];
+  clientId: string;
+  apiKey: string;
+  jwks: Jwks;
+}
+
+const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ':$1');
+
+export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
+  const seed = options.seed ? parseSeed(options.seed) : loadSeed();
+  const fake: FakeContext = {
+    store: new FakeStore(seed),
+    key: createSigningKey(),
+    clientId: options.clientId ?? DEFAULT_CLIENT_ID,
+    apiKey: options.apiKey ?? DEFAULT_API_KEY,
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+  };
+  const defs: RouteDef[] = [
+    ...authenticateRoutes(fake),
+    ...userRoutes(fake),
+    ...organizationRoutes(fake),
+    ...membershipRoutes(fake),
+    ...ssoRoutes(fake),
+    ...sessionRoutes(fake),
+  ];
+
+  const app = new Hono();
+  // WorkOS tags every answer with a request id; the SDK copies it into its exceptions.
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set('X-Request-ID', randomUUID());
+  });
+  const keyCheck = requireApiKey(fake.apiKey);
+  for (const def of defs) {
+    if (def.auth === 'api_key') app.on(def.method, honoPath(def.path), keyCheck, def.handler);
+    else app.on(def.method, honoPath(def.path), def.handler);
+  }
+  app.notFound((c) => c.json(routeNotFound(c.req.method, c.req.path), 404));
+  app.onError((error, c) => {
+    console.error(`[workos-fake] ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+    return c.json(INTERNAL_ERROR, 500);
+  });
+
+  return {
+    app,
+    fetch: async (input, init) => app.fetch(new Request(input, init)),
+    store: fake.store,
+    routes: defs.map(({ method, path, auth, statuses }) => ({
+      method,
+      path,
+      auth,
+      statuses: auth === 'api_key' ? [...statuses, 401] : statuses,
+    })),
+    clientId: fake.clientId,
+    apiKey: fake.apiKey,
+    jwks: fake.key.jwks,
+  };
+}

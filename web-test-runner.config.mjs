@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * Element tests in Debian's Chromium (Playwright cannot download browsers here).
+ * Run: `npx web-test-runner` (or `npm run test:elements`).
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || '/usr/bin/chromium';
+  } catch {
+    return '/usr/bin/chromium';
+  }
+}
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: 'elements/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 1,
+  testFramework: { config: { timeout: 5000 } },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      // esnext keeps `with { type: 'json' }` on fixture imports (es2022 would strip it).
+      target: 'esnext',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  middleware: [
+    // A header-delivered CSP makes Chromium hide `nonce` attributes, as on real sites that send
+    // one; the element must still find its nonce. The policy itself restricts nothing we use.
+    function cspHeader(context, next) {
+      context.set('Content-Security-Policy', "object-src 'none'");
+      return next();
+    },
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromiumPath(),
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
