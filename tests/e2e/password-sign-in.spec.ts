@@ -136,3 +136,35 @@ test('when the login server is down the visitor gets a clear message', async ({ 
   await signIn(page, 'ada@example.com', DEMO_PASSWORD);
   await page.waitForURL('**/wp-admin/**');
 });
+
+test('administrators are told when the login server is unreachable, until it answers again', async ({
+  page,
+  browser,
+  stack,
+}) => {
+  await page.goto(LOGIN);
+  await stack.stopServer();
+  try {
+    await signIn(page, 'grace@example.com', DEMO_PASSWORD);
+    await expect(page.locator('workos-login').getByRole('alert')).toBeVisible();
+  } finally {
+    await stack.startServer();
+  }
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto('/wp-login.php');
+  await admin.locator('#user_login').fill('admin');
+  await admin.locator('#user_pass').fill(stack.adminPassword);
+  await admin.locator('#wp-submit').click();
+  await admin.waitForURL('**/wp-admin/**');
+  const notice = admin.locator('.notice-warning', { hasText: 'The WorkOS login server at' });
+  await expect(notice).toBeVisible();
+  await expect(notice).not.toContainText(stack.secret);
+
+  await signIn(page, 'grace@example.com', DEMO_PASSWORD);
+  await page.waitForURL('**/wp-admin/**');
+  await admin.reload();
+  await expect(notice).toHaveCount(0);
+  await adminContext.close();
+});
