@@ -55,13 +55,14 @@ export function isStepId(step: string): step is StepId {
   return Object.hasOwn(inputs, step);
 }
 
+const flow = z.string().max(8192).optional();
+// Built once: zod compiles a schema on first use, so a schema per request would recompile each time.
+const envelopes = Object.fromEntries(
+  Object.entries(inputs).map(([step, input]) => [step, z.strictObject({ profile, input, flow, context })]),
+) as unknown as { [S in StepId]: z.ZodType<Envelope<S>> };
+
 export function envelopeSchema<S extends StepId>(step: S): z.ZodType<Envelope<S>> {
-  return z.strictObject({
-    profile,
-    input: inputs[step],
-    flow: z.string().max(8192).optional(),
-    context,
-  }) as unknown as z.ZodType<Envelope<S>>;
+  return envelopes[step];
 }
 
 /* Schemas of the other messages, typed against the contract so they cannot drift from it. Used to
