@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/e2e/chromium.ts';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 /**
  * End-to-end journeys against a real WordPress + login server + WorkOS fake, started once per

@@ -71,6 +71,29 @@ export const styles = css`
     text-align: center;
   }
 
+  /* Pulled towards the heading it belongs to; the form's gap stays for everything else. */
+  .subheading {
+    margin: -0.5rem 0 0;
+    text-align: center;
+  }
+
+  .logo {
+    display: flex;
+    justify-content: center;
+  }
+
+  .logo.empty {
+    display: none;
+  }
+
+  ::slotted(img),
+  ::slotted(svg) {
+    display: block;
+    max-inline-size: 100%;
+    max-block-size: var(--workos-login-logo-height, 3rem);
+    inline-size: auto;
+  }
+
   .field {
     display: grid;
     gap: 0.375rem;

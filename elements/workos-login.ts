@@ -10,6 +10,9 @@ import { parseStrings, type I18nInput } from './strings.ts';
 import { validateCredentials, type CredentialErrors } from './validate.ts';
 import { styles } from './workos-login.styles.ts';
 
+/** English default of `preview-note`; editors pass their own translation. */
+export const DEFAULT_PREVIEW_NOTE = 'Preview: sign-in is disabled in the editor.';
+
 interface ShownError {
   code: ClientErrorCode;
   message: string;
@@ -29,14 +32,19 @@ interface ShownError {
  * @fires {WorkosErrorEvent} workos-error - A failed attempt; `detail` holds `code` and the
  *   `message` shown.
  *
+ * @slot logo - A logo above the heading (an `<img>` or inline `<svg>`); nothing shows when empty.
+ *
  * @csspart form - The card: the `<form>` holding everything.
+ * @csspart logo - The box around the `logo` slot.
  * @csspart heading - The heading.
+ * @csspart subheading - The line under the heading.
  * @csspart field - A label, its input and its error.
  * @csspart label - A field's `<label>`.
  * @csspart input - A field's `<input>`.
  * @csspart field-error - The message under an invalid field.
  * @csspart error - The live region showing the server's error.
  * @csspart button - The submit button.
+ * @csspart status - The polite live region: "signed in", or the note of a preview.
  *
  * @cssprop [--workos-login-primary=#4338ca] - Button background and focus ring.
  * @cssprop [--workos-login-primary-text=#ffffff] - Button text.
@@ -49,6 +57,7 @@ interface ShownError {
  * @cssprop [--workos-login-radius=0.5rem] - Corner radius of the card; inputs use 3/4 of it.
  * @cssprop [--workos-login-font=system-ui] - Font family.
  * @cssprop [--workos-login-max-width=24rem] - Width of the card.
+ * @cssprop [--workos-login-logo-height=3rem] - Largest height of the slotted logo.
  */
 @customElement('workos-login')
 export class WorkosLogin extends LitElement {
@@ -71,6 +80,9 @@ export class WorkosLogin extends LitElement {
   @state() private shownError: ShownError | null = null;
   /** Set once signed in and leaving: keeps the form locked until the page unloads. */
   @state() private leaving = false;
+  /** A preview was submitted with valid fields: the note is showing. */
+  @state() private previewSubmitted = false;
+  @state() private hasLogo = false;
 
   /** Login Profile slug. */
   @property() profile = 'default';
@@ -82,6 +94,15 @@ export class WorkosLogin extends LitElement {
   @property() i18n: I18nInput = '';
   /** Heading text; defaults to the `heading` string. */
   @property() heading = '';
+  /** A line under the heading; nothing shows when empty. */
+  @property() subheading = '';
+  /**
+   * A live, non-submitting preview (block editor, admin): the form validates as usual but sends
+   * nothing and announces `preview-note` instead.
+   */
+  @property({ type: Boolean, reflect: true }) preview = false;
+  /** What a submitted preview says; WordPress passes a translation. */
+  @property({ attribute: 'preview-note' }) previewNote = DEFAULT_PREVIEW_NOTE;
   /**
    * Prefills the email field. It does not follow typing: writing the value back on each keystroke
    * would fight the browser's email sanitising (leading spaces) and move the caret.
@@ -113,11 +134,17 @@ export class WorkosLogin extends LitElement {
     if (this.passwordInput) this.passwordInput.value = '';
   };
 
+  private handleLogoChange(event: Event): void {
+    this.hasLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  }
+
   private handleEmailInput(): void {
+    this.previewSubmitted = false;
     if (this.fieldErrors.email) this.fieldErrors = { ...this.fieldErrors, email: undefined };
   }
 
   private handlePasswordInput(): void {
+    this.previewSubmitted = false;
     if (this.fieldErrors.password) this.fieldErrors = { ...this.fieldErrors, password: undefined };
   }
 
@@ -127,10 +154,15 @@ export class WorkosLogin extends LitElement {
     const email = this.emailInput.value.trim();
     const password = this.passwordInput.value;
     this.shownError = null;
+    this.previewSubmitted = false;
     this.fieldErrors = validateCredentials(email, password);
     if (this.fieldErrors.email || this.fieldErrors.password) {
       await this.updateComplete;
       (this.fieldErrors.email ? this.emailInput : this.passwordInput).focus();
+      return;
+    }
+    if (this.preview) {
+      this.previewSubmitted = true;
       return;
     }
     const request: PasswordRequest = { profile: this.profile, email, password };
@@ -167,9 +199,20 @@ export class WorkosLogin extends LitElement {
     const s = this.strings;
     const busy = this.busy;
     const { email: emailError, password: passwordError } = this.fieldErrors;
+    const status = this.leaving ? s.signed_in : this.previewSubmitted ? this.previewNote || DEFAULT_PREVIEW_NOTE : '';
     return html`
-      <form part="form" novalidate aria-labelledby="heading" @submit=${this.handleSubmit}>
+      <form
+        part="form"
+        novalidate
+        aria-labelledby="heading"
+        aria-describedby=${this.subheading ? 'subheading' : nothing}
+        @submit=${this.handleSubmit}
+      >
+        <div part="logo" class=${this.hasLogo ? 'logo' : 'logo empty'}>
+          <slot name="logo" @slotchange=${this.handleLogoChange}></slot>
+        </div>
         <h2 id="heading" part="heading">${this.heading || s.heading}</h2>
+        ${this.subheading ? html`<p id="subheading" part="subheading" class="subheading">${this.subheading}</p>` : nothing}
         <div part="error" class=${this.shownError ? 'alert shown' : 'alert'} role="alert">
           ${this.shownError?.message}
         </div>
@@ -216,7 +259,7 @@ export class WorkosLogin extends LitElement {
         <button part="button" type="submit" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
           ${busy ? s.submitting : s.submit}
         </button>
-        <p class=${this.leaving ? 'status shown' : 'status'} role="status">${this.leaving ? s.signed_in : ''}</p>
+        <p part="status" class=${status ? 'status shown' : 'status'} role="status">${status}</p>
       </form>
     `;
   }

@@ -23,7 +23,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @since 0.1.0
  *
  * @param array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string} $identity From an `authenticated` outcome.
- * @param array{redirect_to?: string, remember?: bool}                                                                                                                                                                                 $request  The visitor's choices.
+ * @param array{redirect_to?: string, remember?: bool, post_login_redirect?: string}                                                                                                                                                       $request  The visitor's choices, and the profile's destination.
  * @return array{user_id: int, redirect_to: string}|WP_Error `sign_in_refused` or `internal_error` on failure.
  */
 function workos_login_complete( array $identity, array $request ): array|WP_Error {
@@ -65,7 +65,7 @@ function workos_login_complete( array $identity, array $request ): array|WP_Erro
 
 	workos_login_sync_user( $user, $workos_user );
 	workos_login_start_session( $user, $identity['session_id'], ! empty( $request['remember'] ) );
-	$redirect_to = workos_login_redirect_after_sign_in( $user, (string) ( $request['redirect_to'] ?? '' ) );
+	$redirect_to = workos_login_redirect_after_sign_in( $user, (string) ( $request['redirect_to'] ?? '' ), (string) ( $request['post_login_redirect'] ?? '' ) );
 
 	/**
 	 * Fires after a WorkOS identity signed in to WordPress (after `wp_login`).

@@ -14,6 +14,14 @@ require_once __DIR__ . '/config.php';
 require_once __DIR__ . '/admin-notices.php';
 require_once __DIR__ . '/strings.php';
 require_once __DIR__ . '/profiles.php';
+require_once __DIR__ . '/profiles/defaults.php';
+require_once __DIR__ . '/profiles/storage.php';
+require_once __DIR__ . '/profiles/custom-path.php';
+require_once __DIR__ . '/profiles/validate.php';
+require_once __DIR__ . '/profiles/validate-fields.php';
+require_once __DIR__ . '/profiles/validate-values.php';
+require_once __DIR__ . '/profiles/save.php';
+require_once __DIR__ . '/profiles/public.php';
 require_once __DIR__ . '/signature.php';
 require_once __DIR__ . '/outcome.php';
 require_once __DIR__ . '/server-client.php';
@@ -24,8 +32,23 @@ require_once __DIR__ . '/completion.php';
 require_once __DIR__ . '/rest/auth.php';
 require_once __DIR__ . '/rest/auth-password.php';
 require_once __DIR__ . '/rest/responses.php';
+require_once __DIR__ . '/rest/profile-schema.php';
+require_once __DIR__ . '/rest/admin-profiles.php';
+require_once __DIR__ . '/rest/admin-profiles-handlers.php';
+require_once __DIR__ . '/rest/profiles.php';
 require_once __DIR__ . '/rewrite.php';
 require_once __DIR__ . '/routes.php';
+require_once __DIR__ . '/surfaces/script.php';
+require_once __DIR__ . '/surfaces/element.php';
+require_once __DIR__ . '/surfaces/destination.php';
+require_once __DIR__ . '/surfaces/page.php';
+require_once __DIR__ . '/surfaces/custom-paths.php';
+require_once __DIR__ . '/surfaces/interim-login.php';
+require_once __DIR__ . '/surfaces/wp-login.php';
+require_once __DIR__ . '/surfaces/native-login.php';
+require_once __DIR__ . '/surfaces/signed-in.php';
+require_once __DIR__ . '/surfaces/shortcode.php';
+require_once __DIR__ . '/blocks.php';
 
 /**
  * Loads translations from the plugin's languages/ folder.

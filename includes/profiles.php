@@ -1,8 +1,8 @@
 <?php
 /**
- * Login Profiles: which methods a sign-in form offers and which organization it serves.
+ * Login Profiles: the named presets that decide what a sign-in surface offers.
  *
- * Only the built-in `default` profile exists for now; stored profiles come later.
+ * Reading lives here; the shape, storage, validation and saving are in includes/profiles/.
  *
  * @package WorkOS_Login
  * @since   0.1.0
@@ -16,20 +16,29 @@ if ( ! defined( 'ABSPATH' ) ) {
 const WORKOS_LOGIN_PROFILE_SLUG_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
 
 /**
- * Resolves a Login Profile by slug, in the shape the login server receives (`ResolvedProfile`).
+ * Every Login Profile, `default` first (built in until it is edited).
+ *
+ * @since 0.2.0
+ *
+ * @return array<string, array<string, mixed>> Slug → `LoginProfile`.
+ */
+function workos_login_get_profiles(): array {
+	$stored = workos_login_stored_profiles();
+	return array( 'default' => $stored['default'] ?? workos_login_default_profile() ) + $stored;
+}
+
+/**
+ * A Login Profile by slug (protocol `LoginProfile`).
+ *
+ * It is not what the login server receives: send workos_login_resolved_profile( $profile ).
  *
  * @since 0.1.0
+ * @since 0.2.0 Returns the whole `LoginProfile`; stored profiles.
  *
  * @param string $slug Profile slug.
- * @return array{slug: string, methods: string[], organization_id: string|null}|null Null when unknown.
+ * @return array{slug: string, title: string, methods: string[], organization_id: string|null, signup: array{enabled: bool, require_invitation: bool}, invitations: bool, password_reset: bool, auto_sign_in_after_reset: bool, mfa: array{enforce: string, factors: string[]}, branding: array{heading: string, subheading: string, primary_color: string, logo_mode: string, logo_attachment_id: int}, custom_path: string, post_login_redirect: string, forward_query_args: bool, remember_me: string, mode: string}|null
+ *         Null when unknown.
  */
 function workos_login_get_profile( string $slug ): ?array {
-	if ( 'default' !== $slug ) {
-		return null;
-	}
-	return array(
-		'slug'            => 'default',
-		'methods'         => array( 'password' ),
-		'organization_id' => workos_login_site_organization_id(),
-	);
+	return workos_login_get_profiles()[ $slug ] ?? null;
 }

@@ -11,22 +11,54 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
+ * A requested destination if it is safe, else ''.
+ *
+ * Stricter than wp_validate_redirect() alone: only root-relative paths (`/…`, never `//…`) and
+ * absolute http(s) URLs on an allowed host pass; backslashes and control characters (which
+ * browsers read as `/` or strip, turning `/\evil` into `//evil`) and values over 2048 bytes
+ * (protocol `LIMITS`) are refused rather than repaired.
+ *
+ * @since 0.2.0
+ *
+ * @param string $requested A `redirect_to` as received.
+ * @return string The destination, or '' when none or unsafe.
+ */
+function workos_login_requested_redirect( string $requested ): string {
+	if ( '' === $requested || strlen( $requested ) > 2048 || preg_match( '/[\\\\\x00-\x1f\x7f]/', $requested ) ) {
+		return '';
+	}
+	if ( ! preg_match( '#^(/(?![/\\\\])|https?://)#i', $requested ) ) {
+		return '';
+	}
+	return wp_validate_redirect( $requested, '' );
+}
+
+/**
  * The validated post-sign-in destination.
  *
- * Precedence: the requested `redirect_to` (validated, else the dashboard), then the
+ * Precedence: the requested `redirect_to`, then the Login Profile's `post_login_redirect`
+ * (each only when safe, see workos_login_requested_redirect()), else the dashboard; then the
  * `login_redirect` filter with core's arguments. When the result is the dashboard, core's rule
  * applies: users who cannot `edit_posts` go to their profile (or home without `read`); on
- * multisite, users without a site go to the user dashboard. Profile and role-based redirects
- * join the chain with the profile settings.
+ * multisite, users without a site go to the user dashboard. Role-based redirects join the chain
+ * later.
  *
  * @since 0.1.0
+ * @since 0.2.0 The profile's `post_login_redirect`; unsafe values are dropped, not repaired.
  *
- * @param WP_User $user      The signed-in user.
- * @param string  $requested The `redirect_to` the browser sent, '' when none.
+ * @param WP_User $user             The signed-in user.
+ * @param string  $requested        The `redirect_to` the browser sent, '' when none.
+ * @param string  $profile_redirect The profile's `post_login_redirect`, '' when none.
  * @return string An absolute or root-relative URL on an allowed host.
  */
-function workos_login_redirect_after_sign_in( WP_User $user, string $requested ): string {
-	$redirect_to = '' !== $requested ? wp_validate_redirect( $requested, admin_url() ) : admin_url();
+function workos_login_redirect_after_sign_in( WP_User $user, string $requested, string $profile_redirect = '' ): string {
+	$redirect_to = workos_login_requested_redirect( $requested );
+	if ( '' === $redirect_to ) {
+		$redirect_to = workos_login_requested_redirect( $profile_redirect );
+	}
+	if ( '' === $redirect_to ) {
+		$redirect_to = admin_url();
+	}
 
 	/** This filter is documented in wp-login.php */
 	$redirect_to = apply_filters( 'login_redirect', $redirect_to, $requested, $user );

@@ -1,7 +1,8 @@
 <?php
 /**
- * The rewrite rule for `/workos/login/<profile>`, flushed on activation and once per version —
- * never on an ordinary request.
+ * The rewrite rules for `/workos/login/<profile>` and the profiles' custom paths, flushed on
+ * activation and whenever the plugin version or the set of custom paths changed — never on an
+ * ordinary request.
  *
  * @package WorkOS_Login
  * @since   0.1.0
@@ -11,7 +12,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Option holding the plugin version whose rewrite rules are in place. */
+/** Option holding the signature (version and custom paths) of the rewrite rules in place. */
 const WORKOS_LOGIN_REWRITE_OPTION = 'workos_login_rewrite_version';
 
 /** The rule's pattern: the profile slug pattern of protocol `LIMITS`. */
@@ -28,30 +29,36 @@ function workos_login_add_rewrite_rules(): void {
 add_action( 'init', 'workos_login_add_rewrite_rules' );
 
 /**
- * Declares the `workos_login_profile` query var.
+ * Declares the `workos_login_profile` and `workos_login_custom` (reached by custom path) query vars.
  *
  * @since 0.1.0
+ * @since 0.2.0 `workos_login_custom`.
  *
  * @param string[] $vars Public query vars.
  * @return string[]
  */
 function workos_login_query_vars( array $vars ): array {
 	$vars[] = 'workos_login_profile';
+	$vars[] = 'workos_login_custom';
 	return $vars;
 }
 add_filter( 'query_vars', 'workos_login_query_vars' );
 
 /**
- * Flushes the rules once after an update changed the plugin version.
+ * Flushes the rules once after an update changed the plugin version, or after the profiles'
+ * custom paths changed (however they were saved).
  *
- * Runs on `wp_loaded` so every plugin's `init` rules are registered before the flush.
+ * Runs on `wp_loaded` so every plugin's `init` rules are registered before the flush; the
+ * request that flushes already parses with the new rules.
  *
  * @since 0.1.0
+ * @since 0.2.0 Compares the signature of the custom paths too.
  */
 function workos_login_maybe_flush_rewrite_rules(): void {
-	if ( get_option( WORKOS_LOGIN_REWRITE_OPTION ) !== WORKOS_LOGIN_VERSION ) {
+	$signature = workos_login_rewrite_signature();
+	if ( get_option( WORKOS_LOGIN_REWRITE_OPTION ) !== $signature ) {
 		flush_rewrite_rules( false );
-		update_option( WORKOS_LOGIN_REWRITE_OPTION, WORKOS_LOGIN_VERSION, true );
+		update_option( WORKOS_LOGIN_REWRITE_OPTION, $signature, true );
 	}
 }
 add_action( 'wp_loaded', 'workos_login_maybe_flush_rewrite_rules' );
@@ -63,19 +70,23 @@ add_action( 'wp_loaded', 'workos_login_maybe_flush_rewrite_rules' );
  */
 function workos_login_activate(): void {
 	workos_login_add_rewrite_rules();
+	workos_login_add_custom_path_rules();
 	flush_rewrite_rules( false );
-	update_option( WORKOS_LOGIN_REWRITE_OPTION, WORKOS_LOGIN_VERSION, true );
+	update_option( WORKOS_LOGIN_REWRITE_OPTION, workos_login_rewrite_signature(), true );
 }
 register_activation_hook( WORKOS_LOGIN_FILE, 'workos_login_activate' );
 
 /**
- * On deactivation: drop the rule (added earlier in this request) and flush without it.
+ * On deactivation: drop the rules (added earlier in this request) and flush without them.
  *
  * @since 0.1.0
  */
 function workos_login_deactivate(): void {
 	global $wp_rewrite;
 	unset( $wp_rewrite->extra_rules_top[ WORKOS_LOGIN_ROUTE_REGEX ] );
+	foreach ( array_keys( workos_login_custom_paths() ) as $path ) {
+		unset( $wp_rewrite->extra_rules_top[ workos_login_custom_path_regex( $path ) ] );
+	}
 	flush_rewrite_rules( false );
 	delete_option( WORKOS_LOGIN_REWRITE_OPTION );
 }

@@ -1,6 +1,6 @@
 <?php
 /**
- * The sign-in page at `/workos/login/<profile>`: a tiny document around `<workos-login>`.
+ * The sign-in pages at `/workos/login/<profile>` and at each profile's custom path.
  *
  * Rendered at `parse_request`, before the main query runs: the page needs no posts and no theme,
  * so it skips both. Unknown profiles fall through to the theme's ordinary 404.
@@ -14,6 +14,26 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
+ * The profile a request asks for, and whether it came through the profile's custom path.
+ *
+ * @since 0.2.0
+ *
+ * @param array<string, mixed> $query_vars Parsed query vars.
+ * @return array{slug: string, custom: bool}|null Null when the request is not a sign-in page.
+ */
+function workos_login_route_target( array $query_vars ): ?array {
+	foreach ( array( 'workos_login_custom' => true, 'workos_login_profile' => false ) as $var => $custom ) {
+		if ( isset( $query_vars[ $var ] ) && is_string( $query_vars[ $var ] ) && '' !== $query_vars[ $var ] ) {
+			return array(
+				'slug'   => $query_vars[ $var ],
+				'custom' => $custom,
+			);
+		}
+	}
+	return null;
+}
+
+/**
  * Turns a request for an unknown profile into WordPress's 404.
  *
  * @since 0.1.0
@@ -22,7 +42,8 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @return array<string, mixed>
  */
 function workos_login_route_request( array $query_vars ): array {
-	if ( isset( $query_vars['workos_login_profile'] ) && null === workos_login_get_profile( (string) $query_vars['workos_login_profile'] ) ) {
+	$target = workos_login_route_target( $query_vars );
+	if ( null !== $target && null === workos_login_get_profile( $target['slug'] ) ) {
 		return array( 'error' => '404' );
 	}
 	return $query_vars;
@@ -32,15 +53,27 @@ add_filter( 'request', 'workos_login_route_request' );
 /**
  * Serves the sign-in page for a known profile and stops.
  *
+ * A profile with a custom path lives there: `/workos/login/<slug>` answers 301 to it, query
+ * string kept. A visitor who is already signed in goes on to the post-login destination.
+ *
  * @since 0.1.0
  *
  * @param WP $wp The request.
  */
 function workos_login_route_render( WP $wp ): void {
-	$slug    = $wp->query_vars['workos_login_profile'] ?? null;
-	$profile = is_string( $slug ) ? workos_login_get_profile( $slug ) : null;
+	$target  = workos_login_route_target( $wp->query_vars );
+	$profile = null === $target ? null : workos_login_get_profile( $target['slug'] );
 	if ( null === $profile ) {
 		return;
+	}
+	$custom_path = (string) ( $profile['custom_path'] ?? '' );
+	if ( ! $target['custom'] && '' !== $custom_path ) {
+		nocache_headers();
+		wp_safe_redirect( workos_login_custom_path_url( $custom_path, workos_login_current_query() ), 301, 'WorkOS Login' );
+		exit;
+	}
+	if ( is_user_logged_in() ) {
+		workos_login_redirect_signed_in( $profile );
 	}
 	workos_login_render_login_page( $profile );
 	exit;
@@ -48,50 +81,26 @@ function workos_login_route_render( WP $wp ): void {
 add_action( 'parse_request', 'workos_login_route_render' );
 
 /**
- * Prints the sign-in page.
+ * The URL of a custom path, with a query string appended.
  *
- * @since 0.1.0
+ * @since 0.2.0
  *
- * @param array{slug: string, methods: string[], organization_id: string|null} $profile The profile.
+ * @param string $custom_path A profile's `custom_path` (`members`, `team/login`).
+ * @param string $query       Raw query string (without `?`), '' for none.
  */
-function workos_login_render_login_page( array $profile ): void {
-	nocache_headers();
-	send_frame_options_header();
-	header( 'Content-Type: text/html; charset=UTF-8' );
-	header( 'X-Robots-Tag: noindex, nofollow' );
-
-	$workos_login_page = workos_login_page_data( $profile );
-	require __DIR__ . '/templates/login-page.php';
+function workos_login_custom_path_url( string $custom_path, string $query = '' ): string {
+	$url = home_url( user_trailingslashit( '/' . trim( $custom_path, '/' ) ) );
+	return '' === $query ? $url : $url . '?' . $query;
 }
 
 /**
- * Everything the page template prints, unescaped (the template escapes).
+ * The current request's query string, as sent.
  *
- * @since 0.1.0
- *
- * @param array{slug: string, methods: string[], organization_id: string|null} $profile The profile.
- * @return array{profile: string, title: string, site_name: string, home_url: string, api_root: string, nonce: string, redirect_to: string, strings: array<string, string>, script_url: string|null, is_admin: bool}
+ * @since 0.2.0
  */
-function workos_login_page_data( array $profile ): array {
-	$site_name = wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES );
-	$script    = 'build/elements/workos-login.js';
-	$path      = plugin_dir_path( WORKOS_LOGIN_FILE ) . $script;
-	$mtime     = file_exists( $path ) ? filemtime( $path ) : false;
-
-	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a destination, validated below.
-	$requested = isset( $_GET['redirect_to'] ) && is_string( $_GET['redirect_to'] ) ? wp_unslash( $_GET['redirect_to'] ) : '';
-
-	return array(
-		'profile'     => $profile['slug'],
-		/* translators: %s: the site's name. */
-		'title'       => sprintf( __( 'Sign in ‹ %s', 'workos-login' ), $site_name ),
-		'site_name'   => $site_name,
-		'home_url'    => home_url( '/' ),
-		'api_root'    => rest_url( 'workos/v1/' ),
-		'nonce'       => wp_create_nonce( WORKOS_LOGIN_NONCE_ACTION ),
-		'redirect_to' => strlen( $requested ) <= 2048 ? wp_validate_redirect( $requested, '' ) : '',
-		'strings'     => workos_login_strings(),
-		'script_url'  => false === $mtime ? null : add_query_arg( 'ver', WORKOS_LOGIN_VERSION . '-' . $mtime, plugins_url( $script, WORKOS_LOGIN_FILE ) ),
-		'is_admin'    => current_user_can( 'manage_options' ),
-	);
+function workos_login_current_query(): string {
+	$uri = isset( $_SERVER['REQUEST_URI'] ) ? (string) wp_unslash( $_SERVER['REQUEST_URI'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- only its query part is forwarded, to our own URL.
+	$query = (string) wp_parse_url( $uri, PHP_URL_QUERY );
+	// A Location header must not carry raw control characters or spaces.
+	return (string) preg_replace( '/[\x00-\x20\x7f]/', '', $query );
 }

@@ -1,4 +1,4 @@
-/** Builds the element bundle and the login server (what `npm start` and the tests run). */
+/** Builds the element bundle, the login server and the block editor scripts (what `npm start` and the tests run). */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './stack.ts';
@@ -8,6 +8,7 @@ export function build(): void {
   for (const args of [
     ['build', '--logLevel', 'warn'],
     ['build', '--mode', 'server', '--logLevel', 'warn'],
+    ['build', '-c', 'vite.blocks.config.ts', '--logLevel', 'warn'],
   ]) {
     const result = spawnSync(process.execPath, [vite, ...args], { cwd: ROOT, stdio: 'inherit' });
     if (result.status !== 0) throw new Error(`vite ${args.join(' ')} failed`);

@@ -13,7 +13,8 @@ const ports = {
 };
 
 build();
-const stack = await startStack({ name: 'demo', ports });
+// The demo's `admin` has no WorkOS account: the emergency native form is its way in.
+const stack = await startStack({ name: 'demo', ports, constants: { WORKOS_LOGIN_ALLOW_NATIVE_LOGIN: true } });
 
 const wp = stack.wordpressUrl;
 const lines = [
@@ -21,8 +22,10 @@ const lines = [
   'WorkOS Login for WordPress is running.',
   '',
   `  Site              ${wp}/`,
-  `  Sign in           ${wp}/workos/login/default`,
-  `  wp-admin          ${wp}/wp-admin/   (native WordPress admin: admin / ${stack.adminPassword})`,
+  `  Sign in           ${wp}/workos/login/default   (also ${wp}/wp-login.php)`,
+  `  wp-admin          ${wp}/wp-admin/`,
+  `  Admin sign-in     ${wp}/wp-login.php?workos-native=1   (admin / ${stack.adminPassword})`,
+  `                    WordPress's own form, switched on for this demo only (WORKOS_LOGIN_ALLOW_NATIVE_LOGIN)`,
   `  Login server      ${stack.serverUrl}  (loopback only, signed requests)`,
   stack.mode === 'fake'
     ? `  WorkOS            ${stack.workosUrl}  (the project's fake)`

@@ -35,6 +35,7 @@ const suites: Array<[string, string, string[]]> = [
       join(ROOT, 'plugin.php'),
       join(ROOT, 'uninstall.php'),
       ...phpFiles(join(ROOT, 'includes')),
+      ...phpFiles(join(ROOT, 'blocks')),
     ],
   ],
   ['unit', bin('vitest'), ['run']],

@@ -28,11 +28,13 @@ function workos_login_rest_password( WP_REST_Request $request ): WP_REST_Respons
 	if ( null === $profile ) {
 		return workos_login_rest_error( 'invalid_request', 404, $email );
 	}
+	// The profile's destination applies when the request names none (see redirect.php).
+	$choices['post_login_redirect'] = (string) ( $profile['post_login_redirect'] ?? '' );
 
 	$outcome = workos_login_server_request(
 		'password',
 		array(
-			'profile' => $profile,
+			'profile' => workos_login_resolved_profile( $profile ),
 			'input'   => array(
 				'email'    => $email,
 				'password' => (string) $request['password'],

@@ -18,7 +18,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * @param array<string, mixed>|WP_Error                $outcome From workos_login_server_request().
  * @param string                                       $email   The email the visitor typed, for `wp_login_failed`.
- * @param array{redirect_to: string, remember: bool}   $choices The visitor's choices.
+ * @param array{redirect_to: string, remember: bool, post_login_redirect?: string} $choices The visitor's choices, and the profile's destination.
  */
 function workos_login_rest_answer( array|WP_Error $outcome, string $email, array $choices ): WP_REST_Response {
 	if ( is_wp_error( $outcome ) ) {

@@ -1,18 +1,17 @@
 <?php
 /**
  * The sign-in page: no theme, no wp_head(), nothing render-blocking but a few lines of CSS.
+ * Prints the enqueued script modules itself (the element's, enqueued by workos_login_element()).
  *
  * @package WorkOS_Login
  * @since   0.1.0
  *
- * @var array{profile: string, title: string, site_name: string, home_url: string, api_root: string, nonce: string, redirect_to: string, strings: array<string, string>, script_url: string|null, is_admin: bool} $workos_login_page
+ * @var array{title: string, site_name: string, home_url: string, element: string, message: string, interim: bool} $workos_login_page
  */
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
-
-$workos_login_i18n = (string) wp_json_encode( $workos_login_page['strings'], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES );
 ?>
 <!doctype html>
 <html <?php language_attributes(); ?>>
@@ -20,34 +19,36 @@ $workos_login_i18n = (string) wp_json_encode( $workos_login_page['strings'], JSO
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<meta name="color-scheme" content="light dark">
 <title><?php echo esc_html( $workos_login_page['title'] ); ?></title>
 <style>
 	html { color-scheme: light dark; }
 	body { margin: 0; min-height: 100vh; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 1.5rem; padding: 2rem 1rem; box-sizing: border-box; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+	main { width: 100%; max-width: 24rem; }
 	.workos-login-site { font-size: 1.25rem; font-weight: 600; color: inherit; text-decoration: none; }
 	.workos-login-site:hover, .workos-login-site:focus { text-decoration: underline; }
 	workos-login { display: block; width: 100%; max-width: 24rem; }
-	.workos-login-notice { max-width: 24rem; margin: 0; padding: 1rem; border: 1px solid currentColor; border-radius: .5rem; }
+	.workos-login-notice { margin: 0 0 1rem; padding: 1rem; border: 1px solid currentColor; border-radius: .5rem; }
 </style>
+<?php workos_login_print_element_module(); ?>
 </head>
-<body>
+<body class="<?php echo $workos_login_page['interim'] ? 'workos-login-page interim-login' : 'workos-login-page'; ?>">
+<?php if ( ! $workos_login_page['interim'] ) : ?>
 <a class="workos-login-site" href="<?php echo esc_url( $workos_login_page['home_url'] ); ?>"><?php echo esc_html( $workos_login_page['site_name'] ); ?></a>
-<main>
-<?php if ( null === $workos_login_page['script_url'] ) : ?>
-	<p class="workos-login-notice" role="alert">
-		<?php
-		if ( $workos_login_page['is_admin'] ) {
-			esc_html_e( 'The sign-in form is missing: build/elements/workos-login.js was not found in the WorkOS Login plugin. Run “npm run build” in the plugin folder, or install a release package.', 'workos-login' );
-		} else {
-			esc_html_e( 'Sign-in is unavailable right now. Try again in a few minutes.', 'workos-login' );
-		}
-		?>
-	</p>
-<?php else : ?>
-	<workos-login profile="<?php echo esc_attr( $workos_login_page['profile'] ); ?>" api-root="<?php echo esc_url( $workos_login_page['api_root'] ); ?>" nonce="<?php echo esc_attr( $workos_login_page['nonce'] ); ?>" redirect-to="<?php echo esc_attr( $workos_login_page['redirect_to'] ); ?>" i18n='<?php echo esc_attr( $workos_login_i18n ); ?>'></workos-login>
-	<noscript><p class="workos-login-notice"><?php esc_html_e( 'Turn on JavaScript in your browser to sign in.', 'workos-login' ); ?></p></noscript>
-	<script type="module" src="<?php echo esc_url( $workos_login_page['script_url'] ); ?>"></script>
 <?php endif; ?>
+<main>
+<?php if ( '' !== $workos_login_page['message'] ) : ?>
+	<p class="workos-login-notice" role="status"><?php echo esc_html( $workos_login_page['message'] ); ?></p>
+<?php endif; ?>
+	<?php echo $workos_login_page['element']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built escaped by workos_login_element(). ?>
 </main>
+<?php
+/**
+ * Fires at the end of the plugin's sign-in page, which has no `wp_footer()`.
+ *
+ * @since 0.2.0
+ */
+do_action( 'workos_login_page_footer' );
+?>
 </body>
 </html>

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, signIn, test } from './fixtures.ts';
+import { DEMO_PASSWORD, expect, signIn, signInAsAdmin, test } from './fixtures.ts';
 
 const LOGIN = '/workos/login/default';
 const MISMATCH = 'That email and password don’t match. Check them and try again.';
@@ -153,11 +153,7 @@ test('administrators are told when the login server is unreachable, until it ans
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await admin.goto('/wp-login.php');
-  await admin.locator('#user_login').fill('admin');
-  await admin.locator('#user_pass').fill(stack.adminPassword);
-  await admin.locator('#wp-submit').click();
-  await admin.waitForURL('**/wp-admin/**');
+  await signInAsAdmin(admin, stack);
   const notice = admin.locator('.notice-warning', { hasText: 'The WorkOS login server at' });
   await expect(notice).toBeVisible();
   await expect(notice).not.toContainText(stack.secret);

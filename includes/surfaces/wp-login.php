@@ -1,0 +1,85 @@
+<?php
+/**
+ * wp-login.php taken over by the `default` profile.
+ *
+ * Sign-in (`action=login`, no action, unknown actions, recovery mode's) shows the profile's page
+ * — or 302s to its custom path with every query argument — and native sign-in POSTs are refused
+ * unless the emergency native form is on (native-login.php). `logout`, `postpass`,
+ * `confirmaction`, `lostpassword`, `rp`/`resetpass`, `register` and every other action stay
+ * core's. (Password reset moves to the profile's own flow when that flow exists.)
+ *
+ * @package WorkOS_Login
+ * @since   0.2.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Whether wp-login.php's sign-in is taken over. Off only through the filter (benchmarks compare
+ * with WordPress's own form; a site may keep it while testing).
+ *
+ * @since 0.2.0
+ */
+function workos_login_takes_over_wp_login(): bool {
+	/**
+	 * Filters whether the `default` profile replaces wp-login.php's sign-in form.
+	 *
+	 * @since 0.2.0
+	 *
+	 * @param bool $take_over Default true.
+	 */
+	return (bool) apply_filters( 'workos_login_take_over_wp_login', true );
+}
+
+/**
+ * Takes over wp-login.php's sign-in actions. Runs on `login_init`, after core chose the action
+ * (unknown actions become `login`) and after handlers at the default priority (recovery mode).
+ *
+ * @since 0.2.0
+ */
+function workos_login_take_over_wp_login(): void {
+	global $action;
+	$signs_in = in_array( $action, array( 'login', WP_Recovery_Mode_Link_Service::LOGIN_ACTION_ENTERED ), true );
+	if ( ! $signs_in || ! workos_login_takes_over_wp_login() ) {
+		return;
+	}
+	$profile = workos_login_get_profile( 'default' );
+	if ( null === $profile || workos_login_native_form_requested() ) {
+		return;
+	}
+	$method = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
+	if ( 'POST' === $method ) {
+		workos_login_refuse_native_post();
+	}
+	$custom_path = (string) ( $profile['custom_path'] ?? '' );
+	if ( '' !== $custom_path ) {
+		wp_safe_redirect( workos_login_custom_path_url( $custom_path, workos_login_current_query() ), 302, 'WorkOS Login' );
+		exit;
+	}
+	workos_login_serve_login_page( $profile );
+}
+add_action( 'login_init', 'workos_login_take_over_wp_login', 20 );
+
+/**
+ * Refuses a sign-in POST to wp-login.php: the form that sends it is not offered here. Security
+ * plugins still see the attempt through `wp_login_failed`.
+ *
+ * @since 0.2.0
+ */
+function workos_login_refuse_native_post(): never {
+	// phpcs:ignore WordPress.Security.NonceVerification.Missing -- refused; the name is only reported.
+	$username = isset( $_POST['log'] ) && is_string( $_POST['log'] ) ? sanitize_user( wp_unslash( $_POST['log'] ) ) : '';
+	$message  = __( 'This sign-in form is turned off. Sign in on the sign-in page instead.', 'workos-login' );
+	if ( '' !== $username ) {
+		/** This action is documented in wp-includes/pluggable.php */
+		do_action( 'wp_login_failed', $username, new WP_Error( 'workos_native_login_disabled', $message ) );
+	}
+	wp_die(
+		sprintf( '<p>%s</p><p><a href="%s">%s</a></p>', esc_html( $message ), esc_url( wp_login_url() ), esc_html__( 'Go to the sign-in page', 'workos-login' ) ),
+		esc_html__( 'Sign-in form turned off', 'workos-login' ),
+		array( 'response' => 403 )
+	);
+	exit;
+}

@@ -1,0 +1,73 @@
+/**
+ * Login Profiles: the named presets that decide what a login surface offers.
+ *
+ * Stored by WordPress (PHP mirrors this shape in `includes/profiles/`), edited through the admin
+ * REST API (`/wp-json/workos/v1/admin/profiles`), and shown to visitors only as
+ * {@link PublicProfile} (`GET /wp-json/workos/v1/profiles/<slug>`). Unknown fields are rejected
+ * on both sides.
+ */
+import type { Method } from './messages.ts';
+
+export type MfaFactor = 'totp' | 'sms' | 'webauthn';
+
+export interface LoginProfile {
+  /** Unique, `LIMITS.profileSlugPattern`; `default` always exists and cannot be deleted or renamed. */
+  slug: string;
+  title: string;
+  /** At least one. Order is the order the UI offers them in. */
+  methods: Method[];
+  /** Pinned organization (`org_…`) or null. */
+  organization_id: string | null;
+  signup: { enabled: boolean; require_invitation: boolean };
+  invitations: boolean;
+  password_reset: boolean;
+  auto_sign_in_after_reset: boolean;
+  mfa: { enforce: 'never' | 'if_required' | 'always'; factors: MfaFactor[] };
+  branding: {
+    heading: string;
+    subheading: string;
+    /** `#rrggbb` or empty for the element's default. */
+    primary_color: string;
+    /** `default` = Site Icon, else the bundled mark; `custom` = `logo_attachment_id`; `none`. */
+    logo_mode: 'default' | 'custom' | 'none';
+    logo_attachment_id: number;
+  };
+  /** Extra URL path serving this profile (e.g. `members`, `team/login`), or empty. */
+  custom_path: string;
+  /** Where to go after signing in when the request names no `redirect_to`; empty = WordPress default. */
+  post_login_redirect: string;
+  /** Pass marketing query args (`utm_*`, `ref`, …) on to the destination. */
+  forward_query_args: boolean;
+  remember_me: 'ask' | 'always' | 'never';
+  /** `custom` = our element; `authkit_redirect` = WorkOS's hosted UI. */
+  mode: 'custom' | 'authkit_redirect';
+}
+
+/** What a visitor's UI needs, never internal settings (no organization, no redirects). */
+export interface PublicProfile {
+  slug: string;
+  title: string;
+  methods: Method[];
+  signup_enabled: boolean;
+  password_reset: boolean;
+  remember_me: LoginProfile['remember_me'];
+  mode: LoginProfile['mode'];
+  branding: { heading: string; subheading: string; primary_color: string; logo_url: string };
+}
+
+/** Defaults of every field; a new profile starts from these. */
+export const PROFILE_DEFAULTS: Omit<LoginProfile, 'slug' | 'title'> = {
+  methods: ['password'],
+  organization_id: null,
+  signup: { enabled: false, require_invitation: false },
+  invitations: true,
+  password_reset: true,
+  auto_sign_in_after_reset: false,
+  mfa: { enforce: 'if_required', factors: ['totp'] },
+  branding: { heading: '', subheading: '', primary_color: '', logo_mode: 'default', logo_attachment_id: 0 },
+  custom_path: '',
+  post_login_redirect: '',
+  forward_query_args: false,
+  remember_me: 'ask',
+  mode: 'custom',
+};
