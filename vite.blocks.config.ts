@@ -4,22 +4,35 @@ import { defineConfig, type Plugin } from 'vite';
 
 /**
  * `vite build -c vite.blocks.config.ts` → build/blocks/<name>/index.js + index.asset.php, one
- * editor script per folder in blocks/ that has an index.ts (block.json names the file).
+ * editor script per folder in blocks/ that has an index.ts (block.json names the file), and
+ * build/admin/<screen>/index.js + index.asset.php, one script per wp-admin screen folder in
+ * admin/ that has an index.tsx (includes/admin/ enqueues it). Both are WordPress classic scripts,
+ * so they share this one build.
  *
  * WordPress loads editor scripts as classic scripts with its packages as globals, so each is an
  * IIFE in which every `@wordpress/*` import, `react` and `react-dom` is external (`wp.blocks`,
  * `React`, …), and `index.asset.php` lists the matching script handles for WordPress to load
  * first. JSX is classic (`createElement` from `@wordpress/element`): the automatic runtime would
  * need the `react-jsx-runtime` handle, which WordPress 6.5 lacks — it then skips the script
- * silently. IIFE builds take one entry each, so every block is its own Vite environment.
+ * silently. IIFE builds take one entry each, so every script is its own Vite environment.
  */
-
-const BLOCKS = readdirSync('blocks', { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(`blocks/${entry.name}/index.ts`))
-  .map((entry) => entry.name);
 
 /** `@wordpress/block-editor` → `blockEditor`. */
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** The folders of `root` holding `entry`, each a script built to build/<root>/<folder>/index.js. */
+function scripts(root: string, entry: string, prefix: string) {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((dir) => dir.isDirectory() && existsSync(`${root}/${dir.name}/${entry}`))
+    .map((dir) => ({
+      environment: `${prefix}_${camel(dir.name)}`,
+      input: `${root}/${dir.name}/${entry}`,
+      outDir: `build/${root}/${dir.name}`,
+    }));
+}
+
+const SCRIPTS = [...scripts('blocks', 'index.ts', 'block'), ...scripts('admin', 'index.tsx', 'admin')];
 
 const GLOBALS: Record<string, { global: string; handle: string }> = {
   react: { global: 'React', handle: 'react' },
@@ -62,22 +75,22 @@ export default defineConfig({
   logLevel: 'warn',
   builder: {
     async buildApp(builder) {
-      for (const name of BLOCKS) await builder.build(builder.environments[`block_${camel(name)}`]);
+      for (const { environment } of SCRIPTS) await builder.build(builder.environments[environment]);
     },
   },
   environments: Object.fromEntries(
-    BLOCKS.map((name) => [
-      `block_${camel(name)}`,
+    SCRIPTS.map(({ environment, input, outDir }) => [
+      environment,
       {
         consumer: 'client' as const,
         build: {
-          outDir: `build/blocks/${name}`,
+          outDir,
           emptyOutDir: true,
           target: 'es2020',
           sourcemap: true,
           copyPublicDir: false,
           rollupOptions: {
-            input: `blocks/${name}/index.ts`,
+            input,
             external: (id: string) => wordpressExternal(id) !== null,
             output: {
               format: 'iife' as const,

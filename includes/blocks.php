@@ -74,20 +74,33 @@ function workos_login_blocks_build_notice(): void {
 add_action( 'admin_notices', 'workos_login_blocks_build_notice' );
 
 /**
- * Hands the editor scripts what they cannot know themselves: where the element's module is and
- * the element's strings in the editor's language. The URL is the one the script module is
- * registered with (includes/surfaces/script.php), so the browser never loads it twice.
+ * What a wp-admin script needs to show the real element as a preview (blocks/shared/element.ts):
+ * where the element's module is and the element's strings in the user's language, printed as
+ * `window.workosLoginBlocks`. The URL is the one the script module is registered with
+ * (includes/surfaces/script.php), so the browser never loads it twice. Also used by the Login
+ * Profiles screen (includes/admin/menu.php).
  *
  * @since 0.2.0
+ *
+ * @return string A script statement.
  */
-function workos_login_blocks_editor_data(): void {
+function workos_login_element_preview_script(): string {
 	$file = defined( 'WORKOS_LOGIN_ELEMENT_FILE' ) ? WORKOS_LOGIN_ELEMENT_FILE : 'build/elements/workos-login.js';
 	$path = plugin_dir_path( WORKOS_LOGIN_FILE ) . $file;
 	$data = array(
 		'elementUrl' => is_readable( $path ) ? add_query_arg( 'ver', (string) filemtime( $path ), plugins_url( $file, WORKOS_LOGIN_FILE ) ) : '',
 		'i18n'       => (string) wp_json_encode( workos_login_strings(), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES ),
 	);
-	$script = 'window.workosLoginBlocks = ' . wp_json_encode( $data, JSON_HEX_TAG | JSON_UNESCAPED_SLASHES ) . ';';
+	return 'window.workosLoginBlocks = ' . wp_json_encode( $data, JSON_HEX_TAG | JSON_UNESCAPED_SLASHES ) . ';';
+}
+
+/**
+ * Hands the editor scripts what they cannot know themselves (workos_login_element_preview_script()).
+ *
+ * @since 0.2.0
+ */
+function workos_login_blocks_editor_data(): void {
+	$script = workos_login_element_preview_script();
 
 	$registry = WP_Block_Type_Registry::get_instance();
 	foreach ( WORKOS_LOGIN_BLOCKS as $name ) {

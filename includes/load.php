@@ -36,6 +36,10 @@ require_once __DIR__ . '/rest/profile-schema.php';
 require_once __DIR__ . '/rest/admin-profiles.php';
 require_once __DIR__ . '/rest/admin-profiles-handlers.php';
 require_once __DIR__ . '/rest/profiles.php';
+require_once __DIR__ . '/rest/admin-organizations.php';
+require_once __DIR__ . '/routing/rules.php';
+require_once __DIR__ . '/routing/match.php';
+require_once __DIR__ . '/rest/admin-routing-rules.php';
 require_once __DIR__ . '/rewrite.php';
 require_once __DIR__ . '/routes.php';
 require_once __DIR__ . '/surfaces/script.php';
@@ -49,6 +53,7 @@ require_once __DIR__ . '/surfaces/native-login.php';
 require_once __DIR__ . '/surfaces/signed-in.php';
 require_once __DIR__ . '/surfaces/shortcode.php';
 require_once __DIR__ . '/blocks.php';
+require_once __DIR__ . '/admin/menu.php';
 
 /**
  * Loads translations from the plugin's languages/ folder.

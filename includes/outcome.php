@@ -19,6 +19,12 @@ const WORKOS_LOGIN_STEP_NAMES = array( 'mfa_challenge', 'mfa_enroll', 'org_selec
 /** Protocol `ErrorCode`. */
 const WORKOS_LOGIN_ERROR_CODES = array( 'invalid_credentials', 'invalid_request', 'invalid_nonce', 'invalid_origin', 'rate_limited', 'flow_expired', 'server_unavailable', 'workos_unavailable', 'sign_in_refused', 'internal_error' );
 
+/** Outcome types an auth step may answer with (protocol `Outcome`). */
+const WORKOS_LOGIN_AUTH_OUTCOME_TYPES = array( 'step', 'redirect', 'authenticated', 'error' );
+
+/** Outcome types `/v1/admin/organizations` may answer with (protocol `AdminOrganizationsOutcome`). */
+const WORKOS_LOGIN_ORGANIZATIONS_OUTCOME_TYPES = array( 'organizations', 'error' );
+
 /** Protocol `Method`. */
 const WORKOS_LOGIN_METHODS = array( 'password', 'magic_code', 'oauth_google', 'oauth_microsoft', 'oauth_github', 'oauth_apple', 'sso', 'passkey' );
 
@@ -26,14 +32,16 @@ const WORKOS_LOGIN_METHODS = array( 'password', 'magic_code', 'oauth_google', 'o
  * Parses and validates an Outcome.
  *
  * @since 0.1.0
+ * @since 0.2.0 `$types`, and the admin `organizations` outcome.
  *
- * @param string $body The response body (already signature-checked).
- * @return array{type: 'step', step: string, flow: string, data: object}|array{type: 'redirect', url: string}|array{type: 'authenticated', identity: array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string}}|array{type: 'error', code: string, message: string, status: int, retry_after?: int}|null
- *         The outcome, or null when it does not match the contract.
+ * @param string   $body  The response body (already signature-checked).
+ * @param string[] $types The outcome types the caller accepts; any other type is refused.
+ * @return array{type: 'step', step: string, flow: string, data: object}|array{type: 'redirect', url: string}|array{type: 'authenticated', identity: array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string}}|array{type: 'error', code: string, message: string, status: int, retry_after?: int}|array{type: 'organizations', organizations: list<array{id: string, name: string}>, after: string|null}|null
+ *         The outcome, or null when it does not match the contract or is not of `$types`.
  */
-function workos_login_parse_outcome( string $body ): ?array {
+function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_AUTH_OUTCOME_TYPES ): ?array {
 	$outcome = json_decode( $body, true );
-	if ( ! is_array( $outcome ) || ! isset( $outcome['type'] ) ) {
+	if ( ! is_array( $outcome ) || ! isset( $outcome['type'] ) || ! in_array( $outcome['type'], $types, true ) ) {
 		return null;
 	}
 	switch ( $outcome['type'] ) {
@@ -63,8 +71,41 @@ function workos_login_parse_outcome( string $body ): ?array {
 				$error['retry_after'] = $outcome['retry_after'];
 			}
 			return $error;
+		case 'organizations':
+			return workos_login_parse_organizations_outcome( $outcome );
 	}
 	return null;
+}
+
+/**
+ * Validates an `OrganizationsOutcome` (protocol/admin.ts).
+ *
+ * @since 0.2.0
+ *
+ * @param array<string, mixed> $outcome Decoded JSON with `type` `organizations`.
+ * @return array{type: 'organizations', organizations: list<array{id: string, name: string}>, after: string|null}|null
+ */
+function workos_login_parse_organizations_outcome( array $outcome ): ?array {
+	$list  = $outcome['organizations'] ?? null;
+	$after = array_key_exists( 'after', $outcome ) ? $outcome['after'] : false;
+	if ( ! is_array( $list ) || ! array_is_list( $list ) || ! ( null === $after || workos_login_is_nonempty_string( $after ) ) ) {
+		return null;
+	}
+	$organizations = array();
+	foreach ( $list as $organization ) {
+		if ( ! is_array( $organization ) || ! workos_login_is_nonempty_string( $organization['id'] ?? null ) || ! is_string( $organization['name'] ?? null ) ) {
+			return null;
+		}
+		$organizations[] = array(
+			'id'   => $organization['id'],
+			'name' => $organization['name'],
+		);
+	}
+	return array(
+		'type'          => 'organizations',
+		'organizations' => $organizations,
+		'after'         => $after,
+	);
 }
 
 /**

@@ -1,7 +1,7 @@
 <?php
 /**
- * The signed client for the login server: `POST <server>/v1/<step>` with an Envelope, answered
- * by a signed Outcome.
+ * The signed client for the login server: `POST <server>/v1/<step>` with an Envelope (or
+ * `/v1/admin/<route>` with `{input}`), answered by a signed Outcome.
  *
  * @package WorkOS_Login
  * @since   0.1.0
@@ -12,61 +12,65 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Sends an envelope to the login server and returns its validated outcome.
+ * Sends a signed request to the login server and returns its validated outcome.
  *
  * Every failure — configuration, transport, an unsigned, stale or badly signed answer, a 5xx,
  * invalid JSON or a shape outside the contract — becomes `server_unavailable`. Non-2xx answers
- * are accepted only when they carry a signed `error` outcome.
+ * are accepted only when they carry a signed `error` outcome. Each call names the outcome types
+ * it accepts, so an auth step can never be answered by, say, an admin `organizations` outcome.
  *
  * @since 0.1.0
+ * @since 0.2.0 `$path` may name an admin route (`admin/organizations`); `$types`.
  *
- * @param string                                                                              $step     Step id, e.g. `password`.
- * @param array{profile: array<string, mixed>, input: array<string, mixed>, flow?: string, context: array<string, string>} $envelope The envelope.
- * @return array<string, mixed>|WP_Error The outcome (see workos_login_parse_outcome()), or a `server_unavailable` error.
+ * @param string               $path  Route under `/v1/`: a step id (`password`) or `admin/organizations`.
+ * @param array<string, mixed> $body  The body: an Envelope for steps (`{profile, input, flow?, context}`),
+ *                                    `{input}` for admin routes.
+ * @param string[]             $types Outcome types accepted (see workos_login_parse_outcome()).
+ * @return array<string, mixed>|WP_Error The outcome, or a `server_unavailable` error.
  */
-function workos_login_server_request( string $step, array $envelope ): array|WP_Error {
+function workos_login_server_request( string $path, array $body, array $types = WORKOS_LOGIN_AUTH_OUTCOME_TYPES ): array|WP_Error {
 	$unavailable = new WP_Error( 'server_unavailable', __( 'The login server is unavailable.', 'workos-login' ), array( 'status' => 503 ) );
 
 	if ( workos_login_config_errors() ) {
-		workos_login_log( sprintf( 'not configured, /v1/%s not sent; see the admin notice.', $step ) );
+		workos_login_log( sprintf( 'not configured, /v1/%s not sent; see the admin notice.', $path ) );
 		return $unavailable;
 	}
-	if ( 1 !== preg_match( '/^[a-z0-9_\/-]{1,64}$/', $step ) ) {
+	if ( strlen( $path ) > 64 || 1 !== preg_match( '#^[a-z0-9_-]+(/[a-z0-9_-]+)*$#', $path ) ) {
 		return $unavailable;
 	}
 
 	$secret = workos_login_secret();
-	$body   = (string) wp_json_encode( $envelope, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+	$json   = (string) wp_json_encode( $body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 	$reply  = wp_remote_post(
-		workos_login_server_url() . '/v1/' . $step,
+		workos_login_server_url() . '/v1/' . $path,
 		array(
 			'timeout'     => 10,
 			'redirection' => 0,
 			'headers'     => array(
 				'Content-Type'                => 'application/json',
 				'Accept'                      => 'application/json',
-				WORKOS_LOGIN_SIGNATURE_HEADER => workos_login_sign( $body, $secret ),
+				WORKOS_LOGIN_SIGNATURE_HEADER => workos_login_sign( $json, $secret ),
 			),
-			'body'        => $body,
+			'body'        => $json,
 		)
 	);
 
 	if ( is_wp_error( $reply ) ) {
-		return workos_login_server_failed( $step, 'transport error: ' . $reply->get_error_message(), $unavailable );
+		return workos_login_server_failed( $path, 'transport error: ' . $reply->get_error_message(), $unavailable );
 	}
 	$status    = (int) wp_remote_retrieve_response_code( $reply );
 	$signature = (string) wp_remote_retrieve_header( $reply, WORKOS_LOGIN_SIGNATURE_HEADER );
 	$text      = (string) wp_remote_retrieve_body( $reply );
 
 	if ( ! workos_login_verify_signature( $signature, $text, $secret ) ) {
-		return workos_login_server_failed( $step, sprintf( 'HTTP %d answer without a valid signature (check WORKOS_LOGIN_SECRET and both clocks).', $status ), $unavailable );
+		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer without a valid signature (check WORKOS_LOGIN_SECRET and both clocks).', $status ), $unavailable );
 	}
-	$outcome = workos_login_parse_outcome( $text );
+	$outcome = workos_login_parse_outcome( $text, $types );
 	if ( null === $outcome ) {
-		return workos_login_server_failed( $step, sprintf( 'HTTP %d answer is not a valid Outcome.', $status ), $unavailable );
+		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer is not a valid Outcome.', $status ), $unavailable );
 	}
 	if ( ( $status < 200 || $status > 299 ) && 'error' !== $outcome['type'] ) {
-		return workos_login_server_failed( $step, sprintf( 'HTTP %d answer carries a %s outcome.', $status, $outcome['type'] ), $unavailable );
+		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer carries a %s outcome.', $status, $outcome['type'] ), $unavailable );
 	}
 
 	workos_login_mark_server_reachable();
@@ -78,13 +82,13 @@ function workos_login_server_request( string $step, array $envelope ): array|WP_
  *
  * @since 0.1.0
  *
- * @param string   $step        Step id.
+ * @param string   $path        Route under `/v1/`.
  * @param string   $reason      What went wrong, in English for the log.
  * @param WP_Error $unavailable The error to return.
  * @return WP_Error `$unavailable`.
  */
-function workos_login_server_failed( string $step, string $reason, WP_Error $unavailable ): WP_Error {
-	workos_login_log( sprintf( 'login server /v1/%s failed: %s', $step, $reason ) );
+function workos_login_server_failed( string $path, string $reason, WP_Error $unavailable ): WP_Error {
+	workos_login_log( sprintf( 'login server /v1/%s failed: %s', $path, $reason ) );
 	workos_login_mark_server_unreachable();
 	return $unavailable;
 }

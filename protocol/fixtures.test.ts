@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { adminOrganizationsOutcomeSchema } from '../server/admin/schemas.ts';
 import { authResponseSchema, envelopeSchema, outcomeSchema, passwordRequestSchema } from '../server/schemas.ts';
 
 const dir = join(import.meta.dirname, 'fixtures');
@@ -21,6 +22,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'server-error-outcome.json': outcomeSchema,
   'server-step-outcome.json': outcomeSchema,
   'server-redirect-outcome.json': outcomeSchema,
+  'server-organizations-outcome.json': adminOrganizationsOutcomeSchema,
 };
 
 describe('contract fixtures', () => {
@@ -45,5 +47,9 @@ describe('contract fixtures', () => {
     );
     expect(passwordRequestSchema.safeParse({ profile: 'default', email: 'a@b.co', password: '' }).success).toBe(false);
     expect(envelopeSchema('password').safeParse({}).success).toBe(false);
+    // The admin outcome is not an auth outcome, and the other way round.
+    const organizations = JSON.parse(readFileSync(join(dir, 'server-organizations-outcome.json'), 'utf8'));
+    expect(outcomeSchema.safeParse(organizations).success).toBe(false);
+    expect(adminOrganizationsOutcomeSchema.safeParse({ type: 'redirect', url: 'https://x.test' }).success).toBe(false);
   });
 });

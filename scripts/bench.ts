@@ -24,6 +24,8 @@ const stack = await startStack({
   ports: { workos: 4300, server: 4301, wordpress: 8893 },
   workos: 'fake',
   quiet: true,
+  // WordPress's own form (the emergency native form), measured beside ours.
+  constants: { WORKOS_LOGIN_ALLOW_NATIVE_LOGIN: true },
 });
 let server, page;
 try {

@@ -1,15 +1,19 @@
 /**
- * The login server's HTTP surface: `GET /healthz` and `POST /v1/<step>`.
+ * The login server's HTTP surface: `GET /healthz`, `POST /v1/<step>` and the admin routes
+ * (`POST /v1/admin/organizations`).
  *
  * Every `/v1` request must carry a valid signature before anything else is looked at; every
- * answer is signed the same way so WordPress can tell it really came from here.
+ * answer is signed the same way so WordPress can tell it really came from here (signed.ts).
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HEADERS, type Envelope, type Outcome, type StepId } from '../protocol/messages.ts';
+import type { z } from 'zod';
+import type { Envelope, Outcome, StepId } from '../protocol/messages.ts';
+import { listOrganizations } from './admin/organizations.ts';
+import { adminOrganizationsEnvelopeSchema } from './admin/schemas.ts';
 import type { Logger } from './log.ts';
 import { envelopeSchema, isStepId } from './schemas.ts';
-import { sign, verify } from './signature.ts';
+import { jsonBody, requireSignature, signedJson, type SignedEnv } from './signed.ts';
 import type { StepContext } from './steps/context.ts';
 import { errorOutcome } from './steps/errors.ts';
 import { passwordStep } from './steps/password.ts';
@@ -24,64 +28,66 @@ const STEPS: { [S in StepId]: (ctx: StepContext, envelope: Envelope<S>) => Promi
   password: passwordStep,
 };
 
-export function createApp(deps: AppDeps): Hono {
+export function createApp(deps: AppDeps): Hono<SignedEnv> {
   const now = deps.now ?? Date.now;
-  const app = new Hono();
+  const signed = signedJson(deps.secret, now);
+  const app = new Hono<SignedEnv>();
+
+  /** A signed `invalid_request` naming the fields that failed (never their values). */
+  function invalid(c: Context, route: string, issues: z.core.$ZodIssue[] | null) {
+    if (issues === null) return signed(c, errorOutcome('invalid_request', 400, 'Body is not JSON.'));
+    const fields = issues.map((issue) => issue.path.join('.'));
+    deps.log.info('invalid body', { route, fields });
+    return signed(c, errorOutcome('invalid_request', 400, `Invalid fields: ${fields.join(', ')}`));
+  }
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
-  app.post(
-    '/v1/:step',
+  app.use(
+    '/v1/*',
     bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'body_too_large' }, 413) }),
-    async (c) => {
-      const body = await c.req.text();
-      const failure = verify(deps.secret, body, c.req.header(HEADERS.signature), now());
-      if (failure) {
-        deps.log.warn('rejected unsigned request', { reason: failure, path: c.req.path });
-        return c.json({ error: 'invalid_signature' }, 401);
-      }
-
-      const step = c.req.param('step');
-      if (!isStepId(step)) return signed(c, errorOutcome('invalid_request', 404, `Unknown step "${step}".`));
-
-      let json: unknown;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        return signed(c, errorOutcome('invalid_request', 400, 'Body is not JSON.'));
-      }
-      const parsed = envelopeSchema(step).safeParse(json);
-      if (!parsed.success) {
-        const fields = parsed.error.issues.map((issue) => issue.path.join('.'));
-        deps.log.info('invalid envelope', { step, fields });
-        return signed(c, errorOutcome('invalid_request', 400, `Invalid fields: ${fields.join(', ')}`));
-      }
-
-      const started = performance.now();
-      const outcome = await STEPS[step](deps, parsed.data);
-      deps.log.info('step', {
-        step,
-        outcome: outcome.type,
-        code: outcome.type === 'error' ? outcome.code : undefined,
-        ms: Math.round(performance.now() - started),
-      });
-      return signed(c, outcome);
-    },
+    requireSignature(deps.secret, deps.log, now),
   );
+
+  app.post('/v1/admin/organizations', async (c) => {
+    const json = jsonBody(c);
+    if (json === undefined) return invalid(c, 'admin/organizations', null);
+    const parsed = adminOrganizationsEnvelopeSchema.safeParse(json);
+    if (!parsed.success) return invalid(c, 'admin/organizations', parsed.error.issues);
+    const outcome = await listOrganizations(deps, parsed.data.input);
+    deps.log.info('admin', {
+      route: 'organizations',
+      outcome: outcome.type,
+      count: outcome.type === 'organizations' ? outcome.organizations.length : undefined,
+    });
+    return signed(c, outcome);
+  });
+
+  app.post('/v1/:step', async (c) => {
+    const step = c.req.param('step');
+    if (!isStepId(step)) return signed(c, errorOutcome('invalid_request', 404, `Unknown step "${step}".`));
+
+    const json = jsonBody(c);
+    if (json === undefined) return invalid(c, step, null);
+    const parsed = envelopeSchema(step).safeParse(json);
+    if (!parsed.success) return invalid(c, step, parsed.error.issues);
+
+    const started = performance.now();
+    const outcome = await STEPS[step](deps, parsed.data);
+    deps.log.info('step', {
+      step,
+      outcome: outcome.type,
+      code: outcome.type === 'error' ? outcome.code : undefined,
+      ms: Math.round(performance.now() - started),
+    });
+    return signed(c, outcome);
+  });
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((error, c) => {
     deps.log.error('unhandled error', { error });
     return signed(c, errorOutcome('internal_error', 500, 'Internal error.'));
   });
-
-  function signed(c: Context, outcome: Outcome) {
-    const body = JSON.stringify(outcome);
-    return c.body(body, 200, {
-      'Content-Type': 'application/json',
-      [HEADERS.signature]: sign(deps.secret, body, now()),
-    });
-  }
 
   return app;
 }

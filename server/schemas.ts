@@ -8,6 +8,7 @@ import {
   type AuthResponse,
   type Envelope,
   type ErrorCode,
+  type ErrorOutcome,
   type Method,
   type Outcome,
   type PasswordRequest,
@@ -88,6 +89,14 @@ const stepNames = [
   'code_sent',
 ] as const satisfies readonly StepName[];
 
+/** The `ErrorOutcome` every login server answer may be. */
+export const errorOutcomeSchema = z.strictObject({
+  type: z.literal('error'),
+  code: z.enum(errorCodes),
+  message: z.string(),
+  status: z.number().int().min(400).max(599),
+}) satisfies z.ZodType<ErrorOutcome>;
+
 const step = z.strictObject({
   type: z.literal('step'),
   step: z.enum(stepNames),
@@ -114,12 +123,7 @@ export const outcomeSchema: z.ZodType<Outcome> = z.discriminatedUnion('type', [
       method: z.enum(methods),
     }),
   }),
-  z.strictObject({
-    type: z.literal('error'),
-    code: z.enum(errorCodes),
-    message: z.string(),
-    status: z.number().int().min(400).max(599),
-  }),
+  errorOutcomeSchema,
 ]);
 
 export const authResponseSchema: z.ZodType<AuthResponse> = z.discriminatedUnion('type', [

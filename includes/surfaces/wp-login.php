@@ -1,6 +1,6 @@
 <?php
 /**
- * wp-login.php taken over by the `default` profile.
+ * wp-login.php taken over by the `default` profile — or the profile a routing rule picks.
  *
  * Sign-in (`action=login`, no action, unknown actions, recovery mode's) shows the profile's page
  * — or 302s to its custom path with every query argument — and native sign-in POSTs are refused
@@ -45,13 +45,17 @@ function workos_login_take_over_wp_login(): void {
 	if ( ! $signs_in || ! workos_login_takes_over_wp_login() ) {
 		return;
 	}
-	$profile = workos_login_get_profile( 'default' );
-	if ( null === $profile || workos_login_native_form_requested() ) {
+	if ( null === workos_login_get_profile( 'default' ) || workos_login_native_form_requested() ) {
 		return;
 	}
 	$method = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
 	if ( 'POST' === $method ) {
 		workos_login_refuse_native_post();
+	}
+	// `default`, unless a routing rule sends this visit elsewhere (includes/routing/match.php).
+	$profile = workos_login_wp_login_profile();
+	if ( null === $profile ) {
+		return;
 	}
 	$custom_path = (string) ( $profile['custom_path'] ?? '' );
 	if ( '' !== $custom_path ) {

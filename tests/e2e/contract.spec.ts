@@ -41,25 +41,42 @@ test('the REST schema of /auth/password accepts the request fixture and mirrors 
 
 test('WordPress accepts every server outcome fixture and refuses malformed outcomes', async ({ stack }) => {
   const files = readdirSync(FIXTURES).filter((f) => /^server-.*-outcome\.json$/.test(f));
+  // Each call names the outcome types it accepts: admin outcomes never answer an auth step.
+  const admin = ['server-organizations-outcome.json', 'server-error-outcome.json'];
   const bad = [
     '{}',
     '{"type":"authenticated","identity":{}}',
     '{"type":"error","code":"nope","message":"x","status":400}',
     'not json',
+    fixture('server-organizations-outcome.json'),
+  ];
+  const badAdmin = [
+    fixture('server-authenticated-outcome.json'),
+    '{"type":"organizations","organizations":[{"id":"","name":"x"}],"after":null}',
+    '{"type":"organizations","organizations":[{"id":"org_1"}],"after":null}',
+    '{"type":"organizations","organizations":[],"after":""}',
+    '{"type":"organizations","organizations":{}}',
   ];
   const out = await stack.site.php(`
     $results = [];
+    $admin = json_decode( ${php(JSON.stringify(admin))}, true );
     foreach ( json_decode( ${php(JSON.stringify(Object.fromEntries(files.map((f) => [f, fixture(f)]))))}, true ) as $name => $body ) {
-      $results[ $name ] = null !== workos_login_parse_outcome( $body );
+      $auth = 'server-organizations-outcome.json' !== $name;
+      $results[ $name ] = ( ! $auth || null !== workos_login_parse_outcome( $body ) )
+        && ( ! in_array( $name, $admin, true ) || null !== workos_login_parse_outcome( $body, WORKOS_LOGIN_ORGANIZATIONS_OUTCOME_TYPES ) );
     }
     foreach ( json_decode( ${php(JSON.stringify(bad))}, true ) as $i => $body ) {
       $results[ "bad-$i" ] = null !== workos_login_parse_outcome( $body );
+    }
+    foreach ( json_decode( ${php(JSON.stringify(badAdmin))}, true ) as $i => $body ) {
+      $results[ "bad-admin-$i" ] = null !== workos_login_parse_outcome( $body, WORKOS_LOGIN_ORGANIZATIONS_OUTCOME_TYPES );
     }
     echo wp_json_encode( $results );
   `);
   const results = JSON.parse(out);
   for (const f of files) expect(results[f], f).toBe(true);
   bad.forEach((_, i) => expect(results[`bad-${i}`], bad[i]).toBe(false));
+  badAdmin.forEach((_, i) => expect(results[`bad-admin-${i}`], badAdmin[i]).toBe(false));
 });
 
 test('WordPress translates exactly the strings the element knows', async ({ stack }) => {
