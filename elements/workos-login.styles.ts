@@ -200,4 +200,17 @@ export const styles = css`
       border: 1px solid ButtonText;
     }
   }
+
+  .remember {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-block-end: 1rem;
+  }
+  .remember input {
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    margin: 0;
+    accent-color: var(--workos-login-primary, #4338ca);
+  }
 `;

@@ -43,6 +43,7 @@ interface ShownError {
  * @csspart input - A field's `<input>`.
  * @csspart field-error - The message under an invalid field.
  * @csspart error - The live region showing the server's error.
+ * @csspart remember - The "Remember me" checkbox and its label (profiles that ask).
  * @csspart button - The submit button.
  * @csspart status - The polite live region: "signed in", or the note of a preview.
  *
@@ -74,6 +75,7 @@ export class WorkosLogin extends LitElement {
 
   @query('#email') private emailInput!: HTMLInputElement;
   @query('#password') private passwordInput!: HTMLInputElement;
+  @query('#remember') private rememberInput?: HTMLInputElement;
   @query('button') private button!: HTMLButtonElement;
 
   @state() private fieldErrors: CredentialErrors = {};
@@ -108,6 +110,11 @@ export class WorkosLogin extends LitElement {
    * would fight the browser's email sanitising (leading spaces) and move the caret.
    */
   @property() email = '';
+  /**
+   * The profile's remember-me policy: `ask` shows a "Remember me" checkbox; `always` and `never`
+   * show nothing (WordPress enforces them whatever the browser sends).
+   */
+  @property({ attribute: 'remember-me' }) rememberMe: 'ask' | 'always' | 'never' = 'never';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -167,6 +174,7 @@ export class WorkosLogin extends LitElement {
     }
     const request: PasswordRequest = { profile: this.profile, email, password };
     if (this.redirectTo) request.redirect_to = this.redirectTo;
+    if (this.rememberMe === 'ask') request.remember = this.rememberInput?.checked ?? false;
     void this.submitTask.run([request]);
   }
 
@@ -256,6 +264,13 @@ export class WorkosLogin extends LitElement {
               : nothing
           }
         </div>
+        ${
+          this.rememberMe === 'ask'
+            ? html`<div part="remember" class="remember">
+                <input id="remember" name="remember" type="checkbox" /><label for="remember">${s.remember_me}</label>
+              </div>`
+            : nothing
+        }
         <button part="button" type="submit" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
           ${busy ? s.submitting : s.submit}
         </button>

@@ -42,3 +42,26 @@ function workos_login_get_profiles(): array {
 function workos_login_get_profile( string $slug ): ?array {
 	return workos_login_get_profiles()[ $slug ] ?? null;
 }
+
+/**
+ * Whether a sign-in through this profile keeps the session past the browser session.
+ *
+ * The profile decides; only `ask` leaves it to the visitor's checkbox. Remember-me is never a
+ * default (ARCHITECTURE "Login completion").
+ *
+ * @since 0.2.0
+ *
+ * @param array{remember_me?: string} $profile Login Profile.
+ * @param bool                        $asked   What the visitor chose (only read for `ask`).
+ * @return bool
+ */
+function workos_login_profile_remember( array $profile, bool $asked ): bool {
+	switch ( $profile['remember_me'] ?? 'ask' ) {
+		case 'always':
+			return true;
+		case 'ask':
+			return $asked;
+		default:
+			return false;
+	}
+}

@@ -26,6 +26,7 @@ function workos_login_strings(): array {
 		'email_label'               => __( 'Email', 'workos-login' ),
 		'password_label'            => __( 'Password', 'workos-login' ),
 		'submit'                    => __( 'Sign in', 'workos-login' ),
+		'remember_me'               => __( 'Remember me', 'workos-login' ),
 		'submitting'                => __( 'Signing in…', 'workos-login' ),
 		'signed_in'                 => __( 'Signed in. Redirecting…', 'workos-login' ),
 		'email_required'            => __( 'Enter your email address.', 'workos-login' ),

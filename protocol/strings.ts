@@ -9,6 +9,7 @@ export const DEFAULT_STRINGS = {
   heading: 'Sign in',
   email_label: 'Email',
   password_label: 'Password',
+  remember_me: 'Remember me',
   submit: 'Sign in',
   submitting: 'Signing in…',
   signed_in: 'Signed in. Redirecting…',

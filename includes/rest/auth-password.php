@@ -19,15 +19,14 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 function workos_login_rest_password( WP_REST_Request $request ): WP_REST_Response {
 	$email   = (string) $request['email'];
-	$choices = array(
-		'redirect_to' => (string) ( $request['redirect_to'] ?? '' ),
-		'remember'    => (bool) $request['remember'],
-	);
-
 	$profile = workos_login_get_profile( (string) $request['profile'] );
 	if ( null === $profile ) {
 		return workos_login_rest_error( 'invalid_request', 404, $email );
 	}
+	$choices = array(
+		'redirect_to' => (string) ( $request['redirect_to'] ?? '' ),
+		'remember'    => workos_login_profile_remember( $profile, (bool) $request['remember'] ),
+	);
 	// The profile's destination applies when the request names none (see redirect.php).
 	$choices['post_login_redirect'] = (string) ( $profile['post_login_redirect'] ?? '' );
 

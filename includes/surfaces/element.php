@@ -53,6 +53,7 @@ function workos_login_element( string $profile_slug, array $args = array() ): st
 		'heading'     => '' !== $heading ? $heading : $branding['heading'],
 		'subheading'  => $branding['subheading'],
 		'email'       => (string) ( $args['email'] ?? '' ),
+		'remember-me' => $public['remember_me'],
 		'style'       => workos_login_branding_style( $branding['primary_color'] ),
 	);
 
