@@ -15,6 +15,18 @@
 export type Method =
   'password' | 'magic_code' | 'oauth_google' | 'oauth_microsoft' | 'oauth_github' | 'oauth_apple' | 'sso' | 'passkey';
 
+/** Every method, in the order editors list them. */
+export const METHODS = [
+  'password',
+  'magic_code',
+  'oauth_google',
+  'oauth_microsoft',
+  'oauth_github',
+  'oauth_apple',
+  'sso',
+  'passkey',
+] as const satisfies readonly Method[];
+
 /** Steps the login server can ask the browser to take next. */
 export type StepName = 'mfa_challenge' | 'mfa_enroll' | 'org_select' | 'email_verify' | 'code_sent';
 

@@ -5,27 +5,18 @@
 import { z } from 'zod';
 import {
   LIMITS,
+  METHODS,
   type AuthResponse,
   type Envelope,
   type ErrorCode,
   type ErrorOutcome,
-  type Method,
   type Outcome,
   type PasswordRequest,
   type StepId,
   type StepName,
 } from '../protocol/messages.ts';
 
-const methods = [
-  'password',
-  'magic_code',
-  'oauth_google',
-  'oauth_microsoft',
-  'oauth_github',
-  'oauth_apple',
-  'sso',
-  'passkey',
-] as const satisfies readonly Method[];
+const methods = METHODS;
 
 const profile = z.strictObject({
   slug: z.string().regex(new RegExp(LIMITS.profileSlugPattern)),

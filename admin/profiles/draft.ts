@@ -3,22 +3,10 @@
  * checks again and is the authority: reserved and taken custom paths, images, redirects).
  * Pure functions, no WordPress: unit-tested in draft.test.ts.
  */
-import { LIMITS, type Method } from '../../protocol/messages.ts';
+import { LIMITS } from '../../protocol/messages.ts';
 import { PROFILE_DEFAULTS, type LoginProfile, type MfaFactor } from '../../protocol/profile.ts';
 
 export type FieldErrors = Record<string, string>;
-
-/** Every method, in the order the editor lists them. */
-export const METHODS: Method[] = [
-  'password',
-  'magic_code',
-  'oauth_google',
-  'oauth_microsoft',
-  'oauth_github',
-  'oauth_apple',
-  'sso',
-  'passkey',
-];
 
 export const MFA_FACTORS: MfaFactor[] = ['totp', 'sms', 'webauthn'];
 

@@ -1,9 +1,10 @@
 import { InspectorControls, RichText, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import { Notice, PanelBody, SelectControl, TextControl } from '@wordpress/components';
+import { PanelBody, TextControl } from '@wordpress/components';
 import { createElement, Fragment } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { colorValue, type ColorAttributes } from '../shared/profile-data.ts';
+import { ProfilePicker } from '../shared/profile-picker.tsx';
 import { useProfileList } from '../shared/profiles.ts';
 
 export interface LoginButtonAttributes extends ColorAttributes, Record<string, unknown> {
@@ -27,24 +28,10 @@ export function Edit({ attributes, setAttributes }: BlockEditProps<LoginButtonAt
     <Fragment>
       <InspectorControls>
         <PanelBody title={__('Login button', 'workos-login')}>
-          {profiles.failed && (
-            <Notice status="warning" isDismissible={false}>
-              {__('The Login Profiles could not be loaded, so only the default profile is offered.', 'workos-login')}
-            </Notice>
-          )}
-          {profiles.missing && (
-            <Notice status="error" isDismissible={false}>
-              {__(
-                'This Login Profile no longer exists: visitors see nothing here. Choose another one.',
-                'workos-login',
-              )}
-            </Notice>
-          )}
-          <SelectControl
-            label={__('Login Profile', 'workos-login')}
+          <ProfilePicker
+            profile={profile}
+            profiles={profiles}
             help={__('The link opens this profile’s sign-in page and comes back here.', 'workos-login')}
-            value={profile}
-            options={profiles.options.map(({ slug, title }) => ({ value: slug, label: title }))}
             onChange={(value: string) => setAttributes({ profile: value })}
           />
           <TextControl

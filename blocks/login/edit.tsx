@@ -1,10 +1,11 @@
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import { Notice, PanelBody, SelectControl, Spinner, TextControl } from '@wordpress/components';
+import { PanelBody, TextControl } from '@wordpress/components';
 import { createElement, Fragment } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { editorData, useElementLoader } from '../shared/element.ts';
 import { blockColorStyle, brandingStyle, type ColorAttributes } from '../shared/profile-data.ts';
+import { ProfilePicker } from '../shared/profile-picker.tsx';
 import { useBranding, useProfileList } from '../shared/profiles.ts';
 
 export interface LoginAttributes extends ColorAttributes, Record<string, unknown> {
@@ -27,27 +28,12 @@ export function Edit({ attributes, setAttributes }: BlockEditProps<LoginAttribut
     <Fragment>
       <InspectorControls>
         <PanelBody title={__('Sign-in form', 'workos-login')}>
-          {profiles.failed && (
-            <Notice status="warning" isDismissible={false}>
-              {__('The Login Profiles could not be loaded, so only the default profile is offered.', 'workos-login')}
-            </Notice>
-          )}
-          {profiles.missing && (
-            <Notice status="error" isDismissible={false}>
-              {__(
-                'This Login Profile no longer exists: visitors see nothing here. Choose another one.',
-                'workos-login',
-              )}
-            </Notice>
-          )}
-          <SelectControl
-            label={__('Login Profile', 'workos-login')}
+          <ProfilePicker
+            profile={profile}
+            profiles={profiles}
             help={__('Decides the sign-in methods and the branding.', 'workos-login')}
-            value={profile}
-            options={profiles.options.map(({ slug, title }) => ({ value: slug, label: title }))}
             onChange={(value: string) => setAttributes({ profile: value })}
           />
-          {profiles.loading && <Spinner />}
           <TextControl
             label={__('Redirect after sign-in', 'workos-login')}
             help={__(

@@ -7,24 +7,13 @@ import type { Page } from '@playwright/test';
 import { ADMIN_LIMITS, type RoutingRule } from '../../protocol/admin.ts';
 import { DEFAULT_STRINGS } from '../../protocol/strings.ts';
 import seed from '../../server/workos-fake/seed.json' with { type: 'json' };
+import { restAs as rest } from './admin.ts';
 import { NATIVE_LOGIN, expect, signInAsAdmin, test } from './fixtures.ts';
 import { phpJson, saveProfiles } from './profiles.ts';
 
 const ORGANIZATIONS = '/wp-json/workos/v1/admin/organizations';
 const RULES = '/wp-json/workos/v1/admin/routing-rules';
 const DEMO = { id: seed.organizations[0]!.id, name: 'Demo Organization' };
-
-type Rest = (method: string, path: string, data?: unknown) => Promise<{ status: number; body: any }>;
-
-/** REST calls as the signed-in user of `page`: its cookies plus a `wp_rest` nonce of that session. */
-async function rest(page: Page): Promise<Rest> {
-  const nonce = (await (await page.request.get('/wp-admin/admin-ajax.php?action=rest-nonce')).text()).trim();
-  expect(nonce).toMatch(/^[0-9a-f]{10}$/);
-  return async (method, path, data) => {
-    const res = await page.request.fetch(path, { method, data, headers: { 'X-WP-Nonce': nonce } });
-    return { status: res.status(), body: await res.json() };
-  };
-}
 
 /** Signs a new editor (no `manage_options`) in through the emergency native form. */
 async function signInAsEditor(page: Page, stack: Parameters<typeof signInAsAdmin>[1]): Promise<void> {

@@ -1,11 +1,11 @@
 /**
- * The site's administrator in end-to-end tests: signing in, and driving the block editor.
+ * The site's administrator in end-to-end tests: driving the block editor and the REST API
+ * (signing in: `signInAsAdmin` in fixtures.ts).
  *
  * Driven with plain Playwright (not `@wordpress/e2e-test-utils-playwright`): its `requestUtils`
  * sign in through wp-login.php's form, which belongs to the `default` profile here.
  */
 import type { FrameLocator, Page } from '@playwright/test';
-import type { Stack } from '../../scripts/stack.ts';
 import { expect } from './fixtures.ts';
 
 /**
@@ -21,23 +21,6 @@ interface WordPressGlobals {
       dispatch(store: string): Record<string, (...args: unknown[]) => unknown>;
     };
   };
-}
-
-/**
- * Signs in as the site's `admin`: through the emergency native form when the plugin took over
- * wp-login.php (`?workos-native=1`, switched on in the e2e stack), else WordPress's own form.
- */
-export async function loginAsAdmin(page: Page, stack: Stack): Promise<void> {
-  for (const path of ['/wp-login.php?workos-native=1', '/wp-login.php']) {
-    await page.goto(path);
-    if ((await page.locator('#user_login').count()) === 0) continue;
-    await page.locator('#user_login').fill('admin');
-    await page.locator('#user_pass').fill(stack.adminPassword);
-    await page.locator('#wp-submit').click();
-    await page.waitForURL('**/wp-admin/**');
-    return;
-  }
-  throw new Error('No username/password form found to sign the administrator in.');
 }
 
 /** The editor's canvas (an iframe for apiVersion 3 blocks on WordPress 6.5). */
@@ -122,13 +105,14 @@ export function rest<T>(page: Page, path: string, method = 'GET', data?: unknown
   );
 }
 
-/** Publishes a page holding `content` (block markup) inside WordPress; returns its URL. */
-export async function publishPage(stack: Stack, title: string, content: string): Promise<string> {
-  const out = await stack.site.php(`
-    $id = wp_insert_post( array( 'post_type' => 'page', 'post_status' => 'publish', 'post_title' => ${JSON.stringify(title)}, 'post_content' => ${JSON.stringify(content)} ), true );
-    echo is_wp_error( $id ) ? 'ERROR ' . $id->get_error_message() : get_permalink( $id );
-  `);
-  const url = out.trim().split('\n').pop() ?? '';
-  if (!url.startsWith('http')) throw new Error(`Could not publish the page: ${out}`);
-  return url;
+export type Rest = (method: string, path: string, data?: unknown) => Promise<{ status: number; body: any }>;
+
+/** REST calls as the signed-in user of `page`: its cookies plus a `wp_rest` nonce of that session. */
+export async function restAs(page: Page): Promise<Rest> {
+  const nonce = (await (await page.request.get('/wp-admin/admin-ajax.php?action=rest-nonce')).text()).trim();
+  expect(nonce).toMatch(/^[0-9a-f]{10}$/);
+  return async (method, path, data) => {
+    const res = await page.request.fetch(path, { method, data, headers: { 'X-WP-Nonce': nonce } });
+    return { status: res.status(), body: await res.json() };
+  };
 }

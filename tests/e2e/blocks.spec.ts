@@ -2,15 +2,14 @@ import type { Page } from '@playwright/test';
 import {
   canvas,
   insertBlockFromInserter,
-  loginAsAdmin,
   networkQuiet,
   newPageInEditor,
   openBlockSettings,
   publish,
-  publishPage,
   rest,
 } from './admin.ts';
-import { DEMO_PASSWORD, expect, signIn, test } from './fixtures.ts';
+import { DEMO_PASSWORD, expect, signIn, signInAsAdmin, test } from './fixtures.ts';
+import { publishPage } from './profiles.ts';
 
 const MEMBERS = {
   slug: 'members',
@@ -45,7 +44,7 @@ test('an editor inserts the login block, picks a profile, sees the branded previ
   page.on('request', (request) => {
     if (request.url().includes('/workos/v1/auth/')) authRequests++;
   });
-  await loginAsAdmin(page, stack);
+  await signInAsAdmin(page, stack);
   await newPageInEditor(page, 'Members sign-in');
   await rest(page, '/workos/v1/admin/profiles', 'POST', MEMBERS);
 
@@ -94,17 +93,17 @@ test('an editor inserts the login block, picks a profile, sees the branded previ
 });
 
 test('the login button says "Log in" to visitors and "Log out" once they are signed in', async ({ page, stack }) => {
-  const url = await publishPage(
+  // publishPage answers the page's path, e.g. /account/.
+  const path = await publishPage(
     stack,
     'Account',
     '<!-- wp:workos/login-button {"logoutLabel":"Sign me out"} /-->\n<!-- wp:paragraph --><p>Hello.</p><!-- /wp:paragraph -->',
   );
-  const path = new URL(url).pathname;
 
-  await page.goto(url);
+  await page.goto(path);
   const link = page.locator('.wp-block-workos-login-button a');
   await expect(link).toHaveText('Log in');
-  const href = new URL((await link.getAttribute('href')) ?? '', url);
+  const href = new URL((await link.getAttribute('href')) ?? '', page.url());
   expect(href.pathname).toBe('/workos/login/default/');
   expect(new URL(href.searchParams.get('redirect_to') ?? '').pathname).toBe(path);
 
@@ -125,7 +124,7 @@ test('the editor shows the login button as it will look, with its label editable
   stack,
 }) => {
   const errors = collectErrors(page);
-  await loginAsAdmin(page, stack);
+  await signInAsAdmin(page, stack);
   await newPageInEditor(page, 'Header');
   await insertBlockFromInserter(page, 'WorkOS', 'WorkOS Login Button');
   const label = canvas(page).getByRole('textbox', { name: 'Login button label' });
@@ -165,7 +164,7 @@ test('block colours reach the element; an unknown profile shows editors a notice
   await expect(visitor.getByText('There is no Login Profile', { exact: false })).toHaveCount(0);
   await visitorContext.close();
 
-  await loginAsAdmin(page, stack);
+  await signInAsAdmin(page, stack);
   await page.goto(url);
   await expect(page.getByRole('alert')).toContainText('there is no Login Profile “gone”');
 });

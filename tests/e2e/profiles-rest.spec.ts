@@ -1,22 +1,11 @@
 import type { Page } from '@playwright/test';
+import { restAs as rest, type Rest } from './admin.ts';
 import { NATIVE_LOGIN, expect, signInAsAdmin, test } from './fixtures.ts';
 import { phpJson, phpJsonOut } from './profiles.ts';
 
 const ADMIN = '/wp-json/workos/v1/admin/profiles';
 const PUBLIC = '/wp-json/workos/v1/profiles';
 const EXOTIC = '"quotes" \\backslashes\\ 😀 日本語 עברית <b>tags</b> it\'s';
-
-type Rest = (method: string, path: string, data?: unknown) => Promise<{ status: number; body: any }>;
-
-/** REST calls as the signed-in user of `page`: its cookies plus a `wp_rest` nonce of that session. */
-async function rest(page: Page): Promise<Rest> {
-  const nonce = (await (await page.request.get('/wp-admin/admin-ajax.php?action=rest-nonce')).text()).trim();
-  expect(nonce).toMatch(/^[0-9a-f]{10}$/);
-  return async (method, path, data) => {
-    const res = await page.request.fetch(path, { method, data, headers: { 'X-WP-Nonce': nonce } });
-    return { status: res.status(), body: await res.json() };
-  };
-}
 
 async function asAdmin(page: Page, stack: Parameters<typeof signInAsAdmin>[1]): Promise<Rest> {
   await signInAsAdmin(page, stack);

@@ -5,7 +5,8 @@
 import { Button, CheckboxControl } from '@wordpress/components';
 import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
-import { METHODS, move, toggle } from '../draft.ts';
+import { METHODS } from '../../../protocol/messages.ts';
+import { move, toggle } from '../draft.ts';
 import { methodLabel } from '../labels.ts';
 import { errorId, Field, type SectionProps } from './field.tsx';
 
