@@ -3,6 +3,8 @@
  * it stops everything it started, and its output is prefixed (or kept quiet) on ours.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export interface Proc {
   name: string;
@@ -16,14 +18,22 @@ export function startProc(
   name: string,
   command: string,
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {},
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean; logFile?: string } = {},
 ): Proc {
+  // With a log file the child writes to it directly: nothing passes through this process, so a
+  // busy child (a server logging every request) never competes with us for our event loop.
+  let fd: number | undefined;
+  if (opts.logFile) {
+    mkdirSync(dirname(opts.logFile), { recursive: true });
+    fd = openSync(opts.logFile, 'w');
+  }
   const child = spawn(command, args, {
     cwd: opts.cwd,
     env: { ...process.env, ...opts.env },
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],
   });
+  if (fd !== undefined) closeSync(fd);
   let buffer = '';
   const onData = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -41,7 +51,7 @@ export function startProc(
   return {
     name,
     child,
-    tail: () => buffer,
+    tail: () => (opts.logFile ? readFileSync(opts.logFile, 'utf8').slice(-8192) : buffer),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       killGroup(child, 'SIGTERM');

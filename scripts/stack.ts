@@ -61,6 +61,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const secret = process.env.WORKOS_LOGIN_SECRET ?? siteSecret(opts.name, 'secret');
   const adminPassword = siteSecret(opts.name, 'admin-password').slice(0, 20);
   const procs: Proc[] = [];
+  // Quiet stacks (tests, bench) keep each process's output in .wp/logs/<name>-<process>.log.
+  const logFile = (proc: string) => (opts.quiet ? join(ROOT, '.wp', 'logs', `${opts.name}-${proc}.log`) : undefined);
   const stopAll = async () => {
     await Promise.all(procs.map((p) => p.stop()));
     procs.length = 0;
@@ -74,9 +76,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         'workos-fake',
         NODE,
         [join(ROOT, 'server/workos-fake/index.ts'), '--port', String(opts.ports.workos)],
-        {
-          quiet: opts.quiet,
-        },
+        { quiet: opts.quiet, logFile: logFile('workos-fake') },
       );
       procs.push(fake);
       await waitForHttp(fake, `${workosUrl}/health`);
@@ -100,6 +100,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       server = startProc('login-server', NODE, [join(ROOT, 'build/server/index.js')], {
         env: serverEnv,
         quiet: opts.quiet,
+        logFile: logFile('login-server'),
       });
       procs.push(server);
       await waitForHttp(server, `${serverUrl}/healthz`);

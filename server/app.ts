@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
       step,
       outcome: outcome.type,
       code: outcome.type === 'error' ? outcome.code : undefined,
-      ms: Math.round(performance.now() - started),
+      ms: Math.round((performance.now() - started) * 100) / 100,
     });
     return signed(c, outcome);
   });

@@ -2,7 +2,6 @@
  * Serves a site with PHP's built-in server: `php -S localhost:<port>` with our router, four
  * workers, output in the site's logs/server.log.
  */
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { startProc, waitForHttp } from '../proc.ts';
 import { SCRIPTS_DIR } from './paths.ts';
@@ -12,7 +11,6 @@ import { assertPortFree, logTail, waitPortFree, type Server } from './serve-util
 export async function serveNative(site: Site, opts: { workers?: number; timeoutMs?: number } = {}): Promise<Server> {
   if (!site.phpBinary) throw new Error('native serving needs PHP: none was found (use mode "playground")');
   await assertPortFree(site.port);
-  const log = createWriteStream(site.serverLog, { flags: 'w' });
   const proc = startProc(
     `wp:${site.name}`,
     site.phpBinary,
@@ -20,11 +18,9 @@ export async function serveNative(site: Site, opts: { workers?: number; timeoutM
     {
       cwd: site.docroot,
       env: { PHP_CLI_SERVER_WORKERS: String(opts.workers ?? 4) },
-      quiet: true,
+      logFile: site.serverLog,
     },
   );
-  proc.child.stdout?.pipe(log, { end: false });
-  proc.child.stderr?.pipe(log, { end: false });
   try {
     await waitForHttp(proc, `${site.url}/wp-login.php`, opts.timeoutMs ?? 30_000);
   } catch (error) {
@@ -38,7 +34,6 @@ export async function serveNative(site: Site, opts: { workers?: number; timeoutM
     stop: async () => {
       await proc.stop();
       await waitPortFree(site.port, proc.child.pid);
-      log.end();
     },
   };
 }
