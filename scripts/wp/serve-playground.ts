@@ -94,6 +94,7 @@ export function playgroundBlueprint(site: Site): object {
     `update_option( 'blogname', ${phpLiteral(SITE_TITLE)} );`,
     `update_option( 'permalink_structure', ${phpLiteral(PERMALINKS)} );`,
     "update_option( 'show_avatars', 0 );",
+    "update_site_option( 'can_compress_scripts', 0 );",
     `if ( file_exists( WP_PLUGIN_DIR . '/' . ${phpLiteral(plugin)} ) && ! is_plugin_active( ${phpLiteral(plugin)} ) ) { activate_plugin( ${phpLiteral(plugin)} ); }`,
     // Rules rebuild on the next request, with the plugin loaded and its rules registered.
     "delete_option( 'rewrite_rules' );",

@@ -109,6 +109,9 @@ export type Rest = (method: string, path: string, data?: unknown) => Promise<{ s
 
 /** REST calls as the signed-in user of `page`: its cookies plus a `wp_rest` nonce of that session. */
 export async function restAs(page: Page): Promise<Rest> {
+  // Let the wp-admin page finish its own background requests first: SQLite takes one writer at a
+  // time, and a write racing ours would fail with "database is locked".
+  await page.waitForLoadState('networkidle');
   const nonce = (await (await page.request.get('/wp-admin/admin-ajax.php?action=rest-nonce')).text()).trim();
   expect(nonce).toMatch(/^[0-9a-f]{10}$/);
   return async (method, path, data) => {
