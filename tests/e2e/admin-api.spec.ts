@@ -8,7 +8,7 @@ import { ADMIN_LIMITS, type RoutingRule } from '../../protocol/admin.ts';
 import { DEFAULT_STRINGS } from '../../protocol/strings.ts';
 import seed from '../../server/workos-fake/seed.json' with { type: 'json' };
 import { restAs as rest } from './admin.ts';
-import { NATIVE_LOGIN, expect, signInAsAdmin, test } from './fixtures.ts';
+import { expect, signInAsAdmin, submitNativeLogin, test } from './fixtures.ts';
 import { phpJson, saveProfiles } from './profiles.ts';
 
 const ORGANIZATIONS = '/wp-json/workos/v1/admin/organizations';
@@ -20,10 +20,7 @@ async function signInAsEditor(page: Page, stack: Parameters<typeof signInAsAdmin
   await stack.site.php(
     `wp_insert_user( array( 'user_login' => 'edna', 'user_pass' => 'Editor-Pass-42', 'user_email' => 'edna@example.com', 'role' => 'editor' ) );`,
   );
-  await page.goto(NATIVE_LOGIN);
-  await page.locator('#user_login').fill('edna');
-  await page.locator('#user_pass').fill('Editor-Pass-42');
-  await page.locator('#wp-submit').click();
+  await submitNativeLogin(page, 'edna', 'Editor-Pass-42');
   await page.waitForURL('**/wp-admin/**');
 }
 

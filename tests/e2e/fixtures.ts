@@ -35,12 +35,30 @@ export const test = base.extend<{ cleanSite: void }, { stack: Stack }>({
 
 export { expect };
 
+/**
+ * Fills and submits WordPress's own form (the emergency native form) without waiting for a result.
+ *
+ * wp-login.php focuses and selects the username field 200 ms after load; on a busy machine that
+ * landed between two fills once and the password went into the username field. Let it run first,
+ * and check both values before submitting.
+ */
+export async function submitNativeLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(NATIVE_LOGIN);
+  await page
+    .waitForFunction(() => document.activeElement?.id === 'user_login', undefined, { timeout: 3_000 })
+    .catch(() => {});
+  const user = page.locator('#user_login');
+  const pass = page.locator('#user_pass');
+  await user.fill(username);
+  await pass.fill(password);
+  await expect(user).toHaveValue(username);
+  await expect(pass).toHaveValue(password);
+  await page.locator('#wp-submit').click();
+}
+
 /** Signs the site's `admin` in through the emergency native form. */
 export async function signInAsAdmin(page: Page, stack: Stack): Promise<void> {
-  await page.goto(NATIVE_LOGIN);
-  await page.locator('#user_login').fill('admin');
-  await page.locator('#user_pass').fill(stack.adminPassword);
-  await page.locator('#wp-submit').click();
+  await submitNativeLogin(page, 'admin', stack.adminPassword);
   await page.waitForURL('**/wp-admin/**');
 }
 

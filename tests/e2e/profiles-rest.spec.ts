@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { restAs as rest, type Rest } from './admin.ts';
-import { NATIVE_LOGIN, expect, signInAsAdmin, test } from './fixtures.ts';
+import { expect, signInAsAdmin, submitNativeLogin, test } from './fixtures.ts';
 import { phpJson, phpJsonOut } from './profiles.ts';
 
 const ADMIN = '/wp-json/workos/v1/admin/profiles';
@@ -192,10 +192,7 @@ test('only administrators reach the admin API: visitors get 401, subscribers 403
   await stack.site.php(
     `wp_insert_user( array( 'user_login' => 'sub', 'user_pass' => 'Sub-Password-1', 'role' => 'subscriber', 'user_email' => 'sub@example.org' ) );`,
   );
-  await page.goto(NATIVE_LOGIN);
-  await page.locator('#user_login').fill('sub');
-  await page.locator('#user_pass').fill('Sub-Password-1');
-  await page.locator('#wp-submit').click();
+  await submitNativeLogin(page, 'sub', 'Sub-Password-1');
   await page.waitForURL('**/wp-admin/profile.php');
   const api = await rest(page);
   expect((await api('GET', ADMIN)).status).toBe(403);

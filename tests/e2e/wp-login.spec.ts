@@ -6,7 +6,7 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, NATIVE_LOGIN, expect, signIn, signInAsAdmin, test } from './fixtures.ts';
+import { DEMO_PASSWORD, NATIVE_LOGIN, expect, signIn, signInAsAdmin, submitNativeLogin, test } from './fixtures.ts';
 import { publishPage, saveProfiles } from './profiles.ts';
 
 test('wp-login.php renders the default profile', async ({ page }) => {
@@ -52,9 +52,7 @@ test('native sign-in POSTs are refused; the emergency form works and is reported
   try {
     await page.goto(NATIVE_LOGIN);
     await expect(page.locator('.message', { hasText: 'Emergency sign-in form' })).toBeVisible();
-    await page.locator('#user_login').fill('admin');
-    await page.locator('#user_pass').fill('wrong-password');
-    await page.locator('#wp-submit').click();
+    await submitNativeLogin(page, 'admin', 'wrong-password');
     await expect(page.locator('#login_error')).toBeVisible();
     await signInAsAdmin(page, stack);
     const used = await stack.site.php(`echo wp_json_encode( get_option( 'e2e_native_used' ) );`);
