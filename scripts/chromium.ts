@@ -1,16 +1,25 @@
 import { execFileSync } from 'node:child_process';
 
-/** Debian's Chromium (Playwright's own browser download does not work offline). */
-export function chromiumPath(): string {
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
+
+/** `$CHROMIUM_PATH`, else the first Chromium on PATH, else null (scripts/wp/ensure-chromium.ts installs one). */
+export function findChromium(): string | null {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+  for (const name of NAMES) {
     try {
       return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
     } catch {
       // try the next name
     }
   }
-  throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  return null;
+}
+
+/** Debian's Chromium (Playwright's own browser download does not work offline). */
+export function chromiumPath(): string {
+  const path = findChromium();
+  if (!path) throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  return path;
 }
 
 export const CHROMIUM_ARGS = [
