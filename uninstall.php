@@ -1,7 +1,16 @@
 <?php
 /**
- * Removes what the plugin stored: its options and transients on every site, and `_workos_`
- * user meta. WordPress users it created stay: they are people's accounts.
+ * Removes what the plugin stored — only when the administrator chose "delete data on
+ * uninstall" (setting `delete_data_on_uninstall`, or the constant
+ * WORKOS_LOGIN_DELETE_DATA_ON_UNINSTALL). Otherwise everything stays for a reinstall.
+ *
+ * Removed then, per site: the plugin's tables (`{prefix}workos_login_*`: the audit log, …), its
+ * options and transients (`workos_login_*`) and its wp-cron events; and once, the user meta
+ * `_workos_*` (WorkOS links, suspensions) and `workos_login_*` (screen options). WordPress users
+ * the plugin created stay: they are people's accounts.
+ *
+ * WordPress runs this file without loading the plugin, so it reads the setting through the
+ * plugin's settings registry alone (a file without side effects).
  *
  * @package WorkOS_Login
  * @since   0.1.0
@@ -11,36 +20,116 @@ if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 	exit;
 }
 
-/**
- * Deletes one site's options and transients.
- *
- * @since 0.1.0
- */
-function workos_login_uninstall_site(): void {
-	delete_option( 'workos_login_rewrite_version' );
-	delete_transient( 'workos_login_server_unreachable' );
+if ( ! function_exists( 'workos_login_option' ) ) {
+	require_once __DIR__ . '/includes/settings/registry.php';
 }
 
 /**
- * Deletes everything, on every site of a network.
+ * Whether this site's administrator chose to delete the plugin's data.
+ *
+ * @since 0.3.0
+ */
+function workos_login_uninstall_wanted(): bool {
+	return true === workos_login_option( 'delete_data_on_uninstall' );
+}
+
+/**
+ * Deletes one site's tables, options, transients and cron events.
+ *
+ * @since 0.1.0
+ * @since 0.3.0 Everything the plugin stores on a site, by prefix.
+ */
+function workos_login_uninstall_site(): void {
+	global $wpdb;
+
+	// phpcs:disable WordPress.DB.DirectDatabaseQuery -- uninstalling: the plugin's own tables and rows.
+	$tables = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'workos_login_' ) . '%' ) );
+	foreach ( $tables as $table ) {
+		$wpdb->query( $wpdb->prepare( 'DROP TABLE IF EXISTS %i', $table ) );
+	}
+
+	$like    = $wpdb->esc_like( 'workos_login_' ) . '%';
+	$options = $wpdb->get_col(
+		$wpdb->prepare(
+			"SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
+			$like,
+			$wpdb->esc_like( '_transient_workos_login_' ) . '%',
+			$wpdb->esc_like( '_transient_timeout_workos_login_' ) . '%'
+		)
+	);
+	// phpcs:enable WordPress.DB.DirectDatabaseQuery
+	foreach ( $options as $option ) {
+		if ( str_starts_with( $option, '_transient_timeout_' ) ) {
+			continue; // Deleted with its transient.
+		}
+		if ( str_starts_with( $option, '_transient_' ) ) {
+			delete_transient( substr( $option, strlen( '_transient_' ) ) );
+		} else {
+			delete_option( $option );
+		}
+	}
+
+	foreach ( _get_cron_array() as $hooks ) {
+		foreach ( array_keys( (array) $hooks ) as $hook ) {
+			if ( str_starts_with( (string) $hook, 'workos_login_' ) ) {
+				wp_unschedule_hook( (string) $hook );
+			}
+		}
+	}
+}
+
+/**
+ * Deletes the plugin's user meta (one table for the whole network).
+ *
+ * @since 0.3.0
+ */
+function workos_login_uninstall_user_meta(): void {
+	global $wpdb;
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstalling: listing the plugin's meta keys.
+	$keys = $wpdb->get_col(
+		$wpdb->prepare(
+			"SELECT DISTINCT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE %s OR meta_key LIKE %s",
+			$wpdb->esc_like( '_workos_' ) . '%',
+			$wpdb->esc_like( 'workos_login_' ) . '%'
+		)
+	);
+	// Core's API keeps the caches right; one DELETE per key.
+	foreach ( $keys as $meta_key ) {
+		delete_metadata( 'user', 0, $meta_key, '', true );
+	}
+}
+
+/**
+ * Deletes the data of every site that asked for it; user meta when the main site did.
  *
  * @since 0.1.0
  */
 function workos_login_uninstall(): void {
 	if ( is_multisite() ) {
-		foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $site_id ) {
+		// Read before the loop deletes the main site's options, this setting included.
+		switch_to_blog( get_main_site_id() );
+		$users = workos_login_uninstall_wanted();
+		restore_current_blog();
+		foreach ( get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		) as $site_id ) {
 			switch_to_blog( (int) $site_id );
-			workos_login_uninstall_site();
+			if ( workos_login_uninstall_wanted() ) {
+				workos_login_uninstall_site();
+			}
 			restore_current_blog();
 		}
 	} else {
-		workos_login_uninstall_site();
+		$users = workos_login_uninstall_wanted();
+		if ( $users ) {
+			workos_login_uninstall_site();
+		}
 	}
-
-	// Every `_workos_` user meta key the plugin writes; add new keys here. Core's API keeps the
-	// caches right and runs one DELETE per key.
-	foreach ( array( '_workos_user_id' ) as $meta_key ) {
-		delete_metadata( 'user', 0, $meta_key, '', true );
+	if ( $users ) {
+		workos_login_uninstall_user_meta();
 	}
 }
 

@@ -16,54 +16,62 @@ if ( ! defined( 'ABSPATH' ) ) {
 /**
  * Signs a WorkOS identity in to WordPress.
  *
- * Finds the user (by WorkOS id, else by verified email) or creates one, syncs the name, sets
- * the auth cookie with the WorkOS session id attached to that session token, fires `wp_login`,
- * and picks the destination. Refusals fire `wp_login_failed`.
+ * In the order of ARCHITECTURE "Login completion": the entitlement gate (live membership in the
+ * required organization), then the account (by WorkOS id, else verified email, else created per
+ * the creation policy), suspension, name/email sync, role mapping, the session (with the WorkOS
+ * session id on that session token), `wp_login`, and the destination. Every refusal fires
+ * `wp_login_failed` and `workos_login_denied`.
  *
  * @since 0.1.0
+ * @since 0.3.0 Entitlement gate, creation policy, suspension, role sync; `profile` and `organization_id` in `$request`.
  *
  * @param array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string} $identity From an `authenticated` outcome.
- * @param array{redirect_to?: string, remember?: bool, post_login_redirect?: string}                                                                                                                                                       $request  The visitor's choices, and the profile's destination.
+ * @param array{redirect_to?: string, remember?: bool, post_login_redirect?: string, profile?: string, organization_id?: string|null}                                                                                                                  $request  The visitor's choices; the profile's slug, destination and required organization (workos_login_required_organization()).
  * @return array{user_id: int, redirect_to: string}|WP_Error `sign_in_refused` or `internal_error` on failure.
  */
 function workos_login_complete( array $identity, array $request ): array|WP_Error {
-	$workos_user = $identity['user'];
+	$workos_user  = $identity['user'];
+	$profile_slug = (string) ( $request['profile'] ?? 'default' );
+	$required_org = array_key_exists( 'organization_id', $request ) ? $request['organization_id'] : workos_login_site_organization_id();
+
+	$gate = workos_login_gate_decision( $identity['membership'], $identity['organization_id'], $required_org );
+	if ( ! $gate['allowed'] ) {
+		return workos_login_deny( $gate['reason'], $identity, $profile_slug, workos_login_gate_message() );
+	}
 
 	$user = workos_login_find_user( $workos_user );
 	if ( is_wp_error( $user ) ) {
-		return workos_login_refuse( 'sign_in_refused', $user->get_error_message(), $identity );
+		return workos_login_deny( (string) $user->get_error_code(), $identity, $profile_slug );
 	}
 	if ( null === $user ) {
-		/**
-		 * Filters whether a WorkOS identity without a WordPress account gets one.
-		 *
-		 * @since 0.1.0
-		 *
-		 * @param bool  $allow    Default true.
-		 * @param array $identity The identity.
-		 */
-		if ( ! apply_filters( 'workos_login_allow_user_creation', true, $identity ) ) {
-			return workos_login_refuse( 'sign_in_refused', 'No WordPress user, and creation is not allowed.', $identity );
-		}
-		$user = workos_login_create_user( $workos_user );
+		$user = workos_login_provision_user( $identity, $profile_slug );
 		if ( is_wp_error( $user ) ) {
-			return workos_login_refuse( 'internal_error', 'Creating the WordPress user failed: ' . $user->get_error_code(), $identity );
+			return $user;
 		}
+	} elseif ( (string) get_user_meta( $user->ID, WORKOS_LOGIN_USER_META, true ) !== $workos_user['id'] ) {
+		// Found by verified email and not linked yet: link it now, and say so.
+		update_user_meta( $user->ID, WORKOS_LOGIN_USER_META, $workos_user['id'] );
 		/**
-		 * Fires after a WordPress user was created for a WorkOS identity.
+		 * Fires when an existing WordPress user is linked to a WorkOS user (by verified email).
 		 *
-		 * @since 0.1.0
+		 * @since 0.3.0
 		 *
-		 * @param WP_User $user     The new user.
+		 * @param WP_User $user     The user.
 		 * @param array   $identity The identity.
 		 */
-		do_action( 'workos_login_user_created', $user, $identity );
+		do_action( 'workos_login_user_linked', $user, $identity );
 	}
 	if ( is_multisite() && is_user_spammy( $user ) ) {
-		return workos_login_refuse( 'sign_in_refused', 'The user is marked as spam.', $identity );
+		return workos_login_deny( 'suspended', $identity, $profile_slug );
+	}
+	if ( workos_login_is_suspended( $user ) ) {
+		return workos_login_deny( 'suspended', $identity, $profile_slug );
 	}
 
-	workos_login_sync_user( $user, $workos_user );
+	workos_login_sync_user( $user, $workos_user, $identity );
+	if ( null !== $identity['membership'] && $identity['organization_id'] === $required_org ) {
+		workos_login_apply_mapped_role( $user, $identity['membership']['role'] );
+	}
 	workos_login_start_session( $user, $identity['session_id'], ! empty( $request['remember'] ) );
 	$redirect_to = workos_login_redirect_after_sign_in( $user, (string) ( $request['redirect_to'] ?? '' ), (string) ( $request['post_login_redirect'] ?? '' ) );
 
@@ -71,17 +79,87 @@ function workos_login_complete( array $identity, array $request ): array|WP_Erro
 	 * Fires after a WorkOS identity signed in to WordPress (after `wp_login`).
 	 *
 	 * @since 0.1.0
+	 * @since 0.3.0 The profile slug.
 	 *
-	 * @param WP_User $user        The user.
-	 * @param array   $identity    The identity.
-	 * @param string  $redirect_to Where the browser goes next.
+	 * @param WP_User $user         The user.
+	 * @param array   $identity     The identity.
+	 * @param string  $redirect_to  Where the browser goes next.
+	 * @param string  $profile_slug The Login Profile signed in through.
 	 */
-	do_action( 'workos_login_signed_in', $user, $identity, $redirect_to );
+	do_action( 'workos_login_signed_in', $user, $identity, $redirect_to, $profile_slug );
 
 	return array(
 		'user_id'     => $user->ID,
 		'redirect_to' => $redirect_to,
 	);
+}
+
+/**
+ * Creates the WordPress user for a new WorkOS identity, when the creation policy allows it.
+ *
+ * @since 0.3.0
+ *
+ * @param array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}} $identity     The identity.
+ * @param string                                                                                                          $profile_slug The profile signed in through.
+ * @return WP_User|WP_Error
+ */
+function workos_login_provision_user( array $identity, string $profile_slug ): WP_User|WP_Error {
+	$allowed = 'create' === workos_login_option( 'user_creation' );
+	/**
+	 * Filters whether a WorkOS identity without a WordPress account gets one.
+	 *
+	 * @since 0.1.0
+	 * @since 0.3.0 The default follows the creation policy (WorkOS → Settings).
+	 *
+	 * @param bool  $allow    Whether the creation policy allows it.
+	 * @param array $identity The identity.
+	 */
+	if ( ! apply_filters( 'workos_login_allow_user_creation', $allowed, $identity ) ) {
+		return workos_login_deny( 'link_only', $identity, $profile_slug );
+	}
+	$user = workos_login_create_user( $identity['user'] );
+	if ( is_wp_error( $user ) ) {
+		return workos_login_refuse( 'internal_error', 'Creating the WordPress user failed: ' . $user->get_error_code(), $identity, $profile_slug );
+	}
+	/**
+	 * Fires after a WordPress user was created for a WorkOS identity.
+	 *
+	 * @since 0.1.0
+	 *
+	 * @param WP_User $user     The new user.
+	 * @param array   $identity The identity.
+	 */
+	do_action( 'workos_login_user_created', $user, $identity );
+	return $user;
+}
+
+/**
+ * Denies a sign-in for a reason the audit log records (`workos_login_denied`), and ends the
+ * WorkOS session the sign-in just opened so nothing stays signed in anywhere.
+ *
+ * @since 0.3.0
+ *
+ * @param string                                                                  $reason       See workos_login_gate_decision(); also `unverified_email`, `linked_elsewhere`, `link_only`, `suspended`.
+ * @param array{user: array{id: string, email: string}, session_id?: string|null} $identity     The identity.
+ * @param string                                                                  $profile_slug The profile signed in through.
+ * @param string                                                                  $message      Shown to the visitor; '' = the generic refusal.
+ * @return WP_Error `sign_in_refused`.
+ */
+function workos_login_deny( string $reason, array $identity, string $profile_slug, string $message = '' ): WP_Error {
+	/**
+	 * Fires when login completion refuses a WorkOS identity.
+	 *
+	 * @since 0.3.0
+	 *
+	 * @param array  $identity     The identity.
+	 * @param string $reason       Machine-readable reason.
+	 * @param string $profile_slug The profile signed in through.
+	 */
+	do_action( 'workos_login_denied', $identity, $reason, $profile_slug );
+	if ( ! empty( $identity['session_id'] ) ) {
+		workos_login_revoke_workos_session( (string) $identity['session_id'] );
+	}
+	return workos_login_refuse( 'sign_in_refused', 'denied: ' . $reason, $identity, $profile_slug, $message );
 }
 
 /**
@@ -115,15 +193,26 @@ function workos_login_start_session( WP_User $user, ?string $session_id, bool $r
  * Refuses a sign-in: logs why, tells security plugins (`wp_login_failed`), returns the error.
  *
  * @since 0.1.0
+ * @since 0.3.0 The profile and an optional message for the visitor.
  *
- * @param string                                    $code     `sign_in_refused` or `internal_error`.
- * @param string                                    $reason   English reason for the log (no secrets, no email).
- * @param array{user: array{id: string, email: string}} $identity The identity.
+ * @param string                                        $code         `sign_in_refused` or `internal_error`.
+ * @param string                                        $reason       English reason for the log (no secrets, no email).
+ * @param array{user: array{id: string, email: string}} $identity     The identity.
+ * @param string                                        $profile_slug The profile signed in through.
+ * @param string                                        $message      Shown to the visitor; '' = the code's own message.
  * @return WP_Error With the translated message and an HTTP status.
  */
-function workos_login_refuse( string $code, string $reason, array $identity ): WP_Error {
+function workos_login_refuse( string $code, string $reason, array $identity, string $profile_slug = 'default', string $message = '' ): WP_Error {
 	workos_login_log( sprintf( 'sign-in refused for %s: %s', $identity['user']['id'], $reason ) );
-	$error = new WP_Error( $code, workos_login_error_message( $code ), array( 'status' => 'internal_error' === $code ? 500 : 403 ) );
+	$error = new WP_Error(
+		$code,
+		'' !== $message ? $message : workos_login_error_message( $code ),
+		array(
+			'status'          => 'internal_error' === $code ? 500 : 403,
+			'workos_identity' => $identity,
+			'profile'         => $profile_slug,
+		)
+	);
 	/** This action is documented in wp-includes/pluggable.php */
 	do_action( 'wp_login_failed', $identity['user']['email'], $error );
 	return $error;

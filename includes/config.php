@@ -1,9 +1,10 @@
 <?php
 /**
- * Settings read from wp-config.php constants (or the environment).
+ * The connection settings (login server URL, shared secret, site organization) and their checks.
  *
- * The login server URL and the shared secret are deployment facts, not admin options: they live
- * beside the database credentials, so a database dump never carries the secret.
+ * Best kept as wp-config.php constants or environment variables, beside the database
+ * credentials, so a database dump never carries the secret; WorkOS → Settings can hold them
+ * too (settings/registry.php).
  *
  * @package WorkOS_Login
  * @since   0.1.0
@@ -17,23 +18,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 const WORKOS_LOGIN_SECRET_MIN_BYTES = 32;
 
 /**
- * Reads a setting from a constant, else from the environment.
- *
- * @since 0.1.0
- *
- * @param string $name Constant / environment variable name.
- * @return string The trimmed value, '' when unset.
- */
-function workos_login_setting( string $name ): string {
-	if ( defined( $name ) ) {
-		$value = constant( $name );
-	} else {
-		$value = getenv( $name );
-	}
-	return is_string( $value ) ? trim( $value ) : '';
-}
-
-/**
  * The login server's base URL, without a trailing slash.
  *
  * @since 0.1.0
@@ -41,7 +25,7 @@ function workos_login_setting( string $name ): string {
  * @return string '' when unset.
  */
 function workos_login_server_url(): string {
-	return untrailingslashit( workos_login_setting( 'WORKOS_LOGIN_SERVER_URL' ) );
+	return untrailingslashit( (string) workos_login_option( 'server_url' ) );
 }
 
 /**
@@ -52,7 +36,7 @@ function workos_login_server_url(): string {
  * @return string '' when unset.
  */
 function workos_login_secret(): string {
-	return workos_login_setting( 'WORKOS_LOGIN_SECRET' );
+	return (string) workos_login_option( 'secret' );
 }
 
 /**
@@ -63,7 +47,7 @@ function workos_login_secret(): string {
  * @return string|null Null when unset or malformed.
  */
 function workos_login_site_organization_id(): ?string {
-	$id = workos_login_setting( 'WORKOS_ORGANIZATION_ID' );
+	$id = (string) workos_login_option( 'organization_id' );
 	return 1 === preg_match( '/^org_[A-Za-z0-9_]{1,100}$/', $id ) ? $id : null;
 }
 
@@ -94,7 +78,7 @@ function workos_login_config_errors(): array {
 		$errors[] = sprintf( __( '%1$s is too short: use at least %2$d random bytes.', 'workos-login' ), 'WORKOS_LOGIN_SECRET', WORKOS_LOGIN_SECRET_MIN_BYTES );
 	}
 
-	if ( '' !== workos_login_setting( 'WORKOS_ORGANIZATION_ID' ) && null === workos_login_site_organization_id() ) {
+	if ( '' !== workos_login_option( 'organization_id' ) && null === workos_login_site_organization_id() ) {
 		/* translators: %s: the constant name. */
 		$errors[] = sprintf( __( '%s does not look like a WorkOS organization ID (org_…).', 'workos-login' ), 'WORKOS_ORGANIZATION_ID' );
 	}

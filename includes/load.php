@@ -10,6 +10,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/settings/registry.php';
 require_once __DIR__ . '/config.php';
 require_once __DIR__ . '/admin-notices.php';
 require_once __DIR__ . '/strings.php';
@@ -24,10 +25,12 @@ require_once __DIR__ . '/profiles/save.php';
 require_once __DIR__ . '/profiles/public.php';
 require_once __DIR__ . '/signature.php';
 require_once __DIR__ . '/outcome.php';
+require_once __DIR__ . '/outcome-admin.php';
 require_once __DIR__ . '/server-client.php';
 require_once __DIR__ . '/request-context.php';
 require_once __DIR__ . '/users.php';
 require_once __DIR__ . '/redirect.php';
+require_once __DIR__ . '/identity/gate.php';
 require_once __DIR__ . '/completion.php';
 require_once __DIR__ . '/rest/auth.php';
 require_once __DIR__ . '/rest/auth-password.php';
@@ -54,6 +57,10 @@ require_once __DIR__ . '/surfaces/signed-in.php';
 require_once __DIR__ . '/surfaces/shortcode.php';
 require_once __DIR__ . '/blocks.php';
 require_once __DIR__ . '/admin/menu.php';
+require_once __DIR__ . '/settings/load.php';
+require_once __DIR__ . '/audit/load.php';
+require_once __DIR__ . '/diagnostics/load.php';
+require_once __DIR__ . '/identity/load.php';
 
 /**
  * Loads translations from the plugin's languages/ folder.

@@ -73,6 +73,12 @@ function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_A
 			return $error;
 		case 'organizations':
 			return workos_login_parse_organizations_outcome( $outcome );
+		case 'user':
+		case 'roles':
+		case 'health':
+		case 'session_revoked':
+		case 'audit_forwarded':
+			return workos_login_parse_identity_admin_outcome( $outcome );
 	}
 	return null;
 }

@@ -40,11 +40,12 @@ function workos_login_requested_redirect( string $requested ): string {
  * (each only when safe, see workos_login_requested_redirect()), else the dashboard; then the
  * `login_redirect` filter with core's arguments. When the result is the dashboard, core's rule
  * applies: users who cannot `edit_posts` go to their profile (or home without `read`); on
- * multisite, users without a site go to the user dashboard. Role-based redirects join the chain
- * later.
+ * multisite, users without a site go to the user dashboard. Between the profile's destination and
+ * the dashboard comes the role-based login redirect (WorkOS → Roles).
  *
  * @since 0.1.0
  * @since 0.2.0 The profile's `post_login_redirect`; unsafe values are dropped, not repaired.
+ * @since 0.3.0 Role-based login redirects.
  *
  * @param WP_User $user             The signed-in user.
  * @param string  $requested        The `redirect_to` the browser sent, '' when none.
@@ -55,6 +56,9 @@ function workos_login_redirect_after_sign_in( WP_User $user, string $requested, 
 	$redirect_to = workos_login_requested_redirect( $requested );
 	if ( '' === $redirect_to ) {
 		$redirect_to = workos_login_requested_redirect( $profile_redirect );
+	}
+	if ( '' === $redirect_to ) {
+		$redirect_to = workos_login_role_redirect( $user, 'login_redirects' );
 	}
 	if ( '' === $redirect_to ) {
 		$redirect_to = admin_url();
@@ -82,4 +86,24 @@ function workos_login_redirect_after_sign_in( WP_User $user, string $requested, 
 	/** This filter is documented in wp-includes/pluggable.php */
 	$fallback = apply_filters( 'wp_safe_redirect_fallback', admin_url(), 302 );
 	return wp_validate_redirect( $redirect_to, is_string( $fallback ) ? $fallback : admin_url() );
+}
+
+/**
+ * The role-based redirect for a user: the first of the user's roles with a safe URL configured.
+ *
+ * @since 0.3.0
+ *
+ * @param WP_User $user    The user.
+ * @param string  $setting 'login_redirects' or 'logout_redirects'.
+ * @return string A validated URL, '' when none applies.
+ */
+function workos_login_role_redirect( WP_User $user, string $setting ): string {
+	$redirects = (array) workos_login_option( $setting );
+	foreach ( $user->roles as $role ) {
+		$url = workos_login_requested_redirect( (string) ( $redirects[ $role ] ?? '' ) );
+		if ( '' !== $url ) {
+			return $url;
+		}
+	}
+	return '';
 }

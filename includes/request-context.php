@@ -62,6 +62,48 @@ function workos_login_allowed_origins(): array {
 }
 
 /**
+ * The visitor's IP address.
+ *
+ * REMOTE_ADDR, because forwarded headers are forgeable; only when REMOTE_ADDR is a proxy the
+ * administrator trusts (setting `trusted_proxies`, IPs and CIDRs) is `X-Forwarded-For` read,
+ * from the right — each proxy appends the peer it saw — skipping trusted proxies: the first
+ * untrusted address is the visitor. An element that is not an address stops the walk (what lies
+ * left of it cannot be trusted) and REMOTE_ADDR is answered.
+ *
+ * @since 0.3.0
+ *
+ * @return string A valid IPv4/IPv6 address, '' when none.
+ */
+function workos_login_client_ip(): string {
+	// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- validated as an IP.
+	$remote = isset( $_SERVER['REMOTE_ADDR'] ) ? (string) filter_var( wp_unslash( $_SERVER['REMOTE_ADDR'] ), FILTER_VALIDATE_IP ) : '';
+	if ( '' === $remote || empty( $_SERVER['HTTP_X_FORWARDED_FOR'] ) ) {
+		return $remote;
+	}
+	$trusted = workos_login_trusted_proxy_ranges();
+	if ( ! $trusted || ! workos_login_ip_in_ranges( $remote, $trusted ) ) {
+		return $remote;
+	}
+	// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- each element is validated as an IP.
+	$forwarded = (string) wp_unslash( $_SERVER['HTTP_X_FORWARDED_FOR'] );
+	$hops      = explode( ',', substr( $forwarded, -2048 ) );
+	if ( strlen( $forwarded ) > 2048 ) {
+		array_shift( $hops ); // Cut through the middle: not an address.
+	}
+	// At most 20 hops from the right: a longer chain is no proxy setup anyone runs.
+	foreach ( array_slice( array_reverse( $hops ), 0, 20 ) as $hop ) {
+		$address = workos_login_forwarded_address( $hop );
+		if ( null === $address ) {
+			break;
+		}
+		if ( ! workos_login_ip_in_ranges( $address, $trusted ) ) {
+			return $address;
+		}
+	}
+	return $remote;
+}
+
+/**
  * Builds the envelope's `context` for the current request.
  *
  * @since 0.1.0
@@ -69,9 +111,7 @@ function workos_login_allowed_origins(): array {
  * @return array{ip: string, user_agent: string, site_url: string, origin: string, rp_id: string, redirect_uri: string, locale: string}
  */
 function workos_login_request_context(): array {
-	// REMOTE_ADDR only: forwarded headers are forgeable unless a trusted proxy is configured,
-	// which is the job of a proxy-aware setup (it rewrites REMOTE_ADDR), not of this plugin.
-	$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? (string) filter_var( wp_unslash( $_SERVER['REMOTE_ADDR'] ), FILTER_VALIDATE_IP ) : '';
+	$ip = workos_login_client_ip();
 	// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- cut and made valid UTF-8; it is data, never HTML.
 	$user_agent = isset( $_SERVER['HTTP_USER_AGENT'] ) ? wp_check_invalid_utf8( substr( (string) wp_unslash( $_SERVER['HTTP_USER_AGENT'] ), 0, 512 ), true ) : '';
 

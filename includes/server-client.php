@@ -25,11 +25,13 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @param string               $path  Route under `/v1/`: a step id (`password`) or `admin/organizations`.
  * @param array<string, mixed> $body  The body: an Envelope for steps (`{profile, input, flow?, context}`),
  *                                    `{input}` for admin routes.
- * @param string[]             $types Outcome types accepted (see workos_login_parse_outcome()).
+ * @param string[]             $types Outcome types accepted (see workos_login_parse_outcome()); `error` always is.
  * @return array<string, mixed>|WP_Error The outcome, or a `server_unavailable` error.
  */
 function workos_login_server_request( string $path, array $body, array $types = WORKOS_LOGIN_AUTH_OUTCOME_TYPES ): array|WP_Error {
 	$unavailable = new WP_Error( 'server_unavailable', __( 'The login server is unavailable.', 'workos-login' ), array( 'status' => 503 ) );
+	// Every answer of the contract may be an `error` outcome.
+	$types = array_values( array_unique( array_merge( $types, array( 'error' ) ) ) );
 
 	if ( workos_login_config_errors() ) {
 		workos_login_log( sprintf( 'not configured, /v1/%s not sent; see the admin notice.', $path ) );

@@ -20,7 +20,8 @@ const WORKOS_LOGIN_USER_META = '_workos_user_id';
  * @since 0.1.0
  *
  * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null} $workos_user The identity's user.
- * @return WP_User|WP_Error|null The user; null when none exists; `sign_in_refused` when one exists but may not be taken over.
+ * @return WP_User|WP_Error|null The user; null when none exists; a WP_Error when one exists but may
+ *                                not be taken over: `unverified_email` or `linked_elsewhere`.
  */
 function workos_login_find_user( array $workos_user ): WP_User|WP_Error|null {
 	$ids = get_users(
@@ -44,17 +45,18 @@ function workos_login_find_user( array $workos_user ): WP_User|WP_Error|null {
 		return null;
 	}
 	if ( ! $workos_user['email_verified'] ) {
-		return new WP_Error( 'sign_in_refused', 'A WordPress user has this email, but WorkOS has not verified it.' );
+		return new WP_Error( 'unverified_email', 'A WordPress user has this email, but WorkOS has not verified it.' );
 	}
 	$linked = (string) get_user_meta( $user->ID, WORKOS_LOGIN_USER_META, true );
 	if ( '' !== $linked && $linked !== $workos_user['id'] ) {
-		return new WP_Error( 'sign_in_refused', 'The WordPress user with this email is linked to another WorkOS user.' );
+		return new WP_Error( 'linked_elsewhere', 'The WordPress user with this email is linked to another WorkOS user.' );
 	}
 	return $user;
 }
 
 /**
- * Creates a WordPress user for a WorkOS user, with the site's default role.
+ * Creates a WordPress user for a WorkOS user, with the default role for created users
+ * (WorkOS → Roles), else the site's default role.
  *
  * @since 0.1.0
  *
@@ -76,7 +78,7 @@ function workos_login_create_user( array $workos_user ): WP_User|WP_Error {
 			'first_name'    => $first,
 			'last_name'     => $last,
 			'display_name'  => '' !== $display ? $display : $login,
-			'role'          => (string) get_option( 'default_role' ),
+			'role'          => workos_login_default_role(),
 		)
 	);
 	if ( is_wp_error( $user_id ) ) {
@@ -120,23 +122,55 @@ function workos_login_unique_username( string $email, string $workos_user_id ): 
 }
 
 /**
- * Links the user to its WorkOS id and keeps first and last names in step with WorkOS.
+ * The role given to users created at sign-in: the setting when it names an existing role,
+ * else WordPress's own default role.
  *
- * Roles are never touched here: no WordPress role is implied by a WorkOS identity.
+ * @since 0.3.0
+ */
+function workos_login_default_role(): string {
+	$role = (string) workos_login_option( 'default_role' );
+	return '' !== $role && null !== get_role( $role ) ? $role : (string) get_option( 'default_role' );
+}
+
+/**
+ * Keeps first and last name, and a verified email, in step with WorkOS.
+ *
+ * An email WorkOS has not verified is never adopted; one that another WordPress account already
+ * uses is refused (`workos_login_email_conflict`), never merged. Roles are not touched here (see
+ * workos_login_apply_mapped_role()).
  *
  * @since 0.1.0
+ * @since 0.3.0 Email sync.
  *
- * @param WP_User                                                                                               $user        WordPress user.
+ * @param WP_User                                                                                               $user        WordPress user (already linked).
  * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null} $workos_user The identity's user.
+ * @param array<string, mixed>                                                                                  $identity    The whole identity, for the hook.
  */
-function workos_login_sync_user( WP_User $user, array $workos_user ): void {
-	if ( get_user_meta( $user->ID, WORKOS_LOGIN_USER_META, true ) !== $workos_user['id'] ) {
-		update_user_meta( $user->ID, WORKOS_LOGIN_USER_META, $workos_user['id'] );
-	}
+function workos_login_sync_user( WP_User $user, array $workos_user, array $identity = array() ): void {
 	$changes = array();
 	foreach ( array( 'first_name', 'last_name' ) as $field ) {
 		if ( null !== $workos_user[ $field ] && $workos_user[ $field ] !== $user->get( $field ) ) {
 			$changes[ $field ] = $workos_user[ $field ];
+		}
+	}
+
+	$email = (string) $workos_user['email'];
+	if ( $workos_user['email_verified'] && is_email( $email ) && 0 !== strcasecmp( $email, $user->user_email ) ) {
+		$other = get_user_by( 'email', $email );
+		if ( $other && $other->ID !== $user->ID ) {
+			/**
+			 * Fires when WorkOS reports an email that another WordPress account already uses:
+			 * the change is refused (the accounts are never merged).
+			 *
+			 * @since 0.3.0
+			 *
+			 * @param WP_User $user     The signing-in user, who keeps its email.
+			 * @param int     $other_id The account that has the email.
+			 * @param array   $identity The identity.
+			 */
+			do_action( 'workos_login_email_conflict', $user, $other->ID, $identity );
+		} else {
+			$changes['user_email'] = $email;
 		}
 	}
 	if ( $changes ) {

@@ -10,7 +10,7 @@
  *
  * Nothing here may import Node or DOM code.
  */
-import type { ErrorOutcome } from './messages.ts';
+import type { ErrorOutcome, Identity, IdentityUser } from './messages.ts';
 
 /* ------------------------------------------------------------------ WordPress ⇄ login server */
 
@@ -93,4 +93,124 @@ export const ADMIN_LIMITS = {
   routingPathPattern: "^/[A-Za-z0-9._~!$&'()+,;=:@%/*-]*$",
   /** `referrer_host` patterns: a lowercase host name, optionally after `*.`. */
   routingHostPattern: '^(\\*\\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$',
+} as const;
+
+/* ------------------------------------------------------------------ identity administration (issue 5) */
+
+/**
+ * `POST /v1/admin/user`: one WorkOS user and its live membership in `organization_id`, for the
+ * Roles screen's dry-run preview and for re-syncing a WordPress user. Exactly one of `user_id`
+ * and `email` is given.
+ */
+export interface AdminUserRequest {
+  user_id?: string;
+  email?: string;
+  /** The organization whose membership decides the gate and the role; null = none. */
+  organization_id: string | null;
+}
+
+export interface AdminUserOutcomeFound {
+  type: 'user';
+  /** Null when WorkOS has no such user (admins may know; visitors never see this). */
+  user: IdentityUser | null;
+  membership: Identity['membership'];
+}
+
+export type AdminUserOutcome = AdminUserOutcomeFound | ErrorOutcome;
+
+/** `POST /v1/admin/roles`: the roles an organization's members can have (its own and the environment's). */
+export interface AdminRolesRequest {
+  organization_id: string;
+}
+
+export interface AdminRole {
+  slug: string;
+  name: string;
+}
+
+export interface RolesOutcome {
+  type: 'roles';
+  roles: AdminRole[];
+}
+
+export type AdminRolesOutcome = RolesOutcome | ErrorOutcome;
+
+/**
+ * `POST /v1/admin/health`: what the diagnostics need from the server's side. `workos` is the
+ * result of a real authenticated WorkOS API call; `organization` is looked up when given.
+ */
+export interface AdminHealthRequest {
+  organization_id: string | null;
+}
+
+export interface HealthOutcome {
+  type: 'health';
+  /** The server's clock (unix ms), for the skew check. */
+  server_time: number;
+  /**
+   * Whether WorkOS accepted the server's API key (`error`: a short reason when not), which API
+   * host it talks to, and hints for the diagnostics screen — never the key itself.
+   */
+  workos: {
+    ok: boolean;
+    error: string | null;
+    api_host: string;
+    /** Last 4 characters of the API key, null when unset. */
+    api_key_last4: string | null;
+    client_id: string | null;
+  };
+  /** `found` with its name, `missing` (404), `unchecked` (no id given or WorkOS down). */
+  organization: { status: 'found' | 'missing' | 'unchecked'; id: string | null; name: string | null };
+}
+
+export type AdminHealthOutcome = HealthOutcome | ErrorOutcome;
+
+/**
+ * `POST /v1/session/revoke`: ends exactly one WorkOS session at logout. With `return_to`, the
+ * answer also carries WorkOS's hosted logout URL (which returns the browser to `return_to`).
+ */
+export interface SessionRevokeRequest {
+  session_id: string;
+  return_to?: string;
+}
+
+export interface SessionRevokedOutcome {
+  type: 'session_revoked';
+  /** False when WorkOS refused or could not be reached (the WordPress session ends anyway). */
+  revoked: boolean;
+  logout_url: string | null;
+}
+
+export type SessionRevokeOutcome = SessionRevokedOutcome | ErrorOutcome;
+
+/** One audit event forwarded to WorkOS Audit Logs (`POST /v1/audit/event`). */
+export interface AuditForwardRequest {
+  organization_id: string;
+  /** Idempotency key: WordPress's audit row, so a retry never duplicates the event. */
+  idempotency_key: string;
+  event: {
+    /** `wordpress.<event>`, e.g. `wordpress.login`. */
+    action: string;
+    /** ISO 8601 UTC. */
+    occurred_at: string;
+    actor: { id: string; type: 'user'; name?: string };
+    targets: Array<{ id: string; type: string; name?: string }>;
+    context: { location: string; user_agent?: string };
+    metadata?: Record<string, string | number | boolean>;
+  };
+}
+
+export interface AuditForwardedOutcome {
+  type: 'audit_forwarded';
+}
+
+export type AuditForwardOutcome = AuditForwardedOutcome | ErrorOutcome;
+
+/** Limits of the identity administration messages. */
+export const IDENTITY_ADMIN_LIMITS = {
+  sessionIdMax: 128,
+  auditMetadataKeysMax: 50,
+  auditStringMax: 500,
+  /** WorkOS Audit Logs `action` format. */
+  auditActionPattern: '^[a-z0-9_.-]{1,100}$',
 } as const;

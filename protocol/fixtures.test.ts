@@ -7,6 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import {
+  adminHealthOutcomeSchema,
+  adminRolesOutcomeSchema,
+  adminUserOutcomeSchema,
+  auditForwardOutcomeSchema,
+  sessionRevokeOutcomeSchema,
+} from '../server/admin/identity-schemas.ts';
 import { adminOrganizationsOutcomeSchema } from '../server/admin/schemas.ts';
 import { authResponseSchema, envelopeSchema, outcomeSchema, passwordRequestSchema } from '../server/schemas.ts';
 
@@ -23,6 +30,11 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'server-step-outcome.json': outcomeSchema,
   'server-redirect-outcome.json': outcomeSchema,
   'server-organizations-outcome.json': adminOrganizationsOutcomeSchema,
+  'server-admin-user-outcome.json': adminUserOutcomeSchema,
+  'server-roles-outcome.json': adminRolesOutcomeSchema,
+  'server-health-outcome.json': adminHealthOutcomeSchema,
+  'server-session-revoked-outcome.json': sessionRevokeOutcomeSchema,
+  'server-audit-forwarded-outcome.json': auditForwardOutcomeSchema,
 };
 
 describe('contract fixtures', () => {
@@ -51,5 +63,19 @@ describe('contract fixtures', () => {
     const organizations = JSON.parse(readFileSync(join(dir, 'server-organizations-outcome.json'), 'utf8'));
     expect(outcomeSchema.safeParse(organizations).success).toBe(false);
     expect(adminOrganizationsOutcomeSchema.safeParse({ type: 'redirect', url: 'https://x.test' }).success).toBe(false);
+    // Each identity administration outcome is its own message: none passes for another.
+    const identity = [
+      ['server-admin-user-outcome.json', adminUserOutcomeSchema],
+      ['server-roles-outcome.json', adminRolesOutcomeSchema],
+      ['server-health-outcome.json', adminHealthOutcomeSchema],
+      ['server-session-revoked-outcome.json', sessionRevokeOutcomeSchema],
+      ['server-audit-forwarded-outcome.json', auditForwardOutcomeSchema],
+    ] as const;
+    for (const [file] of identity) {
+      const fixture: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      for (const [other, schema] of identity)
+        if (other !== file) expect(schema.safeParse(fixture).success, other).toBe(false);
+    }
+    expect(adminHealthOutcomeSchema.safeParse({ type: 'health', server_time: 1 }).success).toBe(false);
   });
 });

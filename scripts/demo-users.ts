@@ -7,7 +7,7 @@ export const DEMO_PASSWORD = 'Correct-Horse-7';
 
 interface Seed {
   organizations: Array<{ id: string; name: string }>;
-  users: Array<{ id: string; email: string }>;
+  users: Array<{ id: string; email: string; email_verified: boolean }>;
   memberships: Array<{ user_id: string; organization_id: string; role: string; status: string }>;
 }
 
@@ -24,6 +24,10 @@ export function demoUsers(): Array<{ email: string; password: string; note: stri
           )
           .join(', ')
       : 'no organization';
-    return { email: user.email, password: DEMO_PASSWORD, note };
+    return {
+      email: user.email,
+      password: DEMO_PASSWORD,
+      note: user.email_verified ? note : `${note}, email not verified`,
+    };
   });
 }

@@ -33,9 +33,16 @@ export interface Stack {
   secret: string;
   adminPassword: string;
   site: Awaited<ReturnType<typeof createSite>>;
-  /** Starts the login server again after {@link Stack.stopServer}. */
-  startServer(): Promise<void>;
+  /**
+   * Starts the login server again after {@link Stack.stopServer}; `env` is merged over its normal
+   * environment (e.g. a wrong `WORKOS_API_KEY`) for this run only — `startServer()` restores it.
+   */
+  startServer(env?: Record<string, string>): Promise<void>;
   stopServer(): Promise<void>;
+  /** Stops the WorkOS fake (fake mode only), so tests can see WorkOS unreachable. */
+  stopWorkOS(): Promise<void>;
+  /** Starts the fake again on the same port; its state goes back to the seed. */
+  startWorkOS(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,10 +76,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   };
 
   try {
-    let workosUrl = 'https://api.workos.com';
-    if (mode === 'fake') {
-      workosUrl = `http://127.0.0.1:${opts.ports.workos}`;
-      const fake = startProc(
+    const workosUrl = mode === 'fake' ? `http://127.0.0.1:${opts.ports.workos}` : 'https://api.workos.com';
+    let fake: Proc | null = null;
+    const startWorkOS = async () => {
+      if (mode !== 'fake') throw new Error('startWorkOS: the stack talks to real WorkOS');
+      if (fake) return;
+      fake = startProc(
         'workos-fake',
         NODE,
         [join(ROOT, 'server/workos-fake/index.ts'), '--port', String(opts.ports.workos)],
@@ -80,7 +89,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       );
       procs.push(fake);
       await waitForHttp(fake, `${workosUrl}/health`);
-    }
+    };
+    if (mode === 'fake') await startWorkOS();
 
     const serverUrl = `http://127.0.0.1:${opts.ports.server}`;
     const serverEnv = {
@@ -96,9 +106,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           }),
     };
     let server: Proc | null = null;
-    const startServer = async () => {
+    const startServer = async (env: Record<string, string> = {}) => {
       server = startProc('login-server', NODE, [join(ROOT, 'build/server/index.js')], {
-        env: serverEnv,
+        env: { ...serverEnv, ...env },
         quiet: opts.quiet,
         logFile: logFile('login-server'),
       });
@@ -138,6 +148,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         procs.splice(procs.indexOf(server), 1);
         server = null;
       },
+      async stopWorkOS() {
+        if (mode !== 'fake') throw new Error('stopWorkOS: the stack talks to real WorkOS');
+        if (!fake) return;
+        await fake.stop();
+        procs.splice(procs.indexOf(fake), 1);
+        fake = null;
+      },
+      startWorkOS,
       stop: stopAll,
     };
   } catch (error) {

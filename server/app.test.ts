@@ -100,6 +100,22 @@ describe('login server', () => {
     expect(outcome).toMatchObject({ type: 'authenticated', identity: { organization_id: ORG, membership: null } });
   });
 
+  it('reports an inactive membership as such, for the gate to deny', async () => {
+    const outcome = await outcomeOf(await post(app, envelope({ email: 'ken@example.com', password: PASSWORD }, ORG)));
+    expect(outcome).toMatchObject({
+      type: 'authenticated',
+      identity: { organization_id: ORG, membership: { role: 'member', status: 'inactive' } },
+    });
+  });
+
+  it('signs in a user whose email is unverified, saying so (WordPress decides about linking)', async () => {
+    const outcome = await outcomeOf(await post(app, envelope({ email: 'margaret@example.com', password: PASSWORD })));
+    expect(outcome).toMatchObject({
+      type: 'authenticated',
+      identity: { user: { email: 'margaret@example.com', email_verified: false }, membership: { status: 'active' } },
+    });
+  });
+
   it('gives a wrong password and an unknown email the same answer', async () => {
     const wrong = await outcomeOf(await post(app, envelope({ email: 'ada@example.com', password: 'nope-nope' })));
     const unknown = await outcomeOf(await post(app, envelope({ email: 'nobody@example.com', password: 'nope-nope' })));

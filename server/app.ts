@@ -1,6 +1,7 @@
 /**
- * The login server's HTTP surface: `GET /healthz`, `POST /v1/<step>` and the admin routes
- * (`POST /v1/admin/organizations`).
+ * The login server's HTTP surface: `GET /healthz`, `POST /v1/<step>` and the routes of the
+ * admin table (admin/routes.ts: `/v1/admin/organizations|user|roles|health`, `/v1/session/revoke`,
+ * `/v1/audit/event`).
  *
  * Every `/v1` request must carry a valid signature before anything else is looked at; every
  * answer is signed the same way so WordPress can tell it really came from here (signed.ts).
@@ -8,9 +9,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import type { Envelope, Outcome, StepId } from '../protocol/messages.ts';
-import { listOrganizations } from './admin/organizations.ts';
-import { adminOrganizationsEnvelopeSchema } from './admin/schemas.ts';
+import type { Envelope, ErrorOutcome, Outcome, StepId } from '../protocol/messages.ts';
+import { ADMIN_ROUTES } from './admin/routes.ts';
 import type { Logger } from './log.ts';
 import { envelopeSchema, isStepId } from './schemas.ts';
 import { jsonBody, requireSignature, signedJson, type SignedEnv } from './signed.ts';
@@ -27,6 +27,8 @@ export interface AppDeps extends StepContext {
 const STEPS: { [S in StepId]: (ctx: StepContext, envelope: Envelope<S>) => Promise<Outcome> } = {
   password: passwordStep,
 };
+
+const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;
 
 export function createApp(deps: AppDeps): Hono<SignedEnv> {
   const now = deps.now ?? Date.now;
@@ -49,19 +51,24 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
     requireSignature(deps.secret, deps.log, now),
   );
 
-  app.post('/v1/admin/organizations', async (c) => {
-    const json = jsonBody(c);
-    if (json === undefined) return invalid(c, 'admin/organizations', null);
-    const parsed = adminOrganizationsEnvelopeSchema.safeParse(json);
-    if (!parsed.success) return invalid(c, 'admin/organizations', parsed.error.issues);
-    const outcome = await listOrganizations(deps, parsed.data.input);
-    deps.log.info('admin', {
-      route: 'organizations',
-      outcome: outcome.type,
-      count: outcome.type === 'organizations' ? outcome.organizations.length : undefined,
+  for (const route of ADMIN_ROUTES) {
+    app.post(route.path, async (c) => {
+      const json = jsonBody(c);
+      if (json === undefined) return invalid(c, route.name, null);
+      const started = performance.now();
+      const ran = await route.run(deps, json);
+      if ('issues' in ran) return invalid(c, route.name, ran.issues);
+      const { outcome } = ran;
+      deps.log.info('admin', {
+        route: route.name,
+        outcome: outcome.type,
+        code: outcome.type === 'error' ? (outcome as ErrorOutcome).code : undefined,
+        ms: elapsed(started),
+        ...ran.fields,
+      });
+      return signed(c, outcome);
     });
-    return signed(c, outcome);
-  });
+  }
 
   app.post('/v1/:step', async (c) => {
     const step = c.req.param('step');
@@ -78,7 +85,7 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
       step,
       outcome: outcome.type,
       code: outcome.type === 'error' ? outcome.code : undefined,
-      ms: Math.round((performance.now() - started) * 100) / 100,
+      ms: elapsed(started),
     });
     return signed(c, outcome);
   });

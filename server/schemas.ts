@@ -10,6 +10,8 @@ import {
   type Envelope,
   type ErrorCode,
   type ErrorOutcome,
+  type Identity,
+  type IdentityUser,
   type Outcome,
   type PasswordRequest,
   type StepId,
@@ -95,21 +97,29 @@ const step = z.strictObject({
   data: z.record(z.string(), z.unknown()),
 });
 
+/** The WorkOS user of an identity (also answered by `POST /v1/admin/user`). */
+export const identityUserSchema = z.strictObject({
+  id: z.string().min(1),
+  email: z.email(),
+  email_verified: z.boolean(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+}) satisfies z.ZodType<IdentityUser>;
+
+export const membershipSchema = z.strictObject({
+  role: z.string(),
+  status: z.enum(['active', 'inactive', 'pending']),
+}) satisfies z.ZodType<NonNullable<Identity['membership']>>;
+
 export const outcomeSchema: z.ZodType<Outcome> = z.discriminatedUnion('type', [
   step,
   z.strictObject({ type: z.literal('redirect'), url: z.url() }),
   z.strictObject({
     type: z.literal('authenticated'),
     identity: z.strictObject({
-      user: z.strictObject({
-        id: z.string().min(1),
-        email: z.email(),
-        email_verified: z.boolean(),
-        first_name: z.string().nullable(),
-        last_name: z.string().nullable(),
-      }),
+      user: identityUserSchema,
       organization_id: z.string().nullable(),
-      membership: z.strictObject({ role: z.string(), status: z.enum(['active', 'inactive', 'pending']) }).nullable(),
+      membership: membershipSchema.nullable(),
       session_id: z.string().nullable(),
       method: z.enum(methods),
     }),

@@ -27,8 +27,11 @@ function workos_login_rest_password( WP_REST_Request $request ): WP_REST_Respons
 		'redirect_to' => (string) ( $request['redirect_to'] ?? '' ),
 		'remember'    => workos_login_profile_remember( $profile, (bool) $request['remember'] ),
 	);
-	// The profile's destination applies when the request names none (see redirect.php).
+	// The profile's destination applies when the request names none (see redirect.php); its
+	// required organization is what the entitlement gate checks (see completion.php).
 	$choices['post_login_redirect'] = (string) ( $profile['post_login_redirect'] ?? '' );
+	$choices['profile']             = (string) $profile['slug'];
+	$choices['organization_id']     = workos_login_required_organization( $profile );
 
 	$outcome = workos_login_server_request(
 		'password',

@@ -18,7 +18,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * @param array<string, mixed>|WP_Error                $outcome From workos_login_server_request().
  * @param string                                       $email   The email the visitor typed, for `wp_login_failed`.
- * @param array{redirect_to: string, remember: bool, post_login_redirect?: string} $choices The visitor's choices, and the profile's destination.
+ * @param array{redirect_to: string, remember: bool, post_login_redirect?: string, profile?: string, organization_id?: string|null} $choices The visitor's choices; the profile's slug, destination and organization.
  */
 function workos_login_rest_answer( array|WP_Error $outcome, string $email, array $choices ): WP_REST_Response {
 	if ( is_wp_error( $outcome ) ) {
@@ -34,7 +34,9 @@ function workos_login_rest_answer( array|WP_Error $outcome, string $email, array
 			if ( is_wp_error( $done ) ) {
 				// Completion already fired wp_login_failed.
 				$data = $done->get_error_data();
-				return workos_login_rest_response( workos_login_error_body( $done->get_error_code() ), (int) ( $data['status'] ?? 500 ) );
+				$body            = workos_login_error_body( (string) $done->get_error_code() );
+				$body['message'] = $done->get_error_message(); // Translated, maybe the administrator's own (gate).
+				return workos_login_rest_response( $body, (int) ( $data['status'] ?? 500 ) );
 			}
 			return workos_login_rest_response(
 				array(

@@ -68,7 +68,7 @@ export interface Site {
   php(code: string, opts?: RunPhpOptions): Promise<string>;
 }
 
-const SITE_FORMAT = 2;
+const SITE_FORMAT = 3;
 const RUNTIME_MU_PLUGIN = '0-workos-dev-runtime.php';
 
 export async function createSite(opts: CreateSiteOptions): Promise<Site> {

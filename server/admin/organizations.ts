@@ -2,15 +2,9 @@
  * `POST /v1/admin/organizations`: one page of the WorkOS environment's organizations, for the
  * organization picker of wp-admin (WordPress never calls WorkOS itself).
  */
-import { UnauthorizedException, type ListOrganizationsOptions, type WorkOS } from '@workos-inc/node';
+import type { ListOrganizationsOptions } from '@workos-inc/node';
 import type { AdminOrganizationsOutcome, AdminOrganizationsRequest } from '../../protocol/admin.ts';
-import type { Logger } from '../log.ts';
-import { errorOutcome } from '../steps/errors.ts';
-
-export interface AdminContext {
-  workos: WorkOS;
-  log: Logger;
-}
+import { workosFailure, type AdminContext } from './context.ts';
 
 /**
  * WorkOS's `GET /organizations` takes `search` (matched against names, see the OpenAPI spec),
@@ -37,11 +31,6 @@ export async function listOrganizations(
       after: page.listMetadata.after ?? null,
     };
   } catch (error) {
-    if (error instanceof UnauthorizedException) {
-      ctx.log.error('WorkOS rejected the API key: check WORKOS_API_KEY');
-      return errorOutcome('internal_error', 500, 'The login server is misconfigured.');
-    }
-    ctx.log.warn('listing organizations failed', { error });
-    return errorOutcome('workos_unavailable', 503, 'WorkOS could not be reached.');
+    return workosFailure(ctx, 'listing organizations', error);
   }
 }

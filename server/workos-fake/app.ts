@@ -3,9 +3,12 @@ import { Hono } from 'hono';
 import { requireApiKey } from './auth.ts';
 import type { FakeContext, RouteAuth, RouteDef } from './context.ts';
 import { INTERNAL_ERROR, routeNotFound } from './errors.ts';
+import { mountInspection } from './inspection.ts';
+import { auditLogRoutes } from './routes/audit-logs.ts';
 import { authenticateRoutes } from './routes/authenticate.ts';
 import { membershipRoutes } from './routes/memberships.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { roleRoutes } from './routes/roles.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { ssoRoutes } from './routes/sso.ts';
 import { userRoutes } from './routes/users.ts';
@@ -65,6 +68,8 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
     ...membershipRoutes(fake),
     ...ssoRoutes(fake),
     ...sessionRoutes(fake),
+    ...roleRoutes(fake),
+    ...auditLogRoutes(fake),
   ];
 
   const app = new Hono();
@@ -78,6 +83,7 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
     if (def.auth === 'api_key') app.on(def.method, honoPath(def.path), keyCheck, def.handler);
     else app.on(def.method, honoPath(def.path), def.handler);
   }
+  mountInspection(app, fake.store);
   app.notFound((c) => c.json(routeNotFound(c.req.method, c.req.path), 404));
   app.onError((error, c) => {
     console.error(`[workos-fake] ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);

@@ -75,6 +75,8 @@ export function buildCases(fake: WorkOSFake): Case[] {
   const jwks = row('GET', '/sso/jwks/{clientId}');
   const revoke = row('POST', '/user_management/sessions/revoke');
   const logout = row('GET', '/user_management/sessions/logout');
+  const roles = row('GET', '/authorization/organizations/{organizationId}/roles');
+  const audit = row('POST', '/audit_logs/events');
   const unmatched = (name: string, method: 'GET' | 'POST', url: string): Case => ({
     name,
     route: UNMATCHED,
@@ -91,6 +93,15 @@ export function buildCases(fake: WorkOSFake): Case[] {
   });
   const OMS = '/user_management/organization_memberships';
   const LOGOUT = `/user_management/sessions/logout?session_id=${session.id}`;
+  const EVENTS = '/audit_logs/events';
+  const event = {
+    action: 'wordpress.login',
+    occurred_at: '2026-01-15T12:00:00.000Z',
+    actor: { id: ada.id, type: 'user', name: 'Ada Lovelace' },
+    targets: [{ id: '1', type: 'wordpress_user' }],
+    context: { location: '203.0.113.7', user_agent: 'vitest' },
+    metadata: { profile: 'default', remember: false },
+  };
 
   const cases: Case[] = [
     auth('password: admin with one membership', 200, A, password('ada@example.com')),
@@ -155,6 +166,18 @@ export function buildCases(fake: WorkOSFake): Case[] {
     logout('logout: no return_to', 200, LOGOUT, PUBLIC),
     logout('logout: no session_id', 422, '/user_management/sessions/logout', PUBLIC),
     logout('logout: script return_to', 422, `${LOGOUT}&return_to=javascript:alert(1)`, PUBLIC),
+
+    roles('roles: of an organization', 200, `/authorization/organizations/${org.id}/roles`),
+    roles('roles: unknown organization', 404, `/authorization/organizations/org_${NO_ID}/roles`),
+
+    audit('audit event: recorded', 200, EVENTS, { body: { organization_id: org.id, event } }),
+    audit('audit event: metadata key too long', 400, EVENTS, {
+      body: { organization_id: org.id, event: { ...event, metadata: { ['k'.repeat(41)]: 1 } } },
+    }),
+    audit('audit event: unknown organization', 404, EVENTS, { body: { organization_id: `org_${NO_ID}`, event } }),
+    audit('audit event: no actor', 422, EVENTS, {
+      body: { organization_id: org.id, event: { ...event, actor: undefined } },
+    }),
 
     unmatched('unknown path', 'GET', '/user_management/nothing'),
     unmatched('unknown method', 'POST', '/organizations'),

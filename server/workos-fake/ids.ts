@@ -22,7 +22,7 @@ export function ulid(time: number = Date.now()): string {
 }
 
 export type IdPrefix =
-  'user' | 'org' | 'om' | 'org_domain' | 'session' | 'email_verification' | 'auth_factor' | 'conn' | 'key';
+  'user' | 'org' | 'om' | 'org_domain' | 'session' | 'email_verification' | 'auth_factor' | 'conn' | 'key' | 'role';
 
 export function newId(prefix: IdPrefix, time?: number): string {
   return `${prefix}_${ulid(time)}`;

@@ -5,18 +5,23 @@ import { loadSeed, parseSeed } from './seed.ts';
 describe('seed.json', () => {
   const seed = loadSeed();
 
-  it('holds the demo organization and its three users', () => {
+  it('holds the demo organization and its five users', () => {
     expect(seed.organizations.map((o) => [o.name, o.roles])).toEqual([['Demo Organization', ['admin', 'member']]]);
     expect(seed.users.map((u) => [u.email, u.first_name, u.last_name, u.email_verified])).toEqual([
       ['ada@example.com', 'Ada', 'Lovelace', true],
       ['grace@example.com', 'Grace', 'Hopper', true],
       ['linus@example.com', 'Linus', 'Torvalds', true],
+      ['ken@example.com', 'Ken', 'Thompson', true],
+      ['margaret@example.com', 'Margaret', 'Hamilton', false],
     ]);
     const roleOf = (email: string) =>
       seed.memberships.find((m) => m.user_id === seed.users.find((u) => u.email === email)!.id);
     expect(roleOf('ada@example.com')).toMatchObject({ role: 'admin', status: 'active' });
     expect(roleOf('grace@example.com')).toMatchObject({ role: 'member', status: 'active' });
     expect(roleOf('linus@example.com')).toBeUndefined();
+    expect(roleOf('ken@example.com')).toMatchObject({ role: 'member', status: 'inactive' });
+    expect(roleOf('margaret@example.com')).toMatchObject({ role: 'member', status: 'active' });
+    expect(seed.users.find((u) => u.email === 'margaret@example.com')?.next_step).toBeUndefined();
   });
 
   it('stores the demo password Correct-Horse-7 as hashes', async () => {

@@ -5,6 +5,7 @@ import type { NextStep, ParsedSeed } from './seed.ts';
 
 export type UserWire = components['schemas']['UserlandUser'];
 export type OrganizationWire = components['schemas']['Organization'];
+export type RoleWire = components['schemas']['Role'];
 export type MembershipStatus = 'active' | 'inactive' | 'pending';
 
 export interface UserRecord {
@@ -16,7 +17,8 @@ export interface UserRecord {
 
 export interface OrganizationRecord {
   wire: OrganizationWire;
-  roles: string[];
+  /** In priority order, as `GET /authorization/organizations/{id}/roles` lists them. */
+  roles: RoleWire[];
 }
 
 export interface MembershipRecord {
@@ -42,6 +44,13 @@ export interface SessionRecord {
   ended_at: string | null;
 }
 
+/** One `POST /audit_logs/events` the fake accepted, as sent (for `GET /_fake/audit-events`). */
+export interface AuditEventRecord {
+  organization_id: string;
+  idempotency_key: string | null;
+  event: Record<string, unknown>;
+}
+
 /** What a multi-step answer promised; a later grant (e.g. organization-selection) redeems it. */
 export interface PendingAuthentication {
   token: string;
@@ -54,6 +63,35 @@ export interface PendingAuthentication {
 
 const PENDING_TTL_MS = 10 * 60 * 1000;
 
+/** Role ids are the same for a slug in every organization, as environment roles' are at WorkOS. */
+const roleIds = new Map<string, string>();
+
+/**
+ * Seeded roles are environment roles (WorkOS's own `admin` and `member` are), named after their
+ * slug: `billing-admin` → "Billing Admin".
+ */
+function environmentRole(slug: string, createdAt: string): RoleWire {
+  let id = roleIds.get(slug);
+  if (!id) roleIds.set(slug, (id = newId('role', Date.parse(createdAt))));
+  const name = slug
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+  return {
+    object: 'role',
+    id,
+    slug,
+    name,
+    description: null,
+    type: 'EnvironmentRole',
+    resource_type_slug: 'organization',
+    permissions: [],
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+}
+
 /** Everything the fake knows, in memory; a restart goes back to the seed. */
 export class FakeStore {
   readonly users = new Map<string, UserRecord>();
@@ -61,11 +99,12 @@ export class FakeStore {
   readonly memberships = new Map<string, MembershipRecord>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly pending = new Map<string, PendingAuthentication>();
+  readonly auditEvents: AuditEventRecord[] = [];
 
   constructor(seed: ParsedSeed) {
     for (const o of seed.organizations) {
       this.organizations.set(o.id, {
-        roles: o.roles,
+        roles: o.roles.map((slug) => environmentRole(slug, o.created_at)),
         wire: {
           object: 'organization',
           id: o.id,
@@ -111,6 +150,13 @@ export class FakeStore {
       });
     }
     for (const m of seed.memberships) this.memberships.set(m.id, { ...m, updated_at: m.created_at });
+  }
+
+  /** Idempotent like WorkOS: a repeated `Idempotency-Key` records nothing new. */
+  recordAuditEvent(record: AuditEventRecord): void {
+    const key = record.idempotency_key;
+    if (key !== null && this.auditEvents.some((e) => e.idempotency_key === key)) return;
+    this.auditEvents.push(record);
   }
 
   findUserByEmail(email: string): UserRecord | undefined {

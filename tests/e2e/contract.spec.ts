@@ -42,41 +42,61 @@ test('the REST schema of /auth/password accepts the request fixture and mirrors 
 test('WordPress accepts every server outcome fixture and refuses malformed outcomes', async ({ stack }) => {
   const files = readdirSync(FIXTURES).filter((f) => /^server-.*-outcome\.json$/.test(f));
   // Each call names the outcome types it accepts: admin outcomes never answer an auth step.
-  const admin = ['server-organizations-outcome.json', 'server-error-outcome.json'];
+  const AUTH = ['step', 'redirect', 'authenticated', 'error'];
+  const ACCEPTS: Record<string, string[]> = {
+    'server-authenticated-outcome.json': AUTH,
+    'server-error-outcome.json': AUTH,
+    'server-step-outcome.json': AUTH,
+    'server-redirect-outcome.json': AUTH,
+    'server-organizations-outcome.json': ['organizations'],
+    'server-admin-user-outcome.json': ['user'],
+    'server-roles-outcome.json': ['roles'],
+    'server-health-outcome.json': ['health'],
+    'server-session-revoked-outcome.json': ['session_revoked'],
+    'server-audit-forwarded-outcome.json': ['audit_forwarded'],
+  };
+  expect(files.sort()).toEqual(Object.keys(ACCEPTS).sort());
   const bad = [
     '{}',
     '{"type":"authenticated","identity":{}}',
     '{"type":"error","code":"nope","message":"x","status":400}',
     'not json',
     fixture('server-organizations-outcome.json'),
+    fixture('server-health-outcome.json'),
   ];
-  const badAdmin = [
-    fixture('server-authenticated-outcome.json'),
-    '{"type":"organizations","organizations":[{"id":"","name":"x"}],"after":null}',
-    '{"type":"organizations","organizations":[{"id":"org_1"}],"after":null}',
-    '{"type":"organizations","organizations":[],"after":""}',
-    '{"type":"organizations","organizations":{}}',
+  // [types, body]: each must be refused by a caller accepting those types.
+  const badAdmin: Array<[string[], string]> = [
+    [['organizations'], fixture('server-authenticated-outcome.json')],
+    [['organizations'], '{"type":"organizations","organizations":[{"id":"","name":"x"}],"after":null}'],
+    [['organizations'], '{"type":"organizations","organizations":[{"id":"org_1"}],"after":null}'],
+    [['organizations'], '{"type":"organizations","organizations":[],"after":""}'],
+    [['organizations'], '{"type":"organizations","organizations":{}}'],
+    [['user'], '{"type":"user","user":{"id":"user_1"},"membership":null}'],
+    [['user'], '{"type":"user","user":null,"membership":{"role":"admin","status":"gone"}}'],
+    [['roles'], '{"type":"roles","roles":[{"slug":"","name":"x"}]}'],
+    [['health'], '{"type":"health","server_time":"now"}'],
+    [['session_revoked'], '{"type":"session_revoked","revoked":true,"logout_url":"javascript:alert(1)"}'],
+    [['session_revoked'], fixture('server-roles-outcome.json')],
   ];
   const out = await stack.site.php(`
     $results = [];
-    $admin = json_decode( ${php(JSON.stringify(admin))}, true );
+    $accepts = json_decode( ${php(JSON.stringify(ACCEPTS))}, true );
     foreach ( json_decode( ${php(JSON.stringify(Object.fromEntries(files.map((f) => [f, fixture(f)]))))}, true ) as $name => $body ) {
-      $auth = 'server-organizations-outcome.json' !== $name;
-      $results[ $name ] = ( ! $auth || null !== workos_login_parse_outcome( $body ) )
-        && ( ! in_array( $name, $admin, true ) || null !== workos_login_parse_outcome( $body, WORKOS_LOGIN_ORGANIZATIONS_OUTCOME_TYPES ) );
+      $results[ $name ] = null !== workos_login_parse_outcome( $body, $accepts[ $name ] )
+        && ( in_array( 'authenticated', $accepts[ $name ], true ) || 'error' === json_decode( $body, true )['type'] || null === workos_login_parse_outcome( $body ) );
     }
     foreach ( json_decode( ${php(JSON.stringify(bad))}, true ) as $i => $body ) {
       $results[ "bad-$i" ] = null !== workos_login_parse_outcome( $body );
     }
-    foreach ( json_decode( ${php(JSON.stringify(badAdmin))}, true ) as $i => $body ) {
-      $results[ "bad-admin-$i" ] = null !== workos_login_parse_outcome( $body, WORKOS_LOGIN_ORGANIZATIONS_OUTCOME_TYPES );
+    foreach ( json_decode( ${php(JSON.stringify(badAdmin))}, true ) as $i => $pair ) {
+      $results[ "bad-admin-$i" ] = null !== workos_login_parse_outcome( $pair[1], $pair[0] );
     }
     echo wp_json_encode( $results );
   `);
   const results = JSON.parse(out);
   for (const f of files) expect(results[f], f).toBe(true);
   bad.forEach((_, i) => expect(results[`bad-${i}`], bad[i]).toBe(false));
-  badAdmin.forEach((_, i) => expect(results[`bad-admin-${i}`], badAdmin[i]).toBe(false));
+  badAdmin.forEach(([, body], i) => expect(results[`bad-admin-${i}`], body).toBe(false));
 });
 
 test('WordPress translates exactly the strings the element knows', async ({ stack }) => {
