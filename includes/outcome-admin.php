@@ -85,7 +85,8 @@ function workos_login_parse_identity_admin_outcome( array $outcome ): ?array {
 					'ok'            => $workos['ok'],
 					'error'         => $workos['error'],
 					'api_host'      => $workos['api_host'],
-					'api_key_last4' => $workos['api_key_last4'],
+					// Only ever the last 4: never keep more of a key than a screen shows.
+					'api_key_last4' => null === $workos['api_key_last4'] ? null : substr( $workos['api_key_last4'], -4 ),
 					'client_id'     => $workos['client_id'],
 				),
 				'organization' => array(

@@ -17,26 +17,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 const WORKOS_LOGIN_AUDIT_FAILURE_WINDOW = 30 * DAY_IN_SECONDS;
 
 /**
- * Registers the direct test.
- *
- * @since 0.3.0
- *
- * @param array{direct?: array<string, array{label: string, test: callable|string}>} $tests Site Health tests.
- * @return array<string, mixed>
- */
-function workos_login_audit_site_status_tests( $tests ): array {
-	$tests                                          = is_array( $tests ) ? $tests : array();
-	$tests['direct']['workos_login_audit_writable'] = array(
-		'label' => __( 'WorkOS Login audit log is writable', 'workos-login' ),
-		'test'  => 'workos_login_audit_health_test',
-	);
-	return $tests;
-}
-add_filter( 'site_status_tests', 'workos_login_audit_site_status_tests' );
-
-/**
- * Adds the test to the plugin's health tests (includes/diagnostics: WorkOS → Diagnostics, and
- * Site Health under the same id, `workos_login_audit_writable`, so it shows once).
+ * Adds the test to the plugin's health tests, which includes/diagnostics registers with Site
+ * Health (as `workos_login_audit_writable`) and shows on WorkOS → Diagnostics.
  *
  * @since 0.3.0
  *

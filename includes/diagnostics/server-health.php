@@ -67,13 +67,8 @@ function workos_login_diagnostics_health( bool $refresh = false ): array {
 				'status' => (int) $outcome['status'],
 			);
 		} else {
-			$result['health'] = workos_login_diagnostics_parse_health( $outcome );
-			if ( null === $result['health'] ) {
-				$result['error'] = array(
-					'code'   => 'invalid_outcome',
-					'status' => 502,
-				);
-			}
+			// Already checked against the contract by workos_login_parse_outcome().
+			$result['health'] = $outcome;
 		}
 	}
 
@@ -111,50 +106,6 @@ function workos_login_diagnostics_probe(): ?array {
 		'started'  => $started,
 		'finished' => $finished,
 		'date'     => false === $date ? null : $date,
-	);
-}
-
-/**
- * Validates a `HealthOutcome` (protocol/admin.ts). Anything outside the contract is refused.
- *
- * @since 0.3.0
- *
- * @param array<string, mixed> $outcome Decoded JSON with `type` `health`.
- * @return array{type: 'health', server_time: int, workos: array{ok: bool, error: string|null, api_host: string, api_key_last4: string|null, client_id: string|null}, organization: array{status: string, id: string|null, name: string|null}}|null
- */
-function workos_login_diagnostics_parse_health( array $outcome ): ?array {
-	$workos       = $outcome['workos'] ?? null;
-	$organization = $outcome['organization'] ?? null;
-	if ( 'health' !== ( $outcome['type'] ?? null ) || ! is_int( $outcome['server_time'] ?? null ) || ! is_array( $workos ) || ! is_array( $organization ) ) {
-		return null;
-	}
-	$ok = is_bool( $workos['ok'] ?? null )
-		&& is_string( $workos['api_host'] ?? null )
-		&& workos_login_is_nullable_string( $workos, 'error' )
-		&& workos_login_is_nullable_string( $workos, 'api_key_last4' )
-		&& workos_login_is_nullable_string( $workos, 'client_id' )
-		&& in_array( $organization['status'] ?? null, array( 'found', 'missing', 'unchecked' ), true )
-		&& workos_login_is_nullable_string( $organization, 'id' )
-		&& workos_login_is_nullable_string( $organization, 'name' );
-	if ( ! $ok ) {
-		return null;
-	}
-	return array(
-		'type'         => 'health',
-		'server_time'  => $outcome['server_time'],
-		'workos'       => array(
-			'ok'            => $workos['ok'],
-			'error'         => $workos['error'],
-			'api_host'      => $workos['api_host'],
-			// Only ever the last 4: never keep more of a key than the screen shows.
-			'api_key_last4' => null === $workos['api_key_last4'] ? null : substr( $workos['api_key_last4'], -4 ),
-			'client_id'     => $workos['client_id'],
-		),
-		'organization' => array(
-			'status' => $organization['status'],
-			'id'     => $organization['id'],
-			'name'   => $organization['name'],
-		),
 	);
 }
 

@@ -232,6 +232,73 @@ test.describe('suspended users', () => {
   });
 });
 
+test.describe('re-sync', () => {
+  /** Sets a membership's status in the fake (test-only control endpoint). */
+  async function setMembership(stack: Stack, email: string, status: 'active' | 'inactive') {
+    const response = await fetch(`${stack.workosUrl}/_fake/memberships/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, organization_id: ORG, status }),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  test('a user the gate no longer admits is suspended by re-sync, and reinstated when admitted again', async ({
+    page,
+    browser,
+    stack,
+  }) => {
+    await setOptions(stack, { organization_id: ORG, gate_enabled: true, role_map: { member: 'author' } });
+    const grace = await signedInBrowser(browser, stack, 'grace@example.com');
+    const user = await wpUser(stack, 'grace@example.com');
+    await submitNativeLogin(page, 'admin', stack.adminPassword);
+    await page.waitForURL('**/wp-admin/**');
+
+    await setMembership(stack, 'grace@example.com', 'inactive');
+    try {
+      await page.goto('/wp-admin/users.php');
+      const row = page.locator(`#user-${user!.id}`);
+      await row.hover();
+      await row.getByRole('link', { name: 'Re-sync from WorkOS' }).click();
+      await expect(page.locator('.notice-warning')).toContainText('no longer passes the entitlement gate');
+      expect((await wpUser(stack, 'grace@example.com'))?.suspended).toBe(true);
+      // Her open session ended with the suspension.
+      await grace.page.goto('/wp-admin/profile.php');
+      await grace.page.waitForURL(/wp-login\.php|workos\/login/);
+      const audit = await phpJsonOut<string[]>(
+        stack,
+        `global $wpdb; echo wp_json_encode( $wpdb->get_col( "SELECT event FROM {$wpdb->prefix}workos_login_audit WHERE user_id = ${user!.id} ORDER BY id" ) );`,
+      );
+      expect(audit).toContain('user_suspended');
+    } finally {
+      await setMembership(stack, 'grace@example.com', 'active');
+    }
+
+    await page.goto('/wp-admin/users.php');
+    const row = page.locator(`#user-${user!.id}`);
+    await row.hover();
+    await row.getByRole('link', { name: 'Re-sync from WorkOS' }).click();
+    await expect(page.locator('.notice-success')).toContainText('Re-synced from WorkOS');
+    const after = await wpUser(stack, 'grace@example.com');
+    expect(after?.suspended).toBe(false);
+    expect(after?.roles).toEqual(['author']);
+    await grace.context.close();
+  });
+
+  test('a suspension set by an administrator is not lifted by re-sync', async ({ browser, stack }) => {
+    await setOptions(stack, { organization_id: ORG, gate_enabled: true });
+    const grace = await signedInBrowser(browser, stack, 'grace@example.com');
+    await grace.context.close();
+    const user = await wpUser(stack, 'grace@example.com');
+    await stack.site.php(`workos_login_set_suspended( get_user_by( 'id', ${user!.id} ), true, 'admin', 'test' );`);
+    const result = await phpJsonOut<{ suspended: boolean }>(
+      stack,
+      `echo wp_json_encode( workos_login_resync_user( get_user_by( 'id', ${user!.id} ) ) );`,
+    );
+    expect(result.suspended).toBe(true);
+  });
+});
+
 test.describe('redirects', () => {
   test('role-based login redirect applies below the profile’s own destination', async ({ page, stack }) => {
     await setOptions(stack, { login_redirects: { subscriber: '/?welcome=subscriber' } });
