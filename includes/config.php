@@ -17,6 +17,31 @@ if ( ! defined( 'ABSPATH' ) ) {
 /** The shortest shared secret accepted, in bytes (ARCHITECTURE rule 2). */
 const WORKOS_LOGIN_SECRET_MIN_BYTES = 32;
 
+/** What a WorkOS organization id looks like (a regex without delimiters, also a REST `pattern`). */
+const WORKOS_LOGIN_ORGANIZATION_ID_PATTERN = '^org_[A-Za-z0-9_]{1,100}$';
+
+/**
+ * Whether a string is a WorkOS organization id.
+ *
+ * @since 0.3.0
+ *
+ * @param string $id Candidate.
+ */
+function workos_login_is_organization_id( string $id ): bool {
+	return 1 === preg_match( '/' . WORKOS_LOGIN_ORGANIZATION_ID_PATTERN . '/', $id );
+}
+
+/**
+ * Whether a string is usable as the login server's address: http(s) with a host.
+ *
+ * @since 0.3.0
+ *
+ * @param string $url Candidate.
+ */
+function workos_login_is_server_url( string $url ): bool {
+	return in_array( wp_parse_url( $url, PHP_URL_SCHEME ), array( 'http', 'https' ), true ) && (bool) wp_parse_url( $url, PHP_URL_HOST );
+}
+
 /**
  * The login server's base URL, without a trailing slash.
  *
@@ -48,7 +73,7 @@ function workos_login_secret(): string {
  */
 function workos_login_site_organization_id(): ?string {
 	$id = (string) workos_login_option( 'organization_id' );
-	return 1 === preg_match( '/^org_[A-Za-z0-9_]{1,100}$/', $id ) ? $id : null;
+	return workos_login_is_organization_id( $id ) ? $id : null;
 }
 
 /**
@@ -64,7 +89,7 @@ function workos_login_config_errors(): array {
 	if ( '' === $url ) {
 		/* translators: %s: the constant name. */
 		$errors[] = sprintf( __( '%s is not set. Define it in wp-config.php with the address of the login server.', 'workos-login' ), 'WORKOS_LOGIN_SERVER_URL' );
-	} elseif ( ! in_array( wp_parse_url( $url, PHP_URL_SCHEME ), array( 'http', 'https' ), true ) || ! wp_parse_url( $url, PHP_URL_HOST ) ) {
+	} elseif ( ! workos_login_is_server_url( $url ) ) {
 		/* translators: %s: the constant name. */
 		$errors[] = sprintf( __( '%s is not a valid http:// or https:// address.', 'workos-login' ), 'WORKOS_LOGIN_SERVER_URL' );
 	}

@@ -86,7 +86,7 @@ function workos_login_diagnostics_health( bool $refresh = false ): array {
  */
 function workos_login_diagnostics_probe(): ?array {
 	$url = workos_login_server_url();
-	if ( ! in_array( wp_parse_url( $url, PHP_URL_SCHEME ), array( 'http', 'https' ), true ) || ! wp_parse_url( $url, PHP_URL_HOST ) ) {
+	if ( ! workos_login_is_server_url( $url ) ) {
 		return null;
 	}
 	$started = microtime( true );

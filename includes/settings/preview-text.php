@@ -103,7 +103,7 @@ function workos_login_preview_account_sentence( array $account ): string {
 			break;
 		case 'create':
 			/* translators: %s: role name. */
-			$text = sprintf( __( 'None yet: a new WordPress user would be created (role: %s).', 'workos-login' ), workos_login_role_name( workos_login_preview_default_role() ) );
+			$text = sprintf( __( 'None yet: a new WordPress user would be created (role: %s).', 'workos-login' ), workos_login_role_name( workos_login_default_role() ) );
 			break;
 		case 'none':
 			return __( 'None: without a WorkOS user there is nothing to sign in.', 'workos-login' );

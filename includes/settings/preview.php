@@ -72,8 +72,8 @@ function workos_login_preview_sign_in( WP_User|string $subject, string $profile_
 	$account = workos_login_preview_account( $workos_user, $membership, $organization );
 	$user    = null !== $account['user_id'] ? get_user_by( 'id', $account['user_id'] ) : false;
 
-	$suspended = $user && in_array( $account['action'], array( 'existing', 'link' ), true ) && workos_login_preview_is_suspended( $user );
-	$current   = $user ? array_values( $user->roles ) : ( 'create' === $account['action'] ? array( workos_login_preview_default_role() ) : array() );
+	$suspended = $user && in_array( $account['action'], array( 'existing', 'link' ), true ) && workos_login_is_suspended( $user );
+	$current   = $user ? array_values( $user->roles ) : ( 'create' === $account['action'] ? array( workos_login_default_role() ) : array() );
 	$mapped    = null !== $membership ? workos_login_mapped_role( $membership['role'] ) : null;
 
 	// Login completion's order: gate, account, suspension (without a WorkOS user nothing starts).
@@ -164,31 +164,4 @@ function workos_login_preview_account( ?array $workos_user, ?array $membership, 
 			'action' => 'refused',
 			'reason' => 'link_only',
 		) + $answer;
-}
-
-/**
- * Whether a user is suspended (identity/suspension.php when loaded, else its meta).
- *
- * @since 0.3.0
- *
- * @param WP_User $user The user.
- */
-function workos_login_preview_is_suspended( WP_User $user ): bool {
-	if ( function_exists( 'workos_login_is_suspended' ) ) {
-		return workos_login_is_suspended( $user );
-	}
-	return (bool) get_user_meta( $user->ID, '_workos_suspended', true );
-}
-
-/**
- * The role a created user would get (users.php when it has the function, else the same rule).
- *
- * @since 0.3.0
- */
-function workos_login_preview_default_role(): string {
-	if ( function_exists( 'workos_login_default_role' ) ) {
-		return workos_login_default_role();
-	}
-	$role = (string) workos_login_option( 'default_role' );
-	return '' !== $role && null !== get_role( $role ) ? $role : (string) get_option( 'default_role' );
 }

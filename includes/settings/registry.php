@@ -26,7 +26,9 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @return array<string, array{constant: string, type: string, default: mixed, group: string, env?: bool, secret?: bool}>
  */
 function workos_login_settings_definitions(): array {
-	return array(
+	// Read on every option lookup: built once per request (no translations in it, so no locale to follow).
+	static $definitions = null;
+	return $definitions ??= array(
 		'server_url'               => array(
 			'constant' => 'WORKOS_LOGIN_SERVER_URL',
 			'type'     => 'string',

@@ -11,9 +11,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** A WorkOS organization id, as config.php accepts it. */
-const WORKOS_LOGIN_ORGANIZATION_ID_PATTERN = '^org_[A-Za-z0-9_]{1,100}$';
-
 /**
  * The roles members of an organization can have, asked of the login server right now.
  *

@@ -112,7 +112,7 @@ function workos_login_sanitize_secret( mixed $value, string $previous ): array {
  */
 function workos_login_sanitize_organization_id( mixed $value, string $previous ): array {
 	$id = workos_login_submitted_string( $value );
-	if ( '' === $id || ( null !== $id && 1 === preg_match( '/^org_[A-Za-z0-9_]{1,100}$/', $id ) ) ) {
+	if ( '' === $id || ( null !== $id && workos_login_is_organization_id( $id ) ) ) {
 		return array( (string) $id, array() );
 	}
 	return array( $previous, array( __( 'a WorkOS organization ID starts with “org_” followed by letters, digits or underscores.', 'workos-login' ) ) );

@@ -2,63 +2,33 @@
  * `POST /v1/admin/organizations` in memory, against the WorkOS fake in memory (the SDK's
  * `fetchFn`), no ports.
  */
-import { WorkOS } from '@workos-inc/node';
 import { describe, expect, it } from 'vitest';
-import type { AdminOrganizationsOutcome } from '../../protocol/admin.ts';
-import { HEADERS } from '../../protocol/messages.ts';
-import { createApp } from '../app.ts';
-import { createLogger } from '../log.ts';
-import { createSealer } from '../seal.ts';
-import { sign, verify } from '../signature.ts';
-import { createWorkOSFake, DEFAULT_API_KEY, DEFAULT_CLIENT_ID } from '../workos-fake/app.ts';
+import { sign } from '../signature.ts';
 import seed from '../workos-fake/seed.json' with { type: 'json' };
-import { testSeed } from '../workos-fake/test-seed.ts';
 import { adminOrganizationsOutcomeSchema } from './schemas.ts';
+import {
+  outcomeOf as signedOutcomeOf,
+  SECRET,
+  setup as setupServer,
+  unreachable,
+  type SetupOptions,
+} from './test-support.ts';
 
-const SECRET = 'k'.repeat(64);
+const PATH = '/v1/admin/organizations';
 const DEMO = { id: seed.organizations[0]!.id, name: 'Demo Organization' };
 
-function setup(options: { fetchFn?: typeof fetch; apiKey?: string } = {}) {
-  const fake = createWorkOSFake({ seed: testSeed() });
-  const urls: URL[] = [];
-  const workos = new WorkOS(options.apiKey ?? DEFAULT_API_KEY, {
-    clientId: DEFAULT_CLIENT_ID,
-    apiHostname: 'workos.test',
-    maxRetries: 0,
-    fetchFn:
-      options.fetchFn ??
-      ((input, init) => {
-        urls.push(new URL(input instanceof Request ? input.url : String(input)));
-        return fake.fetch(input, init);
-      }),
-  });
-  const logLines: string[] = [];
-  const app = createApp({
-    workos,
-    clientId: DEFAULT_CLIENT_ID,
-    sealer: createSealer(SECRET),
-    secret: SECRET,
-    log: createLogger('debug', (line) => logLines.push(line)),
-  });
-  return { app, urls, logLines };
+function setup(options: SetupOptions = {}) {
+  const server = setupServer(options);
+  const urls = () => server.requests.map((request) => new URL(request.url));
+  return { app: server, urls, logLines: server.logLines };
 }
 
-async function post(app: ReturnType<typeof setup>['app'], body: string, signature = sign(SECRET, body)) {
-  return app.request('/v1/admin/organizations', {
-    method: 'POST',
-    body,
-    headers: { 'Content-Type': 'application/json', [HEADERS.signature]: signature },
-  });
+/** POSTs a raw body, signed unless a signature is given. */
+function post(server: ReturnType<typeof setupServer>, body: string, signature = sign(SECRET, body)) {
+  return server.post(PATH, undefined, { raw: body, signature });
 }
 
-/** Checks the answer is signed and a valid outcome, and returns it. */
-async function outcomeOf(response: Response): Promise<AdminOrganizationsOutcome> {
-  expect(response.status).toBe(200);
-  const text = await response.text();
-  expect(verify(SECRET, text, response.headers.get(HEADERS.signature))).toBeNull();
-  return adminOrganizationsOutcomeSchema.parse(JSON.parse(text));
-}
-
+const outcomeOf = (response: Response) => signedOutcomeOf(response, adminOrganizationsOutcomeSchema);
 const ask = (input: object) => JSON.stringify({ input });
 
 describe('POST /v1/admin/organizations', () => {
@@ -84,9 +54,10 @@ describe('POST /v1/admin/organizations', () => {
     const { app, urls } = setup();
     const outcome = await outcomeOf(await post(app, ask({ search: '  second ', after: null })));
     expect(outcome).toMatchObject({ organizations: [{ name: 'Second Organization' }], after: null });
-    expect(urls.at(-1)?.pathname).toBe('/organizations');
-    expect(urls.at(-1)?.searchParams.get('search')).toBe('second');
-    expect(urls.at(-1)?.searchParams.get('limit')).toBe('100');
+    const last = urls().at(-1);
+    expect(last?.pathname).toBe('/organizations');
+    expect(last?.searchParams.get('search')).toBe('second');
+    expect(last?.searchParams.get('limit')).toBe('100');
   });
 
   it('refuses unsigned requests before reading them', async () => {
@@ -117,11 +88,7 @@ describe('POST /v1/admin/organizations', () => {
   });
 
   it('says WorkOS is unavailable when it cannot be reached', async () => {
-    const { app, logLines } = setup({
-      fetchFn: async () => {
-        throw new TypeError('fetch failed');
-      },
-    });
+    const { app, logLines } = setup({ fetchFn: unreachable });
     expect(await outcomeOf(await post(app, ask({})))).toEqual({
       type: 'error',
       code: 'workos_unavailable',
