@@ -1,5 +1,91 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { builtinModules } from 'node:module';
+
+const ENTRY = /[\\/]elements[\\/]index\.ts$/;
+
+/**
+ * Vite wraps each `import()` in a helper that preloads the chunk's CSS and dependencies. The
+ * element has no CSS and preloads nothing (`modulePreload: false`), so the wrapper is dead weight
+ * (~1 KB gzip of the initial budget): unwrap the calls and the minifier drops the helper.
+ */
+function unwrapPreload(): Plugin {
+  return {
+    name: 'workos-unwrap-preload',
+    apply: 'build',
+    renderChunk(code) {
+      const unwrapped = code.replace(/__vitePreload\(\(\) => (import\("[^"]+"\)), __VITE_PRELOAD__\)/g, '$1');
+      return unwrapped === code ? null : { code: unwrapped, map: null };
+    },
+  };
+}
+
+/**
+ * Minifies the element's static CSS (`css\`…\`` without `${}`): comments out, whitespace collapsed.
+ * Only spaces that never matter go: around braces, semicolons and commas, and after colons (a
+ * space before a colon is a descendant combinator, so it stays).
+ */
+function minifyCss(): Plugin {
+  return {
+    name: 'workos-minify-css',
+    apply: 'build',
+    transform: {
+      filter: { id: /[\\/]elements[\\/].*\.ts$/, code: 'css`' },
+      handler(code) {
+        const minified = code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => {
+          const css = text
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}')
+            .trim();
+          return `css\`${css}\``;
+        });
+        return minified === code ? null : { code: minified, map: null };
+      },
+    },
+  };
+}
+
+/**
+ * Drops the indentation after line breaks inside the element's `html\`…\`` templates (HTML treats
+ * a line break alone as the same whitespace). Line breaks stay, so line numbers in source maps do.
+ */
+function trimHtmlIndentation(): Plugin {
+  type Node = { type?: string; start: number; end: number; [key: string]: unknown };
+  return {
+    name: 'workos-trim-html-indentation',
+    apply: 'build',
+    enforce: 'post',
+    transform: {
+      filter: { id: /[\\/]elements[\\/].*\.ts$/, code: 'html`' },
+      handler(code) {
+        const edits: Array<[number, number, string]> = [];
+        const visit = (value: unknown): void => {
+          if (Array.isArray(value)) return value.forEach(visit);
+          if (!value || typeof value !== 'object') return;
+          const node = value as Node;
+          const tag = node.tag as Node & { name?: string };
+          if (node.type === 'TaggedTemplateExpression' && tag.type === 'Identifier' && tag.name === 'html') {
+            for (const quasi of (node.quasi as { quasis: Node[] }).quasis) {
+              const raw = code.slice(quasi.start, quasi.end);
+              const trimmed = raw.replace(/[ \t]*\n[ \t]+/g, '\n');
+              if (trimmed !== raw && raw === (quasi.value as { raw: string }).raw)
+                edits.push([quasi.start, quasi.end, trimmed]);
+            }
+          }
+          for (const key of Object.keys(node)) if (key !== 'type' && key !== 'start' && key !== 'end') visit(node[key]);
+        };
+        visit(this.parse(code));
+        if (!edits.length) return null;
+        let out = code;
+        for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0]))
+          out = out.slice(0, start) + text + out.slice(end);
+        return { code: out, map: null };
+      },
+    },
+  };
+}
 
 /**
  * Two builds from one config:
@@ -24,6 +110,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    plugins: [unwrapPreload(), minifyCss(), trimHtmlIndentation()],
     build: {
       outDir: 'build/elements',
       target: 'es2022',
@@ -36,7 +123,19 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: { 'workos-login': 'elements/index.ts' },
         preserveEntrySignatures: 'exports-only',
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // WordPress serves the entry as `workos-login.js?ver=<mtime>`. A lazy chunk importing
+          // shared code from `../workos-login.js` would name another URL, so the browser would run
+          // the entry twice (and define the element twice). Everything the entry needs lives in
+          // one `core` chunk instead: the entry re-exports it, the lazy chunks import it, and every
+          // URL is relative (`import.meta.url`), right wherever the plugin is installed.
+          codeSplitting: {
+            groups: [{ name: 'core', tags: ['$initial'], test: (id: string) => !ENTRY.test(id) }],
+          },
+        },
       },
     },
   };

@@ -1,9 +1,30 @@
 import { expect } from '@open-wc/testing';
+import authkitRequest from '../protocol/fixtures/browser-authorize-authkit-request.json' with { type: 'json' };
+import oauthRequest from '../protocol/fixtures/browser-authorize-oauth-request.json' with { type: 'json' };
+import ssoOrgRequest from '../protocol/fixtures/browser-authorize-sso-organization-request.json' with { type: 'json' };
+import ssoRequest from '../protocol/fixtures/browser-authorize-sso-request.json' with { type: 'json' };
+import emailVerifyRequest from '../protocol/fixtures/browser-email-verify-request.json' with { type: 'json' };
+import invitationRequest from '../protocol/fixtures/browser-invitation-request.json' with { type: 'json' };
+import magicSendRequest from '../protocol/fixtures/browser-magic-code-send-request.json' with { type: 'json' };
+import magicVerifyRequest from '../protocol/fixtures/browser-magic-code-verify-request.json' with { type: 'json' };
+import mfaChallengeRequest from '../protocol/fixtures/browser-mfa-challenge-request.json' with { type: 'json' };
+import mfaEnrollRequest from '../protocol/fixtures/browser-mfa-enroll-request.json' with { type: 'json' };
+import mfaVerifyRequest from '../protocol/fixtures/browser-mfa-verify-request.json' with { type: 'json' };
+import orgSelectRequest from '../protocol/fixtures/browser-org-select-request.json' with { type: 'json' };
+import passwordRejectedFixture from '../protocol/fixtures/browser-password-rejected-response.json' with { type: 'json' };
+import redirectFixture from '../protocol/fixtures/browser-redirect-response.json' with { type: 'json' };
+import resetConfirmRequest from '../protocol/fixtures/browser-reset-confirm-request.json' with { type: 'json' };
+import resetRequest from '../protocol/fixtures/browser-reset-request.json' with { type: 'json' };
+import signupRequest from '../protocol/fixtures/browser-signup-request.json' with { type: 'json' };
+import codeSentFixture from '../protocol/fixtures/browser-step-code-sent-response.json' with { type: 'json' };
+import invitationFixture from '../protocol/fixtures/browser-step-invitation-response.json' with { type: 'json' };
+import resetSentFixture from '../protocol/fixtures/browser-step-reset-sent-response.json' with { type: 'json' };
 import errorFixture from '../protocol/fixtures/browser-error-response.json' with { type: 'json' };
 import rateLimitedFixture from '../protocol/fixtures/browser-rate-limited-response.json' with { type: 'json' };
 import requestFixture from '../protocol/fixtures/browser-password-request.json' with { type: 'json' };
 import signedInFixture from '../protocol/fixtures/browser-signed-in-response.json' with { type: 'json' };
 import stepFixture from '../protocol/fixtures/browser-step-response.json' with { type: 'json' };
+import * as api from './api.ts';
 import { normaliseResponse, postPassword } from './api.ts';
 import { fakeWordPress, json, page, type FakeWordPress } from './test/fake-wordpress.ts';
 import { afterEach, describe, it } from './test/mocha.ts';
@@ -19,6 +40,11 @@ describe('normaliseResponse', () => {
   it('passes the contract fixtures through unchanged', () => {
     expect(normaliseResponse(200, text(signedInFixture))).to.deep.equal(signedInFixture);
     expect(normaliseResponse(200, text(stepFixture))).to.deep.equal(stepFixture);
+    for (const step of [codeSentFixture, invitationFixture, resetSentFixture]) {
+      expect(normaliseResponse(200, text(step))).to.deep.equal(step);
+    }
+    expect(normaliseResponse(200, text(redirectFixture))).to.deep.equal(redirectFixture);
+    expect(normaliseResponse(422, text(passwordRejectedFixture))).to.deep.equal(passwordRejectedFixture);
     expect(normaliseResponse(401, text(errorFixture))).to.deep.equal(errorFixture);
     expect(normaliseResponse(429, text(rateLimitedFixture))).to.deep.equal(rateLimitedFixture);
   });
@@ -90,6 +116,43 @@ describe('normaliseResponse', () => {
     });
   });
 
+  it('passes redirects to safe URLs only', () => {
+    const url = 'https://api.workos.com/user_management/authorize?client_id=x&state=y';
+    expect(normaliseResponse(200, text({ type: 'redirect', url }))).to.deep.equal({ type: 'redirect', url });
+    expect(codeOf(200, text({ type: 'redirect', url: 'javascript:alert(1)' }))).to.equal('internal_error');
+    expect(codeOf(200, text({ type: 'redirect' }))).to.equal('internal_error');
+    expect(codeOf(302, text({ type: 'redirect', url }))).to.equal('internal_error');
+  });
+
+  it('knows every step of the contract and refuses others', () => {
+    for (const step of ['code_sent', 'email_verify', 'mfa_challenge', 'mfa_enroll', 'mfa_code', 'org_select']) {
+      expect(codeOf(200, text({ type: 'step', step, flow: 'f', data: {} })), step).to.equal('step');
+    }
+    expect(codeOf(200, text({ type: 'step', step: 'reset_done', flow: '', data: {} }))).to.equal('step');
+    expect(codeOf(200, text({ type: 'step', step: 'toString', flow: 'f', data: {} }))).to.equal('internal_error');
+    expect(codeOf(200, text({ type: 'step', step: 'code_sent', flow: 'f', data: [] }))).to.equal('internal_error');
+  });
+
+  it('keeps known password problems, once each, from either error shape', () => {
+    const ours = { type: 'error', code: 'password_rejected', message: 'No.', problems: ['breached', 'x', 'breached'] };
+    expect(normaliseResponse(422, text(ours))).to.deep.equal({
+      type: 'error',
+      code: 'password_rejected',
+      message: 'No.',
+      problems: ['breached'],
+    });
+    const wp = { code: 'password_rejected', message: 'No.', data: { status: 422, problems: ['too_short'] } };
+    expect(normaliseResponse(422, text(wp))).to.deep.include({ problems: ['too_short'] });
+    const none = { type: 'error', code: 'password_rejected', message: '' };
+    expect(normaliseResponse(422, text(none))).to.deep.include({ problems: ['other'] });
+  });
+
+  it('keeps every new error code of the contract', () => {
+    for (const code of ['invalid_code', 'invitation_invalid', 'reset_invalid', 'sso_unavailable', 'method_disabled']) {
+      expect(codeOf(400, text({ type: 'error', code, message: '' })), code).to.equal(code);
+    }
+  });
+
   it('accepts relative redirects', () => {
     expect(normaliseResponse(200, text({ type: 'signed_in', redirect_to: '/wp-admin/' }))).to.deep.equal({
       type: 'signed_in',
@@ -148,5 +211,39 @@ describe('postPassword', () => {
       thrown = error;
     }
     expect(thrown).to.be.instanceOf(TypeError);
+  });
+});
+
+describe('one function per browser route', () => {
+  let wordpress: FakeWordPress | undefined;
+  afterEach(() => wordpress?.restore());
+
+  it('posts each contract request fixture, unchanged, to auth/<route>', async () => {
+    wordpress = fakeWordPress(() => json(200, signedInFixture));
+    const options = { apiRoot: '/wp-json/workos/v1/', nonce: 'n' };
+    // JSON imports widen literals (`kind: string`): the typed functions take them as the contract says.
+    const sent: Array<[string, unknown, Promise<unknown>]> = [
+      ['password', requestFixture, api.postPassword(requestFixture, options)],
+      ['magic_code_send', magicSendRequest, api.postMagicCodeSend(magicSendRequest, options)],
+      ['magic_code_verify', magicVerifyRequest, api.postMagicCodeVerify(magicVerifyRequest, options)],
+      ['authorize', oauthRequest, api.postAuthorize(oauthRequest as api.RouteBodies['authorize'], options)],
+      ['authorize', ssoRequest, api.postAuthorize(ssoRequest as api.RouteBodies['authorize'], options)],
+      ['authorize', ssoOrgRequest, api.postAuthorize(ssoOrgRequest as api.RouteBodies['authorize'], options)],
+      ['authorize', authkitRequest, api.postAuthorize(authkitRequest as api.RouteBodies['authorize'], options)],
+      ['signup', signupRequest, api.postSignup(signupRequest, options)],
+      ['email_verify', emailVerifyRequest, api.postEmailVerify(emailVerifyRequest, options)],
+      ['invitation', invitationRequest, api.postInvitation(invitationRequest, options)],
+      ['reset_request', resetRequest, api.postResetRequest(resetRequest, options)],
+      ['reset_confirm', resetConfirmRequest, api.postResetConfirm(resetConfirmRequest, options)],
+      ['mfa_enroll', mfaEnrollRequest, api.postMfaEnroll(mfaEnrollRequest as api.RouteBodies['mfa_enroll'], options)],
+      ['mfa_challenge', mfaChallengeRequest, api.postMfaChallenge(mfaChallengeRequest, options)],
+      ['mfa_verify', mfaVerifyRequest, api.postMfaVerify(mfaVerifyRequest, options)],
+      ['org_select', orgSelectRequest, api.postOrgSelect(orgSelectRequest, options)],
+    ];
+    await Promise.all(sent.map(([, , done]) => done));
+    expect(wordpress.requests.map((r) => r.url.replace('/wp-json/workos/v1/auth/', ''))).to.deep.equal(
+      sent.map(([route]) => route),
+    );
+    expect(wordpress.requests.map((r) => r.body)).to.deep.equal(sent.map(([, body]) => body));
   });
 });

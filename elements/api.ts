@@ -1,9 +1,27 @@
 import {
+  ERROR_CODES,
   HEADERS,
+  type AuthorizeRequest,
+  type AuthRequestBase,
+  type BrowserRoute,
+  type EmailVerifyRequest,
   type ErrorCode,
   type ErrorResponse,
+  type InvitationRequest,
+  type MagicCodeSendRequest,
+  type MagicCodeVerifyRequest,
+  type MfaChallengeRequest,
+  type MfaEnrollRequest,
+  type MfaVerifyRequest,
+  type OrgSelectRequest,
+  type PasswordProblem,
   type PasswordRequest,
+  type RedirectResponse,
+  type ResetConfirmRequest,
+  type ResetRequest,
   type SignedInResponse,
+  type SignupRequest,
+  type StepName,
   type StepResponse,
 } from '../protocol/messages.ts';
 
@@ -20,7 +38,12 @@ export interface ClientErrorResponse extends Omit<ErrorResponse, 'code'> {
   code: ClientErrorCode;
 }
 
-export type ClientResponse = StepResponse | SignedInResponse | ClientErrorResponse;
+/** A step as the element reads it: `data` is checked to be an object, its fields are not. */
+export interface ClientStepResponse extends Omit<StepResponse, 'data'> {
+  data: Record<string, unknown>;
+}
+
+export type ClientResponse = ClientStepResponse | RedirectResponse | SignedInResponse | ClientErrorResponse;
 
 export interface ApiOptions {
   /** REST root of the plugin, e.g. `/wp-json/workos/v1/` or `/?rest_route=/workos/v1/`. */
@@ -29,19 +52,47 @@ export interface ApiOptions {
   signal?: AbortSignal;
 }
 
-/* Typed as a Record so a code added to the contract fails to compile until it is listed here. */
-const ERROR_CODES: Record<ErrorCode, true> = {
-  invalid_credentials: true,
-  invalid_request: true,
-  invalid_nonce: true,
-  invalid_origin: true,
-  rate_limited: true,
-  flow_expired: true,
-  server_unavailable: true,
-  workos_unavailable: true,
-  sign_in_refused: true,
-  internal_error: true,
+interface Bodies {
+  /** `flow` carries an invitation read by `auth/invitation` (WordPress forwards it like the others). */
+  password: PasswordRequest & { flow?: string };
+  magic_code_send: MagicCodeSendRequest;
+  magic_code_verify: MagicCodeVerifyRequest;
+  authorize: AuthorizeRequest;
+  signup: SignupRequest;
+  email_verify: EmailVerifyRequest;
+  invitation: InvitationRequest;
+  reset_request: ResetRequest;
+  reset_confirm: ResetConfirmRequest;
+  mfa_enroll: MfaEnrollRequest;
+  mfa_challenge: MfaChallengeRequest;
+  mfa_verify: MfaVerifyRequest;
+  org_select: OrgSelectRequest;
+}
+
+/** The body of each browser route; a route added to the contract fails to compile until it is listed. */
+export type RouteBodies = { [R in BrowserRoute]: Bodies[R] };
+
+/** A route's body without the fields every request carries (the element adds those). */
+export type RoutePayload<R extends BrowserRoute> = RouteBodies[R] extends infer B
+  ? B extends unknown
+    ? Omit<B, keyof AuthRequestBase>
+    : never
+  : never;
+
+/* Steps this element knows how to show; an unknown one is an error, never a blank card. */
+const STEP_NAMES: Record<StepName, true> = {
+  code_sent: true,
+  email_verify: true,
+  mfa_challenge: true,
+  mfa_enroll: true,
+  mfa_code: true,
+  org_select: true,
+  invitation: true,
+  reset_sent: true,
+  reset_done: true,
 };
+
+const PROBLEMS: Record<PasswordProblem, true> = { too_short: true, too_weak: true, breached: true, other: true };
 
 /* WordPress core's REST error codes that mean something the visitor can act on. */
 const WP_CORE_CODES: Record<string, ErrorCode> = {
@@ -58,17 +109,19 @@ const isObject = (value: unknown): value is Json =>
 
 const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
 
-/** Sends the email + password step. Never rejects, except when `signal` aborts. */
-export function postPassword(body: PasswordRequest, options: ApiOptions): Promise<ClientResponse> {
-  return post('auth/password', body, options);
-}
-
-async function post(path: string, body: object, options: ApiOptions): Promise<ClientResponse> {
+/**
+ * Sends `body` to `POST {apiRoot}auth/<route>`. Never rejects, except when `signal` aborts.
+ */
+export async function post<R extends BrowserRoute>(
+  route: R,
+  body: RouteBodies[R],
+  options: ApiOptions,
+): Promise<ClientResponse> {
   const root = options.apiRoot.endsWith('/') ? options.apiRoot : `${options.apiRoot}/`;
   let response: Response;
   let text: string;
   try {
-    response = await fetch(root + path, {
+    response = await fetch(`${root}auth/${route}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', [HEADERS.nonce]: options.nonce },
@@ -83,7 +136,28 @@ async function post(path: string, body: object, options: ApiOptions): Promise<Cl
   return normaliseResponse(response.status, text, response.headers.get('Retry-After'));
 }
 
-/** Turns any HTTP answer into a {@link ClientResponse}. Exported for tests. */
+type Sender<R extends BrowserRoute> = (body: RouteBodies[R], options: ApiOptions) => Promise<ClientResponse>;
+const sender =
+  <R extends BrowserRoute>(route: R): Sender<R> =>
+  (body, options) =>
+    post(route, body, options);
+
+/* One function per browser route, for scripts that drive WordPress without the element. */
+export const postPassword = sender('password');
+export const postMagicCodeSend = sender('magic_code_send');
+export const postMagicCodeVerify = sender('magic_code_verify');
+export const postAuthorize = sender('authorize');
+export const postSignup = sender('signup');
+export const postEmailVerify = sender('email_verify');
+export const postInvitation = sender('invitation');
+export const postResetRequest = sender('reset_request');
+export const postResetConfirm = sender('reset_confirm');
+export const postMfaEnroll = sender('mfa_enroll');
+export const postMfaChallenge = sender('mfa_challenge');
+export const postMfaVerify = sender('mfa_verify');
+export const postOrgSelect = sender('org_select');
+
+/** Turns any HTTP answer into a {@link ClientResponse}. Exported for tests (and `resume`). */
 export function normaliseResponse(
   status: number,
   text: string,
@@ -98,8 +172,11 @@ export function normaliseResponse(
   }
   if (isObject(body)) {
     if (body.type === 'error') return ourError(body, status, retryAfterHeader);
-    if (ok && body.type === 'signed_in' && isSafeRedirect(body.redirect_to)) {
+    if (ok && body.type === 'signed_in' && isSafeUrl(body.redirect_to)) {
       return { type: 'signed_in', redirect_to: body.redirect_to };
+    }
+    if (ok && body.type === 'redirect' && isSafeUrl(body.url)) {
+      return { type: 'redirect', url: body.url };
     }
     if (ok && body.type === 'step' && isStep(body)) {
       return { type: 'step', step: body.step, flow: body.flow, data: body.data };
@@ -114,6 +191,7 @@ export function normaliseResponse(
 function ourError(body: Json, status: number, retryAfterHeader: string | null): ClientErrorResponse {
   const code = isErrorCode(body.code) ? body.code : codeForStatus(status);
   const error: ClientErrorResponse = { type: 'error', code, message: messageOf(body.message) };
+  if (code === 'password_rejected') error.problems = problemsOf(body.problems);
   return withRetry(error, body.retry_after ?? retryAfterHeader);
 }
 
@@ -123,6 +201,7 @@ function wordpressError(body: Json, status: number, retryAfterHeader: string | n
   if (isErrorCode(body.code)) {
     // The plugin's own WP_Error: its message is ours, already translated.
     const error: ClientErrorResponse = { type: 'error', code: body.code, message: messageOf(body.message) };
+    if (body.code === 'password_rejected') error.problems = problemsOf(data.problems);
     return withRetry(error, data.retry_after ?? retryAfterHeader);
   }
   // Core's messages are technical ("Invalid parameter(s): email"): show the element's text.
@@ -141,6 +220,14 @@ function messageOf(message: unknown): string {
   return typeof message === 'string' ? message.trim() : '';
 }
 
+/* Known problems only, each once; none known still says "this password was refused". */
+function problemsOf(problems: unknown): PasswordProblem[] {
+  const known = Array.isArray(problems)
+    ? problems.filter((p): p is PasswordProblem => typeof p === 'string' && Object.hasOwn(PROBLEMS, p))
+    : [];
+  return known.length ? [...new Set(known)] : ['other'];
+}
+
 function withRetry(error: ClientErrorResponse, retryAfter: unknown): ClientErrorResponse {
   if (error.code !== 'rate_limited') return error;
   const seconds = typeof retryAfter === 'string' && retryAfter.trim() !== '' ? Number(retryAfter) : retryAfter;
@@ -150,12 +237,17 @@ function withRetry(error: ClientErrorResponse, retryAfter: unknown): ClientError
   return error;
 }
 
-function isStep(body: Json): body is Json & Pick<StepResponse, 'step' | 'flow' | 'data'> {
-  return typeof body.step === 'string' && typeof body.flow === 'string' && isObject(body.data);
+function isStep(body: Json): body is Json & Pick<ClientStepResponse, 'step' | 'flow' | 'data'> {
+  return (
+    typeof body.step === 'string' &&
+    Object.hasOwn(STEP_NAMES, body.step) &&
+    typeof body.flow === 'string' &&
+    isObject(body.data)
+  );
 }
 
 /* WordPress validates redirects; refusing non-http(s) URLs here keeps `javascript:` out regardless. */
-function isSafeRedirect(url: unknown): url is string {
+function isSafeUrl(url: unknown): url is string {
   if (typeof url !== 'string' || url === '') return false;
   try {
     const { protocol } = new URL(url, globalThis.location?.href);

@@ -1,3 +1,4 @@
+import type { StepName } from '../protocol/messages.ts';
 import type { ClientErrorCode } from './api.ts';
 
 /**
@@ -14,6 +15,11 @@ export interface ErrorDetail {
   code: ClientErrorCode;
   /** What the visitor was shown. */
   message: string;
+}
+
+export interface StepDetail {
+  /** The step WordPress asked for (`code_sent`, `mfa_challenge`, …), now showing. */
+  step: StepName;
 }
 
 /** The visitor is signed in to WordPress. Cancel it (`preventDefault()`) to stay on the page. */
@@ -34,9 +40,19 @@ export class WorkosErrorEvent extends CustomEvent<ErrorDetail> {
   }
 }
 
+/** WordPress answered with a further step (also when the element resumes at one). */
+export class WorkosStepEvent extends CustomEvent<StepDetail> {
+  static readonly eventName = 'workos-step';
+
+  constructor(detail: StepDetail) {
+    super(WorkosStepEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'workos-signed-in': WorkosSignedInEvent;
     'workos-error': WorkosErrorEvent;
+    'workos-step': WorkosStepEvent;
   }
 }

@@ -1,30 +1,45 @@
-import { DEFAULT_STRINGS, type StringKey, type Strings } from '../protocol/strings.ts';
+import { SIGN_IN_STRINGS } from '../protocol/strings/sign-in.ts';
+import type { StringKey, Strings } from '../protocol/strings.ts';
 
 /** What the `i18n` attribute/property accepts: JSON text, or an object when set from script. */
 export type I18nInput = string | Partial<Record<StringKey, string>> | null | undefined;
+
+/** English defaults the element has so far: the first screen's, then each loaded view module's. */
+export type Defaults = Partial<Strings>;
+
+/* A key as `protocol/strings.ts` spells them; keeps `__proto__` and other oddities out. */
+const KEY = /^[a-z][a-z0-9_]*$/;
 
 /**
  * Merges translated strings over the English defaults.
  *
  * WordPress prints the translations as JSON in the `i18n` attribute. Whatever arrives is untrusted
- * page markup: unknown keys and non-string values are ignored, missing keys keep their default and
- * broken JSON yields the defaults, so a bad translation can never blank out the form.
+ * page markup: non-string values are ignored, missing keys keep their default and broken JSON
+ * yields the defaults, so a bad translation can never blank out the form. Keys the element does
+ * not know yet are kept: they belong to views loaded later (whose defaults then fill the gaps).
+ *
+ * The result is typed as every string: keys of views not loaded yet may be missing until then,
+ * and only those views read them.
  */
-export function parseStrings(input: I18nInput): Strings {
-  const strings: Strings = { ...DEFAULT_STRINGS };
+export function parseStrings(input: I18nInput, defaults: Defaults = SIGN_IN_STRINGS): Strings {
+  const strings: Record<string, string> = { ...defaults };
   let given: unknown = input;
   if (typeof input === 'string') {
     try {
       given = JSON.parse(input);
     } catch {
-      return strings;
+      given = null;
     }
   }
-  if (!given || typeof given !== 'object' || Array.isArray(given)) return strings;
-  for (const key of Object.keys(strings) as StringKey[]) {
-    const value: unknown = (given as Record<string, unknown>)[key];
-    // An empty translation would leave a label or button without text: keep the default.
-    if (typeof value === 'string' && value.trim() !== '') strings[key] = value;
+  if (given && typeof given === 'object' && !Array.isArray(given)) {
+    for (const [key, value] of Object.entries(given)) {
+      // An empty translation would leave a label or button without text: keep the default.
+      if (KEY.test(key) && typeof value === 'string' && value.trim() !== '') strings[key] = value;
+    }
   }
-  return strings;
+  return strings as Strings;
 }
+
+/** Fills `{name}` placeholders; unknown ones stay visible rather than vanish. */
+export const fmt = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : whole));

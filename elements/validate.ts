@@ -4,10 +4,11 @@ import type { StringKey } from '../protocol/strings.ts';
 /** A field's problem, named by the string key that explains it. */
 export type FieldError = StringKey;
 
-export interface CredentialErrors {
+/* A type, not an interface: it must fit the views' `FieldErrors` record. */
+export type CredentialErrors = {
   email?: FieldError;
   password?: FieldError;
-}
+};
 
 /*
  * Deliberately loose: one "@", something before it, a dotted domain after it, no spaces.
@@ -38,4 +39,12 @@ export function validateCredentials(email: string, password: string): Credential
   if (emailError) errors.email = emailError;
   if (passwordError) errors.password = passwordError;
   return errors;
+}
+
+const CODE = new RegExp(LIMITS.codePattern);
+
+/** Checks a 6-digit code, already stripped of the spaces and dashes a paste brings. */
+export function validateCode(code: string): FieldError | undefined {
+  if (code === '') return 'code_required';
+  return CODE.test(code) ? undefined : 'code_invalid';
 }

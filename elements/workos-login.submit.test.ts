@@ -215,8 +215,8 @@ describe('<workos-login> talking to WordPress', () => {
     await oneEvent(el, 'workos-signed-in');
   });
 
-  it('treats a further step as not yet supported rather than hanging', async () => {
-    answer = json(200, { type: 'step', step: 'mfa_challenge', flow: 'sealed', data: {} });
+  it('treats an unknown step as an error rather than hanging', async () => {
+    answer = json(200, { type: 'step', step: 'passkey_dance', flow: 'sealed', data: {} });
     const { failed } = await signIn();
     const event = await failed;
     expect(event.detail.code).to.equal('internal_error');

@@ -1,28 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
-import type { PasswordRequest } from '../protocol/messages.ts';
-import type { Strings } from '../protocol/strings.ts';
-import { postPassword, type ClientErrorCode, type ClientResponse } from './api.ts';
-import { WorkosErrorEvent, WorkosSignedInEvent } from './events.ts';
-import { navigation } from './navigation.ts';
-import { parseStrings, type I18nInput } from './strings.ts';
-import { validateCredentials, type CredentialErrors } from './validate.ts';
+import { METHODS, type Method } from '../protocol/messages.ts';
+import { normaliseResponse } from './api.ts';
+import { Conversation } from './conversation.ts';
+import { fmt, type I18nInput } from './strings.ts';
+import type { Host } from './views/view.ts';
+import { viewStyles } from './views/views.styles.ts';
 import { styles } from './workos-login.styles.ts';
 
 /** English default of `preview-note`; editors pass their own translation. */
 export const DEFAULT_PREVIEW_NOTE = 'Preview: sign-in is disabled in the editor.';
 
-interface ShownError {
-  code: ClientErrorCode;
-  message: string;
-}
-
 /**
- * The whole sign-in UI. It talks only to WordPress (`POST {api-root}auth/<step>`), which runs the
- * conversation with WorkOS through the login server.
+ * The whole sign-in UI. It talks only to WordPress (`POST {api-root}auth/<route>`), which runs the
+ * conversation with WorkOS through the login server. Rarely needed views (sign-up, invitations,
+ * password reset, MFA enrolment) load on demand from chunks beside the entry file.
  *
- * @summary Sign in to WordPress with WorkOS: email and password.
+ * @summary Sign in to WordPress with WorkOS: password, email code, social, SSO, and every step after.
  *
  * @attr {string} nonce - WordPress nonce (action `workos_login`), sent as `X-WorkOS-Nonce`. Read through the
  *   native `nonce` property: browsers blank the attribute on pages served with a CSP header.
@@ -31,27 +24,39 @@ interface ShownError {
  *   element goes next. Cancelable: `preventDefault()` keeps the page.
  * @fires {WorkosErrorEvent} workos-error - A failed attempt; `detail` holds `code` and the
  *   `message` shown.
+ * @fires {WorkosStepEvent} workos-step - WordPress asked for a further step (or the element resumed
+ *   at one); `detail.step` names it (`code_sent`, `mfa_challenge`, …), already showing.
  *
  * @slot logo - A logo above the heading (an `<img>` or inline `<svg>`); nothing shows when empty.
  *
  * @csspart form - The card: the `<form>` holding everything.
  * @csspart logo - The box around the `logo` slot.
- * @csspart heading - The heading.
- * @csspart subheading - The line under the heading.
+ * @csspart heading - The heading of the current view (focused when the view changes).
+ * @csspart subheading - The line under the first screen's heading.
+ * @csspart text - A paragraph explaining the current step.
  * @csspart field - A label, its input and its error.
  * @csspart label - A field's `<label>`.
  * @csspart input - A field's `<input>`.
- * @csspart field-error - The message under an invalid field.
+ * @csspart hint - A line of help under a field's label.
+ * @csspart field-error - The message (or list of password problems) under an invalid field.
  * @csspart error - The live region showing the server's error.
+ * @csspart countdown - "Try again in 12 s" while a rate limit runs.
  * @csspart remember - The "Remember me" checkbox and its label (profiles that ask).
- * @csspart button - The submit button.
- * @csspart status - The polite live region: "signed in", or the note of a preview.
+ * @csspart button - A primary (submit) button.
+ * @csspart secondary - A secondary button: "Email me a code", providers, SSO, factor and organization choices.
+ * @csspart provider - A social sign-in button (also `secondary`).
+ * @csspart divider - The "or" between groups of methods.
+ * @csspart choices - A list of factor or organization buttons.
+ * @csspart link - A link-styled button: "Forgot password?", "Resend code", "Start again"…
+ * @csspart qr-code - The QR code of a new authenticator app factor.
+ * @csspart secret - The same factor's key, for manual entry.
+ * @csspart status - The polite live region: "signed in", a notice, or the note of a preview.
  *
  * @cssprop [--workos-login-primary=#4338ca] - Button background and focus ring.
  * @cssprop [--workos-login-primary-text=#ffffff] - Button text.
  * @cssprop [--workos-login-background=#ffffff] - Card background.
  * @cssprop [--workos-login-text=#1f2328] - Text colour.
- * @cssprop [--workos-login-border=#6b7079] - Input borders.
+ * @cssprop [--workos-login-border=#6b7079] - Input and secondary button borders.
  * @cssprop [--workos-login-error=#b42318] - Error text and invalid borders.
  * @cssprop [--workos-login-focus=var(--workos-login-primary)] - Focus ring.
  * @cssprop [--workos-login-input-background=transparent] - Input background.
@@ -60,61 +65,81 @@ interface ShownError {
  * @cssprop [--workos-login-max-width=24rem] - Width of the card.
  * @cssprop [--workos-login-logo-height=3rem] - Largest height of the slotted logo.
  */
-@customElement('workos-login')
 export class WorkosLogin extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, viewStyles];
 
-  private strings: Strings = parseStrings(null);
+  /* Declared here, not with decorators: the decorators' runtime costs the initial bundle ~0.5 KB. */
+  static override properties = {
+    hasLogo: { state: true },
+    profile: {},
+    apiRoot: { attribute: 'api-root' },
+    redirectTo: { attribute: 'redirect-to' },
+    i18n: {},
+    heading: {},
+    subheading: {},
+    preview: { type: Boolean, reflect: true },
+    previewNote: { attribute: 'preview-note' },
+    email: {},
+    rememberMe: { attribute: 'remember-me' },
+    methods: {},
+    signup: { type: Boolean },
+    passwordReset: { type: Boolean, attribute: 'password-reset' },
+    mode: {},
+    sso: {},
+    invitationToken: { attribute: 'invitation-token' },
+    resetToken: { attribute: 'reset-token' },
+    resume: {},
+  };
 
-  private submitTask = new Task<[PasswordRequest], ClientResponse>(this, {
-    task: ([request], { signal }) => postPassword(request, { apiRoot: this.apiRoot, nonce: this.nonce ?? '', signal }),
-    autoRun: false,
-    onComplete: (response) => void this.handleResponse(response),
-    onError: () => void this.handleResponse({ type: 'error', code: 'internal_error', message: '' }),
-  });
-
-  @query('#email') private emailInput!: HTMLInputElement;
-  @query('#password') private passwordInput!: HTMLInputElement;
-  @query('#remember') private rememberInput?: HTMLInputElement;
-  @query('button') private button!: HTMLButtonElement;
-
-  @state() private fieldErrors: CredentialErrors = {};
-  @state() private shownError: ShownError | null = null;
-  /** Set once signed in and leaving: keeps the form locked until the page unloads. */
-  @state() private leaving = false;
-  /** A preview was submitted with valid fields: the note is showing. */
-  @state() private previewSubmitted = false;
-  @state() private hasLogo = false;
+  private talk = new Conversation(this);
+  private methodList: Method[] = ['password'];
+  private hasLogo = false;
 
   /** Login Profile slug. */
-  @property() profile = 'default';
+  profile = 'default';
   /** REST root of the plugin, ending in `/`. */
-  @property({ attribute: 'api-root' }) apiRoot = '/wp-json/workos/v1/';
+  apiRoot = '/wp-json/workos/v1/';
   /** Where to go after signing in; WordPress validates it. */
-  @property({ attribute: 'redirect-to' }) redirectTo = '';
+  redirectTo = '';
   /** Translated strings: JSON (attribute) or an object (property), keyed like `DEFAULT_STRINGS`. */
-  @property() i18n: I18nInput = '';
-  /** Heading text; defaults to the `heading` string. */
-  @property() heading = '';
-  /** A line under the heading; nothing shows when empty. */
-  @property() subheading = '';
+  i18n: I18nInput = '';
+  /** Heading of the first screen; defaults to the `heading` string. */
+  heading = '';
+  /** A line under the first screen's heading; nothing shows when empty. */
+  subheading = '';
   /**
    * A live, non-submitting preview (block editor, admin): the form validates as usual but sends
    * nothing and announces `preview-note` instead.
    */
-  @property({ type: Boolean, reflect: true }) preview = false;
+  preview = false;
   /** What a submitted preview says; WordPress passes a translation. */
-  @property({ attribute: 'preview-note' }) previewNote = DEFAULT_PREVIEW_NOTE;
+  previewNote: string = DEFAULT_PREVIEW_NOTE;
   /**
    * Prefills the email field. It does not follow typing: writing the value back on each keystroke
    * would fight the browser's email sanitising (leading spaces) and move the caret.
    */
-  @property() email = '';
+  email = '';
   /**
    * The profile's remember-me policy: `ask` shows a "Remember me" checkbox; `always` and `never`
    * show nothing (WordPress enforces them whatever the browser sends).
    */
-  @property({ attribute: 'remember-me' }) rememberMe: 'ask' | 'always' | 'never' = 'never';
+  rememberMe: 'ask' | 'always' | 'never' = 'never';
+  /** The profile's first-factor methods, comma-separated, in the order to show them. */
+  methods = 'password';
+  /** Offer "Create an account" (the profile allows sign-up). */
+  signup = false;
+  /** Offer "Forgot password?" (the profile allows password resets). */
+  passwordReset = false;
+  /** `custom`: this element's own screens; `authkit_redirect`: one "Continue" to WorkOS's hosted sign-in. */
+  mode: 'custom' | 'authkit_redirect' = 'custom';
+  /** "Continue with SSO" asks for a work `email`, or goes straight to the profile's `organization`. */
+  sso: 'email' | 'organization' = 'email';
+  /** From an invitation link (`?invitation_token=`): read on load, then offered to accept. */
+  invitationToken = '';
+  /** From a password reset link (`?reset_token=`): opens the new-password form. */
+  resetToken = '';
+  /** A step to start at (JSON of a step answer), as WordPress renders the page after a callback. */
+  resume = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -127,158 +152,117 @@ export class WorkosLogin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('i18n')) this.strings = parseStrings(this.i18n);
-  }
-
-  private get busy(): boolean {
-    return this.leaving || this.submitTask.status === TaskStatus.PENDING;
+    const talk = this.talk;
+    if (changed.has('i18n')) talk.translate();
+    if (changed.has('methods')) {
+      // Known methods this element shows (passkeys arrive later), in the profile's order.
+      const listed = this.methods.split(',').map((m) => m.trim());
+      const shown = METHODS.filter((m) => m !== 'passkey' && listed.includes(m));
+      this.methodList = shown.length ? shown.sort((a, b) => listed.indexOf(a) - listed.indexOf(b)) : ['password'];
+    }
+    // What the page asks for on arrival (here, not in updated(): these change state).
+    if (this.preview) return;
+    if (changed.has('resume') && this.resume) {
+      const response = normaliseResponse(200, this.resume);
+      if (response.type === 'step') void talk.showStep(response, { focus: false });
+    } else if (changed.has('resetToken') && this.resetToken) {
+      void talk.show('reset_confirm', { focus: false });
+    } else if (changed.has('invitationToken') && this.invitationToken) {
+      talk.send('invitation', { invitation_token: this.invitationToken }, { focus: false });
+    }
   }
 
   /* Back from the next page out of the back/forward cache: unlock, and forget the password. */
   private handlePageShow = (event: PageTransitionEvent): void => {
-    if (!event.persisted || !this.leaving) return;
-    this.leaving = false;
-    if (this.passwordInput) this.passwordInput.value = '';
+    if (!event.persisted || !this.talk.leaving) return;
+    this.talk.set({ leaving: '' });
+    const password = this.shadowRoot?.querySelector<HTMLInputElement>('#password');
+    if (password) password.value = '';
   };
 
   private handleLogoChange(event: Event): void {
     this.hasLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
   }
 
-  private handleEmailInput(): void {
-    this.previewSubmitted = false;
-    if (this.fieldErrors.email) this.fieldErrors = { ...this.fieldErrors, email: undefined };
+  private handleInput(event: Event): void {
+    const { name } = event.target as HTMLInputElement;
+    const { fieldErrors, problems } = this.talk;
+    this.talk.set({
+      previewSubmitted: false,
+      fieldErrors: fieldErrors[name] ? { ...fieldErrors, [name]: undefined } : fieldErrors,
+      problems: name === 'password' ? [] : problems,
+    });
   }
 
-  private handlePasswordInput(): void {
-    this.previewSubmitted = false;
-    if (this.fieldErrors.password) this.fieldErrors = { ...this.fieldErrors, password: undefined };
-  }
-
-  private async handleSubmit(event: SubmitEvent): Promise<void> {
+  private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.busy) return;
-    const email = this.emailInput.value.trim();
-    const password = this.passwordInput.value;
-    this.shownError = null;
-    this.previewSubmitted = false;
-    this.fieldErrors = validateCredentials(email, password);
-    if (this.fieldErrors.email || this.fieldErrors.password) {
-      await this.updateComplete;
-      (this.fieldErrors.email ? this.emailInput : this.passwordInput).focus();
-      return;
-    }
-    if (this.preview) {
-      this.previewSubmitted = true;
-      return;
-    }
-    const request: PasswordRequest = { profile: this.profile, email, password };
-    if (this.redirectTo) request.redirect_to = this.redirectTo;
-    if (this.rememberMe === 'ask') request.remember = this.rememberInput?.checked ?? false;
-    void this.submitTask.run([request]);
+    const { busy, views, view } = this.talk;
+    if (!busy) views[view]?.submit?.(this.host(), event.target as HTMLFormElement);
   }
 
-  private async handleResponse(response: ClientResponse): Promise<void> {
-    if (response.type === 'signed_in') {
-      const event = new WorkosSignedInEvent({ redirectTo: response.redirect_to });
-      this.dispatchEvent(event);
-      if (!event.defaultPrevented) {
-        this.leaving = true;
-        navigation.assign(response.redirect_to);
-      }
-      return;
-    }
-    // Further steps (MFA, organization choice…) arrive with later issues.
-    const { code, message } = response.type === 'error' ? response : { code: 'internal_error' as const, message: '' };
-    this.shownError = { code, message: message || this.strings[`error_${code}`] };
-    const event = new WorkosErrorEvent(this.shownError);
-    this.dispatchEvent(event);
-    await this.updateComplete;
-    if (code === 'invalid_credentials') {
-      this.passwordInput.value = '';
-      this.passwordInput.focus();
-    } else if (!this.shadowRoot?.activeElement) {
-      // Disabling the clicked button dropped focus on <body>: give keyboard users their place back.
-      this.button.focus();
-    }
+  /** What the current view sees and may do. */
+  private host(): Host {
+    const talk = this.talk;
+    return {
+      s: talk.strings,
+      data: talk.data,
+      flow: talk.flow,
+      busy: talk.busy,
+      pending: talk.pending,
+      errors: talk.fieldErrors,
+      problems: talk.problems,
+      methods: this.methodList,
+      signup: this.signup,
+      passwordReset: this.passwordReset,
+      mode: this.mode,
+      sso: this.sso,
+      rememberMe: this.rememberMe,
+      heading: this.heading || talk.strings.heading,
+      email: talk.lastEmail || this.email,
+      invitation: talk.invitation,
+      resetToken: this.resetToken,
+      resendIn: talk.resend.remaining,
+      blocked: (route) => talk.blocked(route),
+      send: (route, payload, options) => talk.send(route, payload, options),
+      show: (view) => void talk.show(view),
+      invalid: (errors) => void talk.invalid(errors),
+    };
   }
 
   override render() {
-    const s = this.strings;
-    const busy = this.busy;
-    const { email: emailError, password: passwordError } = this.fieldErrors;
-    const status = this.leaving ? s.signed_in : this.previewSubmitted ? this.previewNote || DEFAULT_PREVIEW_NOTE : '';
+    const talk = this.talk;
+    const host = this.host();
+    const view = talk.views[talk.view] ?? talk.views.start!;
+    const first = talk.view === 'start' && !!this.subheading;
+    const status = talk.leaving || (talk.previewSubmitted ? this.previewNote || DEFAULT_PREVIEW_NOTE : talk.notice);
+    const retryIn = talk.retry.remaining;
+    const countdown = retryIn > 0 ? fmt(talk.strings.retry_in, { seconds: retryIn }) : '';
     return html`
       <form
         part="form"
         novalidate
         aria-labelledby="heading"
-        aria-describedby=${this.subheading ? 'subheading' : nothing}
+        aria-describedby=${first ? 'subheading' : nothing}
         @submit=${this.handleSubmit}
+        @input=${this.handleInput}
       >
         <div part="logo" class=${this.hasLogo ? 'logo' : 'logo empty'}>
           <slot name="logo" @slotchange=${this.handleLogoChange}></slot>
         </div>
-        <h2 id="heading" part="heading">${this.heading || s.heading}</h2>
-        ${this.subheading ? html`<p id="subheading" part="subheading" class="subheading">${this.subheading}</p>` : nothing}
-        <div part="error" class=${this.shownError ? 'alert shown' : 'alert'} role="alert">
-          ${this.shownError?.message}
+        <h2 id="heading" part="heading" tabindex="-1">${view.heading(host)}</h2>
+        ${first ? html`<p id="subheading" part="subheading" class="subheading">${this.subheading}</p>` : nothing}
+        <div part="error" class=${talk.shownError ? 'alert shown' : 'alert'} role="alert">
+          ${talk.shownError?.message}
         </div>
-        <div part="field" class="field">
-          <label part="label" for="email">${s.email_label}</label>
-          <input
-            part="input"
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            inputmode="email"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            .value=${this.email}
-            aria-invalid=${emailError ? 'true' : 'false'}
-            aria-describedby=${emailError ? 'email-error' : nothing}
-            @input=${this.handleEmailInput}
-          />
-          ${
-            emailError ? html`<p part="field-error" class="field-error" id="email-error">${s[emailError]}</p>` : nothing
-          }
-        </div>
-        <div part="field" class="field">
-          <label part="label" for="password">${s.password_label}</label>
-          <input
-            part="input"
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-invalid=${passwordError ? 'true' : 'false'}
-            aria-describedby=${passwordError ? 'password-error' : nothing}
-            @input=${this.handlePasswordInput}
-          />
-          ${
-            passwordError
-              ? html`<p part="field-error" class="field-error" id="password-error">${s[passwordError]}</p>`
-              : nothing
-          }
-        </div>
-        ${
-          this.rememberMe === 'ask'
-            ? html`<div part="remember" class="remember">
-                <input id="remember" name="remember" type="checkbox" /><label for="remember">${s.remember_me}</label>
-              </div>`
-            : nothing
-        }
-        <button part="button" type="submit" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
-          ${busy ? s.submitting : s.submit}
-        </button>
+        ${countdown ? html`<p part="countdown" class="countdown" role="timer">${countdown}</p>` : nothing}
         <p part="status" class=${status ? 'status shown' : 'status'} role="status">${status}</p>
+        ${view.render(host)}
       </form>
     `;
   }
 }
+
+customElements.define('workos-login', WorkosLogin);
 
 declare global {
   interface HTMLElementTagNameMap {

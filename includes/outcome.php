@@ -14,13 +14,19 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /** Protocol `StepName`. */
-const WORKOS_LOGIN_STEP_NAMES = array( 'mfa_challenge', 'mfa_enroll', 'org_select', 'email_verify', 'code_sent' );
+const WORKOS_LOGIN_STEP_NAMES = array( 'code_sent', 'email_verify', 'mfa_challenge', 'mfa_enroll', 'mfa_code', 'org_select', 'invitation', 'reset_sent', 'reset_done' );
+
+/** Steps that end a flow: the only ones whose `flow` may be ''. */
+const WORKOS_LOGIN_NOTICE_STEPS = array( 'reset_sent', 'reset_done' );
 
 /** Protocol `ErrorCode`. */
-const WORKOS_LOGIN_ERROR_CODES = array( 'invalid_credentials', 'invalid_request', 'invalid_nonce', 'invalid_origin', 'rate_limited', 'flow_expired', 'server_unavailable', 'workos_unavailable', 'sign_in_refused', 'internal_error' );
+const WORKOS_LOGIN_ERROR_CODES = array( 'invalid_credentials', 'invalid_request', 'invalid_nonce', 'invalid_origin', 'rate_limited', 'flow_expired', 'server_unavailable', 'workos_unavailable', 'sign_in_refused', 'invalid_code', 'password_rejected', 'invitation_required', 'invitation_invalid', 'reset_invalid', 'organization_refused', 'mfa_not_allowed', 'consent_denied', 'sso_unavailable', 'method_disabled', 'internal_error' );
+
+/** Protocol `PasswordProblem`. */
+const WORKOS_LOGIN_PASSWORD_PROBLEMS = array( 'too_short', 'too_weak', 'breached', 'other' );
 
 /** Outcome types an auth step may answer with (protocol `Outcome`). */
-const WORKOS_LOGIN_AUTH_OUTCOME_TYPES = array( 'step', 'redirect', 'authenticated', 'error' );
+const WORKOS_LOGIN_AUTH_OUTCOME_TYPES = array( 'step', 'redirect', 'authenticated', 'reset_token', 'error' );
 
 /** Outcome types `/v1/admin/organizations` may answer with (protocol `AdminOrganizationsOutcome`). */
 const WORKOS_LOGIN_ORGANIZATIONS_OUTCOME_TYPES = array( 'organizations', 'error' );
@@ -33,10 +39,11 @@ const WORKOS_LOGIN_METHODS = array( 'password', 'magic_code', 'oauth_google', 'o
  *
  * @since 0.1.0
  * @since 0.2.0 `$types`, and the admin `organizations` outcome.
+ * @since 0.4.0 Every step of issue 4, `reset_token`, `problems` and `passthrough` (see outcome-flows.php).
  *
  * @param string   $body  The response body (already signature-checked).
  * @param string[] $types The outcome types the caller accepts; any other type is refused.
- * @return array{type: 'step', step: string, flow: string, data: object}|array{type: 'redirect', url: string}|array{type: 'authenticated', identity: array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string}}|array{type: 'error', code: string, message: string, status: int, retry_after?: int}|array{type: 'organizations', organizations: list<array{id: string, name: string}>, after: string|null}|null
+ * @return array{type: 'step', step: string, flow: string, data: object, passthrough?: array{redirect_to: string, remember: bool}}|array{type: 'redirect', url: string}|array{type: 'authenticated', identity: array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string}, passthrough?: array{redirect_to: string, remember: bool}}|array{type: 'reset_token', email: string, token: string|null, expires_at: string|null}|array{type: 'error', code: string, message: string, status: int, retry_after?: int, problems?: list<string>, passthrough?: array{redirect_to: string, remember: bool}}|array{type: 'organizations', organizations: list<array{id: string, name: string}>, after: string|null}|null
  *         The outcome, or null when it does not match the contract or is not of `$types`.
  */
 function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_AUTH_OUTCOME_TYPES ): ?array {
@@ -47,11 +54,13 @@ function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_A
 	switch ( $outcome['type'] ) {
 		case 'step':
 			// Decode `data` as objects too, so `{}` reaches the browser as `{}`, not `[]`.
-			$raw = json_decode( $body );
-			if ( ! in_array( $outcome['step'] ?? null, WORKOS_LOGIN_STEP_NAMES, true ) || ! workos_login_is_nonempty_string( $outcome['flow'] ?? null ) || ! isset( $raw->data ) || ! $raw->data instanceof stdClass ) {
-				return null;
-			}
-			return array( 'type' => 'step', 'step' => $outcome['step'], 'flow' => $outcome['flow'], 'data' => $raw->data );
+			$raw  = json_decode( $body );
+			$step = $outcome['step'] ?? null;
+			$flow = $outcome['flow'] ?? null;
+			$ok   = in_array( $step, WORKOS_LOGIN_STEP_NAMES, true ) && is_string( $flow ) && strlen( $flow ) <= WORKOS_LOGIN_TOKEN_MAX
+				&& ( '' !== $flow || in_array( $step, WORKOS_LOGIN_NOTICE_STEPS, true ) )
+				&& isset( $raw->data ) && $raw->data instanceof stdClass;
+			return $ok ? workos_login_with_passthrough( array( 'type' => 'step', 'step' => $step, 'flow' => $flow, 'data' => $raw->data ), $outcome ) : null;
 		case 'redirect':
 			$url = $outcome['url'] ?? null;
 			if ( ! is_string( $url ) || ! in_array( wp_parse_url( $url, PHP_URL_SCHEME ), array( 'http', 'https' ), true ) ) {
@@ -60,7 +69,9 @@ function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_A
 			return array( 'type' => 'redirect', 'url' => $url );
 		case 'authenticated':
 			$identity = workos_login_parse_identity( $outcome['identity'] ?? null );
-			return null === $identity ? null : array( 'type' => 'authenticated', 'identity' => $identity );
+			return null === $identity ? null : workos_login_with_passthrough( array( 'type' => 'authenticated', 'identity' => $identity ), $outcome );
+		case 'reset_token':
+			return workos_login_parse_reset_token_outcome( $outcome );
 		case 'error':
 			$status = $outcome['status'] ?? null;
 			if ( ! in_array( $outcome['code'] ?? null, WORKOS_LOGIN_ERROR_CODES, true ) || ! is_string( $outcome['message'] ?? null ) || ! is_int( $status ) || $status < 400 || $status > 599 ) {
@@ -70,7 +81,14 @@ function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_A
 			if ( isset( $outcome['retry_after'] ) && is_int( $outcome['retry_after'] ) && $outcome['retry_after'] > 0 ) {
 				$error['retry_after'] = $outcome['retry_after'];
 			}
-			return $error;
+			if ( array_key_exists( 'problems', $outcome ) ) {
+				$problems = workos_login_parse_password_problems( $outcome['problems'] );
+				if ( null === $problems ) {
+					return null;
+				}
+				$error['problems'] = $problems;
+			}
+			return workos_login_with_passthrough( $error, $outcome );
 		case 'organizations':
 			return workos_login_parse_organizations_outcome( $outcome );
 		case 'user':

@@ -107,8 +107,9 @@ function workos_login_client_ip(): string {
  * Builds the envelope's `context` for the current request.
  *
  * @since 0.1.0
+ * @since 0.4.0 `browser` (see browser-cookie.php); `redirect_uri` from workos_login_callback_url().
  *
- * @return array{ip: string, user_agent: string, site_url: string, origin: string, rp_id: string, redirect_uri: string, locale: string}
+ * @return array{ip: string, user_agent: string, site_url: string, origin: string, rp_id: string, redirect_uri: string, locale: string, browser: string}
  */
 function workos_login_request_context(): array {
 	$ip = workos_login_client_ip();
@@ -121,7 +122,8 @@ function workos_login_request_context(): array {
 		'site_url'     => untrailingslashit( home_url() ),
 		'origin'       => workos_login_site_origin(),
 		'rp_id'        => (string) wp_parse_url( home_url(), PHP_URL_HOST ),
-		'redirect_uri' => home_url( '/workos/callback' ),
+		'redirect_uri' => workos_login_callback_url(),
 		'locale'       => determine_locale(),
+		'browser'      => workos_login_browser_binding(),
 	);
 }

@@ -18,21 +18,28 @@ const WORKOS_LOGIN_REWRITE_OPTION = 'workos_login_rewrite_version';
 /** The rule's pattern: the profile slug pattern of protocol `LIMITS`. */
 const WORKOS_LOGIN_ROUTE_REGEX = '^workos/login/([a-z0-9][a-z0-9_-]{0,63})/?$';
 
+/** The OAuth/SSO callback's pattern (protocol `CALLBACK_PATH`). */
+const WORKOS_LOGIN_CALLBACK_REGEX = '^workos/callback/?$';
+
 /**
- * Adds the `/workos/login/<profile>` rule.
+ * Adds the `/workos/login/<profile>` and `/workos/callback` rules.
  *
  * @since 0.1.0
+ * @since 0.4.0 `/workos/callback`.
  */
 function workos_login_add_rewrite_rules(): void {
 	add_rewrite_rule( WORKOS_LOGIN_ROUTE_REGEX, 'index.php?workos_login_profile=$matches[1]', 'top' );
+	add_rewrite_rule( WORKOS_LOGIN_CALLBACK_REGEX, 'index.php?workos_callback=1', 'top' );
 }
 add_action( 'init', 'workos_login_add_rewrite_rules' );
 
 /**
- * Declares the `workos_login_profile` and `workos_login_custom` (reached by custom path) query vars.
+ * Declares the `workos_login_profile`, `workos_login_custom` (reached by custom path) and
+ * `workos_callback` query vars.
  *
  * @since 0.1.0
  * @since 0.2.0 `workos_login_custom`.
+ * @since 0.4.0 `workos_callback`.
  *
  * @param string[] $vars Public query vars.
  * @return string[]
@@ -40,6 +47,7 @@ add_action( 'init', 'workos_login_add_rewrite_rules' );
 function workos_login_query_vars( array $vars ): array {
 	$vars[] = 'workos_login_profile';
 	$vars[] = 'workos_login_custom';
+	$vars[] = 'workos_callback';
 	return $vars;
 }
 add_filter( 'query_vars', 'workos_login_query_vars' );
@@ -83,7 +91,7 @@ register_activation_hook( WORKOS_LOGIN_FILE, 'workos_login_activate' );
  */
 function workos_login_deactivate(): void {
 	global $wp_rewrite;
-	unset( $wp_rewrite->extra_rules_top[ WORKOS_LOGIN_ROUTE_REGEX ] );
+	unset( $wp_rewrite->extra_rules_top[ WORKOS_LOGIN_ROUTE_REGEX ], $wp_rewrite->extra_rules_top[ WORKOS_LOGIN_CALLBACK_REGEX ] );
 	foreach ( array_keys( workos_login_custom_paths() ) as $path ) {
 		unset( $wp_rewrite->extra_rules_top[ workos_login_custom_path_regex( $path ) ] );
 	}

@@ -54,9 +54,11 @@ add_filter( 'request', 'workos_login_route_request' );
  * Serves the sign-in page for a known profile and stops.
  *
  * A profile with a custom path lives there: `/workos/login/<slug>` answers 301 to it, query
- * string kept. A visitor who is already signed in goes on to the post-login destination.
+ * string kept. A visitor who is already signed in goes on to the post-login destination; an
+ * AuthKit profile sends everyone else to WorkOS's hosted page.
  *
  * @since 0.1.0
+ * @since 0.4.0 AuthKit profiles.
  *
  * @param WP $wp The request.
  */
@@ -75,6 +77,7 @@ function workos_login_route_render( WP $wp ): void {
 	if ( is_user_logged_in() ) {
 		workos_login_redirect_signed_in( $profile );
 	}
+	workos_login_maybe_authkit_redirect( $profile );
 	workos_login_render_login_page( $profile );
 	exit;
 }

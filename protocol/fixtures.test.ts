@@ -15,7 +15,22 @@ import {
   sessionRevokeOutcomeSchema,
 } from '../server/admin/identity-schemas.ts';
 import { adminOrganizationsOutcomeSchema } from '../server/admin/schemas.ts';
-import { authResponseSchema, envelopeSchema, outcomeSchema, passwordRequestSchema } from '../server/schemas.ts';
+import {
+  authorizeRequestSchema,
+  emailVerifyRequestSchema,
+  invitationRequestSchema,
+  magicCodeSendRequestSchema,
+  magicCodeVerifyRequestSchema,
+  mfaChallengeRequestSchema,
+  mfaEnrollRequestSchema,
+  mfaVerifyRequestSchema,
+  orgSelectRequestSchema,
+  passwordRequestSchema,
+  resetConfirmRequestSchema,
+  resetRequestSchema,
+  signupRequestSchema,
+} from '../server/browser-schemas.ts';
+import { authResponseSchema, envelopeSchema, outcomeSchema, resetTokenOutcomeSchema } from '../server/schemas.ts';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const SCHEMAS: Record<string, z.ZodType> = {
@@ -24,11 +39,58 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'browser-error-response.json': authResponseSchema,
   'browser-rate-limited-response.json': authResponseSchema,
   'browser-step-response.json': authResponseSchema,
+  'browser-magic-code-send-request.json': magicCodeSendRequestSchema,
+  'browser-magic-code-verify-request.json': magicCodeVerifyRequestSchema,
+  'browser-authorize-oauth-request.json': authorizeRequestSchema,
+  'browser-authorize-sso-request.json': authorizeRequestSchema,
+  'browser-authorize-sso-organization-request.json': authorizeRequestSchema,
+  'browser-authorize-authkit-request.json': authorizeRequestSchema,
+  'browser-signup-request.json': signupRequestSchema,
+  'browser-email-verify-request.json': emailVerifyRequestSchema,
+  'browser-invitation-request.json': invitationRequestSchema,
+  'browser-reset-request.json': resetRequestSchema,
+  'browser-reset-confirm-request.json': resetConfirmRequestSchema,
+  'browser-mfa-enroll-request.json': mfaEnrollRequestSchema,
+  'browser-mfa-challenge-request.json': mfaChallengeRequestSchema,
+  'browser-mfa-verify-request.json': mfaVerifyRequestSchema,
+  'browser-org-select-request.json': orgSelectRequestSchema,
+  'browser-redirect-response.json': authResponseSchema,
+  'browser-password-rejected-response.json': authResponseSchema,
+  'browser-step-code-sent-response.json': authResponseSchema,
+  'browser-step-reset-sent-response.json': authResponseSchema,
+  'browser-step-invitation-response.json': authResponseSchema,
   'server-password-envelope.json': envelopeSchema('password'),
+  'server-magic-code-send-envelope.json': envelopeSchema('magic_code_send'),
+  'server-magic-code-verify-envelope.json': envelopeSchema('magic_code_verify'),
+  'server-authorize-envelope.json': envelopeSchema('authorize'),
+  'server-callback-envelope.json': envelopeSchema('callback'),
+  'server-signup-envelope.json': envelopeSchema('signup'),
+  'server-email-verify-envelope.json': envelopeSchema('email_verify'),
+  'server-invitation-envelope.json': envelopeSchema('invitation'),
+  'server-reset-request-envelope.json': envelopeSchema('reset_request'),
+  'server-reset-confirm-envelope.json': envelopeSchema('reset_confirm'),
+  'server-mfa-enroll-envelope.json': envelopeSchema('mfa_enroll'),
+  'server-mfa-challenge-envelope.json': envelopeSchema('mfa_challenge'),
+  'server-mfa-verify-envelope.json': envelopeSchema('mfa_verify'),
+  'server-org-select-envelope.json': envelopeSchema('org_select'),
   'server-authenticated-outcome.json': outcomeSchema,
   'server-error-outcome.json': outcomeSchema,
   'server-step-outcome.json': outcomeSchema,
   'server-redirect-outcome.json': outcomeSchema,
+  'server-reset-token-outcome.json': resetTokenOutcomeSchema,
+  'server-reset-token-unknown-outcome.json': resetTokenOutcomeSchema,
+  'server-step-code-sent-outcome.json': outcomeSchema,
+  'server-step-email-verify-outcome.json': outcomeSchema,
+  'server-step-mfa-enroll-outcome.json': outcomeSchema,
+  'server-step-mfa-code-outcome.json': outcomeSchema,
+  'server-step-mfa-code-sms-outcome.json': outcomeSchema,
+  'server-step-org-select-outcome.json': outcomeSchema,
+  'server-step-invitation-outcome.json': outcomeSchema,
+  'server-step-reset-done-outcome.json': outcomeSchema,
+  'server-password-rejected-outcome.json': outcomeSchema,
+  'server-callback-authenticated-outcome.json': outcomeSchema,
+  'server-callback-step-outcome.json': outcomeSchema,
+  'server-callback-error-outcome.json': outcomeSchema,
   'server-organizations-outcome.json': adminOrganizationsOutcomeSchema,
   'server-admin-user-outcome.json': adminUserOutcomeSchema,
   'server-roles-outcome.json': adminRolesOutcomeSchema,
@@ -77,5 +139,42 @@ describe('contract fixtures', () => {
         if (other !== file) expect(schema.safeParse(fixture).success, other).toBe(false);
     }
     expect(adminHealthOutcomeSchema.safeParse({ type: 'health', server_time: 1 }).success).toBe(false);
+  });
+
+  it('keeps step data exact: no token, no unknown step, no flow on the notices that end one', () => {
+    const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const mfaCode = read('server-step-mfa-code-outcome.json');
+    const data = mfaCode.data as Record<string, unknown>;
+    expect(outcomeSchema.safeParse(mfaCode).success).toBe(true);
+    expect(outcomeSchema.safeParse({ ...mfaCode, data: { ...data, challenge_id: 'auth_challenge_1' } }).success).toBe(
+      false,
+    );
+    expect(outcomeSchema.safeParse({ ...mfaCode, step: 'teleport' }).success).toBe(false);
+    expect(outcomeSchema.safeParse({ ...mfaCode, flow: '' }).success).toBe(false);
+    const done = read('server-step-reset-done-outcome.json');
+    expect(outcomeSchema.safeParse({ ...done, flow: 'v1.x' }).success).toBe(false);
+    // The browser never sees a passthrough, nor a reset token.
+    expect(authResponseSchema.safeParse(read('server-callback-step-outcome.json')).success).toBe(false);
+    expect(authResponseSchema.safeParse(read('server-reset-token-outcome.json')).success).toBe(false);
+    expect(outcomeSchema.safeParse(read('server-reset-token-outcome.json')).success).toBe(true);
+    // Requests: an SMS enrolment names a phone; codes are six digits; ids look like WorkOS ids.
+    const enroll = read('browser-mfa-enroll-request.json');
+    expect(mfaEnrollRequestSchema.safeParse({ ...enroll, phone_number: undefined }).success).toBe(false);
+    expect(mfaEnrollRequestSchema.safeParse({ ...enroll, type: 'totp', phone_number: undefined }).success).toBe(true);
+    expect(magicCodeVerifyRequestSchema.safeParse({ profile: 'default', code: '12345', flow: 'v1.x' }).success).toBe(
+      false,
+    );
+    expect(mfaChallengeRequestSchema.safeParse({ profile: 'default', factor_id: 'x', flow: 'v1.x' }).success).toBe(
+      false,
+    );
+    expect(
+      authorizeRequestSchema.safeParse({ profile: 'default', kind: 'sso_connection', connection_id: 'conn_1' }).success,
+    ).toBe(false);
+    expect(
+      envelopeSchema('magic_code_verify').safeParse({
+        ...read('server-magic-code-verify-envelope.json'),
+        flow: undefined,
+      }).success,
+    ).toBe(false);
   });
 });

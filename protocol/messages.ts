@@ -27,8 +27,68 @@ export const METHODS = [
   'passkey',
 ] as const satisfies readonly Method[];
 
-/** Steps the login server can ask the browser to take next. */
-export type StepName = 'mfa_challenge' | 'mfa_enroll' | 'org_select' | 'email_verify' | 'code_sent';
+/** Social providers a profile can offer (method `oauth_<provider>`). */
+export type OAuthProvider = 'google' | 'microsoft' | 'github' | 'apple';
+export const OAUTH_PROVIDERS = ['google', 'microsoft', 'github', 'apple'] as const satisfies readonly OAuthProvider[];
+
+/** Second factors a profile may allow (WebAuthn arrives with passkeys). */
+export type MfaFactorType = 'totp' | 'sms' | 'webauthn';
+
+/**
+ * Steps the login server can ask the browser to take next. Each step's `data` is
+ * {@link StepData}[step]; its `flow` is a sealed token the browser sends back unchanged with the
+ * next request (empty only for the notices `reset_sent` and `reset_done`, which end a flow).
+ */
+export type StepName =
+  /** A magic code was sent (whether or not the account exists): enter it. */
+  | 'code_sent'
+  /** WorkOS wants the email verified: a code was sent to it (also sign-up's second step). */
+  | 'email_verify'
+  /** Several factors: pick one to be challenged with. */
+  | 'mfa_challenge'
+  /** No factor yet: enroll one of the allowed types. */
+  | 'mfa_enroll'
+  /** Enter the code of the factor (for a new TOTP factor, after scanning its QR code). */
+  | 'mfa_code'
+  /** Pick the organization to sign in to. */
+  | 'org_select'
+  /** An invitation was read: prefill its email and offer the ways to accept it. */
+  | 'invitation'
+  /** A password reset was requested (same answer for every email). */
+  | 'reset_sent'
+  /** The password was reset and the profile does not sign in after a reset: sign in again. */
+  | 'reset_done';
+
+/** What each step shows; never tokens, never anyone else's data. */
+export interface StepData {
+  code_sent: { email: string; /** Seconds before "Resend" is allowed. */ resend_after: number };
+  email_verify: { email: string };
+  mfa_challenge: { factors: MfaFactorSummary[] };
+  mfa_enroll: { /** The factor types this profile allows, in its order. */ types: Array<'totp' | 'sms'> };
+  mfa_code: {
+    factor: MfaFactorSummary;
+    /** The other factors the visitor may switch to (challenge only). */
+    others: MfaFactorSummary[];
+    /** Only while enrolling a TOTP factor: the QR code (`data:image/svg+xml` or `data:image/png` URI) and the secret for manual entry. */
+    totp?: { qr_code: string; secret: string; uri: string };
+    /** Only for SMS: the last digits of the phone the code went to. */
+    phone_hint?: string;
+  };
+  org_select: { organizations: Array<{ id: string; name: string }> };
+  invitation: { email: string; organization_name: string | null };
+  reset_sent: { email: string };
+  reset_done: Record<string, never>;
+}
+
+export interface MfaFactorSummary {
+  id: string;
+  type: MfaFactorType;
+  /** e.g. the SMS phone's last digits; null when WorkOS gives nothing to show. */
+  label: string | null;
+}
+
+/** Why WorkOS refused a new password; the element shows each under the password field. */
+export type PasswordProblem = 'too_short' | 'too_weak' | 'breached' | 'other';
 
 /** Stable error codes; the element maps each to friendly, translatable text. */
 export type ErrorCode =
@@ -50,8 +110,52 @@ export type ErrorCode =
   | 'workos_unavailable'
   /** WordPress refused to sign this identity in (no account and sign-up closed, email unverified…). */
   | 'sign_in_refused'
+  /** A magic, verification or MFA code is wrong or expired. */
+  | 'invalid_code'
+  /** WorkOS's password policy refused the new password: see `problems`. */
+  | 'password_rejected'
+  /** Sign-up is by invitation only and this email has none. */
+  | 'invitation_required'
+  /** The invitation link is unknown, expired, revoked or already accepted. */
+  | 'invitation_invalid'
+  /** The password reset link is unknown, expired or already used. */
+  | 'reset_invalid'
+  /** The profile's organization is not one the user belongs to. */
+  | 'organization_refused'
+  /** The MFA factor is not allowed by this profile (or no allowed factor exists). */
+  | 'mfa_not_allowed'
+  /** The visitor declined at the identity provider (OAuth `access_denied`). */
+  | 'consent_denied'
+  /** No SSO connection exists for that email's domain. */
+  | 'sso_unavailable'
+  /** This method is not enabled on this profile. */
+  | 'method_disabled'
   /** Anything else; details are logged server side, never shown. */
   | 'internal_error';
+
+/** Every code, each exactly once: a `Record` over the union fails to compile when one is missing. */
+export const ERROR_CODES: Record<ErrorCode, true> = {
+  invalid_credentials: true,
+  invalid_request: true,
+  invalid_nonce: true,
+  invalid_origin: true,
+  rate_limited: true,
+  flow_expired: true,
+  server_unavailable: true,
+  workos_unavailable: true,
+  sign_in_refused: true,
+  invalid_code: true,
+  password_rejected: true,
+  invitation_required: true,
+  invitation_invalid: true,
+  reset_invalid: true,
+  organization_refused: true,
+  mfa_not_allowed: true,
+  consent_denied: true,
+  sso_unavailable: true,
+  method_disabled: true,
+  internal_error: true,
+};
 
 /* ------------------------------------------------------------------ browser ⇄ WordPress */
 
@@ -69,14 +173,92 @@ export interface AuthRequestBase {
 export interface PasswordRequest extends AuthRequestBase {
   email: string;
   password: string;
+  /** An invitation's flow (from `auth/invitation`): signing in accepts it. */
+  flow?: string;
+}
+
+/** Fields of a request that continues a flow. */
+export interface FlowRequest extends AuthRequestBase {
+  /** The sealed token of the previous step's answer, unchanged. */
+  flow: string;
+}
+
+/** `POST auth/magic_code_send`: always answered with `code_sent`. `flow` carries an invitation. */
+export interface MagicCodeSendRequest extends AuthRequestBase {
+  email: string;
+  flow?: string;
+}
+/** `POST auth/magic_code_verify` (also "resend": `magic_code_send` again). */
+export interface MagicCodeVerifyRequest extends FlowRequest {
+  code: string;
+}
+/** `POST auth/authorize`: where to send the browser for social, SSO or hosted AuthKit sign-in. */
+export type AuthorizeRequest = AuthRequestBase & {
+  /** An invitation's flow: the invitation is accepted on the way back. */ flow?: string;
+} & (
+    | { kind: 'oauth'; provider: OAuthProvider }
+    /** SSO by work email: its domain names the organization. */
+    | { kind: 'sso'; email: string }
+    /** SSO of the profile's pinned organization. */
+    | { kind: 'sso_organization' }
+    | { kind: 'authkit'; screen_hint?: 'sign-in' | 'sign-up' }
+  );
+/** `POST auth/signup`; `flow` carries an invitation read by `auth/invitation`. */
+export interface SignupRequest extends AuthRequestBase {
+  email: string;
+  password: string;
+  first_name: string;
+  last_name: string;
+  flow?: string;
+}
+/** `POST auth/email_verify` */
+export interface EmailVerifyRequest extends FlowRequest {
+  code: string;
+}
+/** `POST auth/invitation`: reads the invitation behind a link's `invitation_token`. */
+export interface InvitationRequest extends AuthRequestBase {
+  invitation_token: string;
+}
+/** `POST auth/reset_request` */
+export interface ResetRequest extends AuthRequestBase {
+  email: string;
+}
+/** `POST auth/reset_confirm`: the token from the emailed link, and the new password. */
+export interface ResetConfirmRequest extends AuthRequestBase {
+  token: string;
+  password: string;
+}
+/** `POST auth/mfa_enroll` */
+export interface MfaEnrollRequest extends FlowRequest {
+  type: 'totp' | 'sms';
+  /** E.164, with `sms`. */
+  phone_number?: string;
+}
+/** `POST auth/mfa_challenge`: challenge this factor (picker, or "use another factor"). */
+export interface MfaChallengeRequest extends FlowRequest {
+  factor_id: string;
+}
+/** `POST auth/mfa_verify` */
+export interface MfaVerifyRequest extends FlowRequest {
+  code: string;
+}
+/** `POST auth/org_select` */
+export interface OrgSelectRequest extends FlowRequest {
+  organization_id: string;
 }
 
 /** Another step is needed; `flow` is sealed and opaque to the browser. */
-export interface StepResponse {
+export interface StepResponse<S extends StepName = StepName> {
   type: 'step';
-  step: StepName;
+  step: S;
   flow: string;
-  data: Record<string, unknown>;
+  data: StepData[S] | Record<string, unknown>;
+}
+
+/** Leave the page for this URL (WorkOS's authorize page for social, SSO and hosted AuthKit). */
+export interface RedirectResponse {
+  type: 'redirect';
+  url: string;
 }
 
 /** Signed in to WordPress: go to `redirect_to` (already validated). */
@@ -93,9 +275,11 @@ export interface ErrorResponse {
   message: string;
   /** Seconds, with `rate_limited`. */
   retry_after?: number;
+  /** With `password_rejected`. */
+  problems?: PasswordProblem[];
 }
 
-export type AuthResponse = StepResponse | SignedInResponse | ErrorResponse;
+export type AuthResponse = StepResponse | RedirectResponse | SignedInResponse | ErrorResponse;
 
 /* ------------------------------------------------------------------ WordPress ⇄ login server */
 
@@ -105,6 +289,13 @@ export interface ResolvedProfile {
   methods: Method[];
   /** Pinned organization (`org_…`), else the site organization, else null. */
   organization_id: string | null;
+  /** True only when the profile itself pins `organization_id` (SSO of "this organization", refusal of non-members at org choice). */
+  organization_pinned: boolean;
+  signup: { enabled: boolean; require_invitation: boolean };
+  invitations: boolean;
+  password_reset: boolean;
+  auto_sign_in_after_reset: boolean;
+  mfa: { enforce: 'never' | 'if_required' | 'always'; factors: MfaFactorType[] };
 }
 
 /** Facts about the browser request, gathered by WordPress. */
@@ -114,14 +305,45 @@ export interface RequestContext {
   site_url: string;
   origin: string;
   rp_id: string;
+  /** `<site>/workos/callback`: where WorkOS sends the browser back. */
   redirect_uri: string;
   locale: string;
+  /**
+   * Hex SHA-256 of the browser's `workos_login_browser` cookie (random, HttpOnly, SameSite=Lax),
+   * set by WordPress before any step that may redirect; the OAuth state seals it, the callback
+   * must present the same cookie. Empty when the browser has none.
+   */
+  browser: string;
 }
 
 /** Inputs per step, as forwarded by WordPress. */
 export interface StepInputs {
   password: { email: string; password: string };
+  magic_code_send: { email: string };
+  magic_code_verify: { code: string };
+  /** `redirect_to`/`remember` are sealed in the OAuth state and handed back by `callback`. */
+  authorize: { request: AuthorizeTarget; redirect_to: string; remember: boolean };
+  /** From `/workos/callback?code&state`. */
+  callback: { code: string; state: string };
+  signup: { email: string; password: string; first_name: string; last_name: string };
+  email_verify: { code: string };
+  invitation: { invitation_token: string };
+  reset_request: { email: string };
+  reset_confirm: { token: string; password: string };
+  mfa_enroll: { type: 'totp' | 'sms'; phone_number?: string };
+  mfa_challenge: { factor_id: string };
+  mfa_verify: { code: string };
+  org_select: { organization_id: string };
 }
+
+/** What `authorize` starts. */
+export type AuthorizeTarget =
+  | { kind: 'oauth'; provider: OAuthProvider }
+  | { kind: 'sso'; email: string }
+  | { kind: 'sso_organization' }
+  | { kind: 'authkit'; screen_hint?: 'sign-in' | 'sign-up' }
+  /** WorkOS answered a password attempt with `sso_required`: this connection. */
+  | { kind: 'sso_connection'; connection_id: string };
 
 export type StepId = keyof StepInputs;
 
@@ -131,6 +353,11 @@ export interface Envelope<S extends StepId = StepId> {
   input: StepInputs[S];
   flow?: string;
   context: RequestContext;
+  /**
+   * The visitor's destination and remember-me choice, sent by WordPress with every first-factor
+   * step: when WorkOS answers `sso_required`, the login server seals it into the OAuth state.
+   */
+  passthrough?: Passthrough;
 }
 
 /** The WorkOS user as the login server reports it. */
@@ -157,6 +384,8 @@ export interface StepOutcome {
   step: StepName;
   flow: string;
   data: Record<string, unknown>;
+  /** Only from `callback`: the page WordPress renders resumes the element at this step. */
+  passthrough?: Passthrough;
 }
 
 export interface RedirectOutcome {
@@ -168,6 +397,14 @@ export interface RedirectOutcome {
 export interface AuthenticatedOutcome {
   type: 'authenticated';
   identity: Identity;
+  /** Only from `callback`: the choices sealed in the OAuth state at `authorize`. */
+  passthrough?: Passthrough;
+}
+
+/** The visitor's choices carried through WorkOS's redirect, sealed in the state. */
+export interface Passthrough {
+  redirect_to: string;
+  remember: boolean;
 }
 
 export interface ErrorOutcome {
@@ -176,9 +413,26 @@ export interface ErrorOutcome {
   message: string;
   /** HTTP status WordPress should answer the browser with. */
   status: number;
+  /** With `password_rejected`. */
+  problems?: PasswordProblem[];
+  /** Only from `callback`: so the error page links back with the visitor's destination. */
+  passthrough?: Passthrough;
 }
 
-export type Outcome = StepOutcome | RedirectOutcome | AuthenticatedOutcome | ErrorOutcome;
+/**
+ * Only from `reset_request`, consumed by PHP: WordPress emails the link itself, to the profile's
+ * own page (`?reset_token=`), in the site's language. `token` is null when WorkOS knows no such
+ * user; WordPress answers the browser `reset_sent` either way, after the same floor.
+ */
+export interface ResetTokenOutcome {
+  type: 'reset_token';
+  email: string;
+  token: string | null;
+  /** ISO time the token stops working. */
+  expires_at: string | null;
+}
+
+export type Outcome = StepOutcome | RedirectOutcome | AuthenticatedOutcome | ResetTokenOutcome | ErrorOutcome;
 
 /* ------------------------------------------------------------------ shared limits */
 
@@ -188,6 +442,22 @@ export const LIMITS = {
   passwordMax: 1024,
   profileSlugPattern: '^[a-z0-9][a-z0-9_-]{0,63}$',
   redirectMax: 2048,
+  /** Magic, email-verification and MFA codes: six digits. */
+  codePattern: '^[0-9]{6}$',
+  nameMax: 128,
+  /** E.164. */
+  phonePattern: '^\\+[1-9][0-9]{6,14}$',
+  /** Sealed flow tokens, OAuth states, WorkOS invitation / reset tokens and authorization codes. */
+  tokenMax: 8192,
+  /** WorkOS ids (`org_…`, `auth_factor_…`, `conn_…`). */
+  idPattern: '^[a-z_]{2,32}_[A-Za-z0-9]{1,64}$',
+  /** Seconds before a magic code may be sent again. */
+  resendAfter: 30,
+  /**
+   * `magic_code_send`, `signup` and `reset_request` answer no sooner than this (login server and
+   * WordPress both pad), whatever the email: no timing oracle for account existence.
+   */
+  enumerationFloorMs: 600,
 } as const;
 
 /** Header names. */
@@ -200,3 +470,12 @@ export const HEADERS = {
 
 /** Signature tolerance (ms) either side of now. */
 export const SIGNATURE_TOLERANCE_MS = 60_000;
+
+/** The browser-binding cookie of OAuth/SSO/AuthKit sign-ins (see `RequestContext.browser`). */
+export const BROWSER_COOKIE = 'workos_login_browser';
+
+/** Where WorkOS sends the browser back after social, SSO and hosted AuthKit sign-in. */
+export const CALLBACK_PATH = '/workos/callback';
+
+/** Browser routes (`POST {api-root}auth/<route>`), each forwarding to the login server step of the same name. */
+export type BrowserRoute = Exclude<StepId, 'callback'>;

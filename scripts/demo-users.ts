@@ -7,7 +7,13 @@ export const DEMO_PASSWORD = 'Correct-Horse-7';
 
 interface Seed {
   organizations: Array<{ id: string; name: string }>;
-  users: Array<{ id: string; email: string; email_verified: boolean }>;
+  users: Array<{
+    id: string;
+    email: string;
+    email_verified: boolean;
+    next_step?: string;
+    auth_factors?: Array<{ type: string }>;
+  }>;
   memberships: Array<{ user_id: string; organization_id: string; role: string; status: string }>;
 }
 
@@ -24,10 +30,11 @@ export function demoUsers(): Array<{ email: string; password: string; note: stri
           )
           .join(', ')
       : 'no organization';
-    return {
-      email: user.email,
-      password: DEMO_PASSWORD,
-      note: user.email_verified ? note : `${note}, email not verified`,
-    };
+    const extras = [
+      user.email_verified ? '' : 'email not verified',
+      user.auth_factors?.length ? `MFA: ${user.auth_factors.map((f) => f.type).join(' + ')}` : '',
+      user.next_step ? `answers ${user.next_step}` : '',
+    ].filter(Boolean);
+    return { email: user.email, password: DEMO_PASSWORD, note: [note, ...extras].join(', ') };
   });
 }

@@ -4,8 +4,8 @@
 import { WorkOS } from '@workos-inc/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import envelopeFixture from '../protocol/fixtures/server-password-envelope.json' with { type: 'json' };
-import { HEADERS, type Outcome } from '../protocol/messages.ts';
-import { createApp } from './app.ts';
+import { HEADERS, type Outcome, type StepId } from '../protocol/messages.ts';
+import { createApp, stepPath } from './app.ts';
 import { createLogger } from './log.ts';
 import { outcomeSchema } from './schemas.ts';
 import { createSealer } from './seal.ts';
@@ -14,6 +14,23 @@ import { createWorkOSFake, DEFAULT_API_KEY, DEFAULT_CLIENT_ID } from './workos-f
 import seed from './workos-fake/seed.json' with { type: 'json' };
 
 const SECRET = 'k'.repeat(64);
+/** One entry per StepId: the compiler insists every step is listed. */
+const inputsOf: Record<StepId, true> = {
+  password: true,
+  magic_code_send: true,
+  magic_code_verify: true,
+  authorize: true,
+  callback: true,
+  signup: true,
+  email_verify: true,
+  invitation: true,
+  reset_request: true,
+  reset_confirm: true,
+  mfa_enroll: true,
+  mfa_challenge: true,
+  mfa_verify: true,
+  org_select: true,
+};
 const PASSWORD = 'Correct-Horse-7';
 const ORG = seed.organizations[0]!.id;
 
@@ -143,19 +160,42 @@ describe('login server', () => {
   });
 
   it('turns a WorkOS multi-step error into a sealed step', async () => {
-    const custom = structuredClone(seed);
-    (custom.users[0] as Record<string, unknown>).next_step = 'mfa_challenge';
-    const { app: stepApp, sealer } = setup(undefined, custom);
-    const outcome = await outcomeOf(await post(stepApp, envelope({ email: 'ada@example.com', password: PASSWORD })));
-    expect(outcome).toMatchObject({ type: 'step', step: 'mfa_challenge' });
+    const { app: stepApp, sealer } = setup();
+    const outcome = await outcomeOf(await post(stepApp, envelope({ email: 'vera@example.com', password: PASSWORD })));
+    expect(outcome).toMatchObject({ type: 'step', step: 'email_verify', data: { email: 'vera@example.com' } });
     if (outcome.type !== 'step') throw new Error('unreachable');
     expect(JSON.stringify(outcome)).not.toContain('pending_authentication_token');
     const flow = sealer.unseal<{ pending_authentication_token: string; email: string }>(outcome.flow, {
-      purpose: 'mfa_challenge',
+      purpose: 'email_verify',
       profile: 'default',
     });
     expect(flow.data.pending_authentication_token).toBeTruthy();
-    expect(flow.data.email).toBe('ada@example.com');
+    expect(flow.data.email).toBe('vera@example.com');
+  });
+
+  it('serves the callback step at /v1/oauth/callback only', async () => {
+    const body = JSON.stringify({
+      ...envelopeFixture,
+      input: { code: 'code_1', state: 'default:v1.forged' },
+    });
+    const headers = { [HEADERS.signature]: sign(SECRET, body) };
+    const callback = await app.request('/v1/oauth/callback', { method: 'POST', body, headers });
+    expect(await outcomeOf(callback)).toMatchObject({ type: 'error', code: 'flow_expired', status: 400 });
+    const wrongPath = await app.request('/v1/callback', { method: 'POST', body, headers });
+    expect(await outcomeOf(wrongPath)).toMatchObject({ type: 'error', code: 'invalid_request', status: 404 });
+  });
+
+  it('routes every step, validating its envelope strictly', async () => {
+    const steps = Object.keys(inputsOf) as Array<keyof typeof inputsOf>;
+    for (const step of steps) {
+      const body = JSON.stringify({ ...envelopeFixture, input: { nope: 1 } });
+      const res = await app.request(stepPath(step), {
+        method: 'POST',
+        body,
+        headers: { [HEADERS.signature]: sign(SECRET, body) },
+      });
+      expect(await outcomeOf(res), step).toMatchObject({ type: 'error', code: 'invalid_request', status: 400 });
+    }
   });
 
   it('says WorkOS is unavailable when it cannot be reached', async () => {

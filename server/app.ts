@@ -1,5 +1,6 @@
 /**
- * The login server's HTTP surface: `GET /healthz`, `POST /v1/<step>` and the routes of the
+ * The login server's HTTP surface: `GET /healthz`, `POST /v1/<step>` (the `callback` step at
+ * `POST /v1/oauth/callback`, where ARCHITECTURE puts it) and the routes of the
  * admin table (admin/routes.ts: `/v1/admin/organizations|user|roles|health`, `/v1/session/revoke`,
  * `/v1/audit/event`).
  *
@@ -14,9 +15,17 @@ import { ADMIN_ROUTES } from './admin/routes.ts';
 import type { Logger } from './log.ts';
 import { envelopeSchema, isStepId } from './schemas.ts';
 import { jsonBody, requireSignature, signedJson, type SignedEnv } from './signed.ts';
+import { authorizeStep } from './steps/authorize.ts';
+import { callbackStep } from './steps/callback.ts';
 import type { StepContext } from './steps/context.ts';
-import { errorOutcome } from './steps/errors.ts';
+import { invitationStep } from './steps/invitation.ts';
+import { magicCodeSendStep, magicCodeVerifyStep } from './steps/magic-code.ts';
+import { mfaChallengeStep, mfaEnrollStep, mfaVerifyStep } from './steps/mfa-steps.ts';
+import { orgSelectStep } from './steps/org.ts';
+import { errorOutcome } from './steps/outcomes.ts';
 import { passwordStep } from './steps/password.ts';
+import { resetConfirmStep, resetRequestStep } from './steps/reset.ts';
+import { emailVerifyStep, signupStep } from './steps/signup.ts';
 
 export interface AppDeps extends StepContext {
   secret: string;
@@ -26,7 +35,25 @@ export interface AppDeps extends StepContext {
 
 const STEPS: { [S in StepId]: (ctx: StepContext, envelope: Envelope<S>) => Promise<Outcome> } = {
   password: passwordStep,
+  magic_code_send: magicCodeSendStep,
+  magic_code_verify: magicCodeVerifyStep,
+  authorize: authorizeStep,
+  callback: callbackStep,
+  signup: signupStep,
+  email_verify: emailVerifyStep,
+  invitation: invitationStep,
+  reset_request: resetRequestStep,
+  reset_confirm: resetConfirmStep,
+  mfa_enroll: mfaEnrollStep,
+  mfa_challenge: mfaChallengeStep,
+  mfa_verify: mfaVerifyStep,
+  org_select: orgSelectStep,
 };
+
+/** The server path of each step. */
+export function stepPath(step: StepId): string {
+  return step === 'callback' ? '/v1/oauth/callback' : `/v1/${step}`;
+}
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;
 
@@ -70,17 +97,17 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
     });
   }
 
-  app.post('/v1/:step', async (c) => {
-    const step = c.req.param('step');
-    if (!isStepId(step)) return signed(c, errorOutcome('invalid_request', 404, `Unknown step "${step}".`));
-
+  async function runStep(c: Context, step: StepId) {
     const json = jsonBody(c);
     if (json === undefined) return invalid(c, step, null);
     const parsed = envelopeSchema(step).safeParse(json);
     if (!parsed.success) return invalid(c, step, parsed.error.issues);
 
     const started = performance.now();
-    const outcome = await STEPS[step](deps, parsed.data);
+    const outcome = await (STEPS[step] as (ctx: StepContext, envelope: Envelope) => Promise<Outcome>)(
+      deps,
+      parsed.data as Envelope,
+    );
     deps.log.info('step', {
       step,
       outcome: outcome.type,
@@ -88,6 +115,15 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
       ms: elapsed(started),
     });
     return signed(c, outcome);
+  }
+
+  app.post(stepPath('callback'), (c) => runStep(c, 'callback'));
+  app.post('/v1/:step', (c) => {
+    const step = c.req.param('step');
+    if (!isStepId(step) || stepPath(step) !== `/v1/${step}`) {
+      return signed(c, errorOutcome('invalid_request', 404, `Unknown step "${step}".`));
+    }
+    return runStep(c, step);
   });
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));

@@ -1,33 +1,50 @@
 /**
  * Runtime validation of envelopes WordPress sends, mirroring `protocol/messages.ts`.
- * Bodies are parsed, never cast.
+ * Bodies are parsed, never cast. Every object is strict: an unknown field is an error.
  */
 import { z } from 'zod';
 import {
+  ERROR_CODES,
   LIMITS,
   METHODS,
+  OAUTH_PROVIDERS,
   type AuthResponse,
+  type AuthorizeTarget,
   type Envelope,
   type ErrorCode,
   type ErrorOutcome,
   type Identity,
   type IdentityUser,
+  type MfaFactorSummary,
   type Outcome,
-  type PasswordRequest,
+  type Passthrough,
+  type PasswordProblem,
+  type RequestContext,
+  type ResetTokenOutcome,
+  type ResolvedProfile,
+  type StepData,
   type StepId,
+  type StepInputs,
   type StepName,
 } from '../protocol/messages.ts';
 
 const methods = METHODS;
+const orgId = z.string().regex(/^org_[A-Za-z0-9]{1,64}$/);
 
 const profile = z.strictObject({
   slug: z.string().regex(new RegExp(LIMITS.profileSlugPattern)),
   methods: z.array(z.enum(methods)).min(1),
-  organization_id: z
-    .string()
-    .regex(/^org_[A-Za-z0-9]{1,64}$/)
-    .nullable(),
-});
+  organization_id: orgId.nullable(),
+  organization_pinned: z.boolean(),
+  signup: z.strictObject({ enabled: z.boolean(), require_invitation: z.boolean() }),
+  invitations: z.boolean(),
+  password_reset: z.boolean(),
+  auto_sign_in_after_reset: z.boolean(),
+  mfa: z.strictObject({
+    enforce: z.enum(['never', 'if_required', 'always']),
+    factors: z.array(z.enum(['totp', 'sms', 'webauthn'])),
+  }),
+}) satisfies z.ZodType<ResolvedProfile>;
 
 const context = z.strictObject({
   ip: z.string().max(64),
@@ -37,22 +54,79 @@ const context = z.strictObject({
   rp_id: z.string().max(253),
   redirect_uri: z.url(),
   locale: z.string().max(32),
-});
+  /** Hex SHA-256 of the browser cookie, or empty. */
+  browser: z.string().regex(/^([0-9a-f]{64})?$/),
+}) satisfies z.ZodType<RequestContext>;
 
-const email = z.email().max(LIMITS.emailMax);
+export const email = z.email().max(LIMITS.emailMax);
+export const password = z.string().min(1).max(LIMITS.passwordMax);
+export const code = z.string().regex(new RegExp(LIMITS.codePattern));
+export const token = z.string().min(1).max(LIMITS.tokenMax);
+export const workosId = z.string().regex(new RegExp(LIMITS.idPattern));
+export const personName = z.string().trim().min(1).max(LIMITS.nameMax);
+export const phone = z.string().regex(new RegExp(LIMITS.phonePattern));
+export const redirectTo = z.string().max(LIMITS.redirectMax);
+export const slug = z.string().regex(new RegExp(LIMITS.profileSlugPattern));
+export const provider = z.enum(OAUTH_PROVIDERS);
+export const screenHint = z.enum(['sign-in', 'sign-up']);
+
+export const authorizeTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('oauth'), provider }),
+  z.strictObject({ kind: z.literal('sso'), email }),
+  z.strictObject({ kind: z.literal('sso_organization') }),
+  z.strictObject({ kind: z.literal('authkit'), screen_hint: screenHint.optional() }),
+  z.strictObject({ kind: z.literal('sso_connection'), connection_id: workosId }),
+]) satisfies z.ZodType<AuthorizeTarget>;
+
+const mfaEnrollInput = z
+  .strictObject({ type: z.enum(['totp', 'sms']), phone_number: phone.optional() })
+  .refine((i) => i.type !== 'sms' || i.phone_number !== undefined, {
+    path: ['phone_number'],
+    message: 'SMS needs a phone number',
+  });
 
 const inputs = {
-  password: z.strictObject({ email, password: z.string().min(1).max(LIMITS.passwordMax) }),
-} satisfies Record<StepId, z.ZodType>;
+  password: z.strictObject({ email, password }),
+  magic_code_send: z.strictObject({ email }),
+  magic_code_verify: z.strictObject({ code }),
+  authorize: z.strictObject({ request: authorizeTarget, redirect_to: redirectTo, remember: z.boolean() }),
+  callback: z.strictObject({ code: token, state: token }),
+  signup: z.strictObject({ email, password, first_name: personName, last_name: personName }),
+  email_verify: z.strictObject({ code }),
+  invitation: z.strictObject({ invitation_token: token }),
+  reset_request: z.strictObject({ email }),
+  reset_confirm: z.strictObject({ token, password }),
+  mfa_enroll: mfaEnrollInput,
+  mfa_challenge: z.strictObject({ factor_id: workosId }),
+  mfa_verify: z.strictObject({ code }),
+  org_select: z.strictObject({ organization_id: workosId }),
+} satisfies { [S in StepId]: z.ZodType<StepInputs[S]> };
+
+/** Steps that continue a flow: their envelope must carry it. */
+const FLOW_REQUIRED: ReadonlySet<StepId> = new Set([
+  'magic_code_verify',
+  'email_verify',
+  'mfa_enroll',
+  'mfa_challenge',
+  'mfa_verify',
+  'org_select',
+]);
 
 export function isStepId(step: string): step is StepId {
   return Object.hasOwn(inputs, step);
 }
 
-const flow = z.string().max(8192).optional();
+export const passthroughSchema = z.strictObject({
+  redirect_to: redirectTo,
+  remember: z.boolean(),
+}) satisfies z.ZodType<Passthrough>;
+
 // Built once: zod compiles a schema on first use, so a schema per request would recompile each time.
 const envelopes = Object.fromEntries(
-  Object.entries(inputs).map(([step, input]) => [step, z.strictObject({ profile, input, flow, context })]),
+  Object.entries(inputs).map(([step, input]) => {
+    const flow = FLOW_REQUIRED.has(step as StepId) ? token : token.optional();
+    return [step, z.strictObject({ profile, input, flow, context, passthrough: passthroughSchema.optional() })];
+  }),
 ) as unknown as { [S in StepId]: z.ZodType<Envelope<S>> };
 
 export function envelopeSchema<S extends StepId>(step: S): z.ZodType<Envelope<S>> {
@@ -62,25 +136,9 @@ export function envelopeSchema<S extends StepId>(step: S): z.ZodType<Envelope<S>
 /* Schemas of the other messages, typed against the contract so they cannot drift from it. Used to
  * check the fixtures and, in tests, everything the server answers. */
 
-const errorCodes = [
-  'invalid_credentials',
-  'invalid_request',
-  'invalid_nonce',
-  'invalid_origin',
-  'rate_limited',
-  'flow_expired',
-  'server_unavailable',
-  'workos_unavailable',
-  'sign_in_refused',
-  'internal_error',
-] as const satisfies readonly ErrorCode[];
-const stepNames = [
-  'mfa_challenge',
-  'mfa_enroll',
-  'org_select',
-  'email_verify',
-  'code_sent',
-] as const satisfies readonly StepName[];
+const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+const PROBLEMS: Record<PasswordProblem, true> = { too_short: true, too_weak: true, breached: true, other: true };
+export const problemsSchema = z.array(z.enum(Object.keys(PROBLEMS) as [PasswordProblem, ...PasswordProblem[]])).min(1);
 
 /** The `ErrorOutcome` every login server answer may be. */
 export const errorOutcomeSchema = z.strictObject({
@@ -88,14 +146,59 @@ export const errorOutcomeSchema = z.strictObject({
   code: z.enum(errorCodes),
   message: z.string(),
   status: z.number().int().min(400).max(599),
+  problems: problemsSchema.optional(),
+  passthrough: passthroughSchema.optional(),
 }) satisfies z.ZodType<ErrorOutcome>;
 
-const step = z.strictObject({
-  type: z.literal('step'),
-  step: z.enum(stepNames),
-  flow: z.string().min(1),
-  data: z.record(z.string(), z.unknown()),
-});
+const factorSummary = z.strictObject({
+  id: workosId,
+  type: z.enum(['totp', 'sms', 'webauthn']),
+  label: z.string().max(32).nullable(),
+}) satisfies z.ZodType<MfaFactorSummary>;
+
+/** What each step may show the browser, exactly (strict: no token can slip in). */
+export const stepDataSchemas = {
+  code_sent: z.strictObject({ email, resend_after: z.number().int().positive() }),
+  email_verify: z.strictObject({ email }),
+  mfa_challenge: z.strictObject({ factors: z.array(factorSummary).min(2) }),
+  mfa_enroll: z.strictObject({ types: z.array(z.enum(['totp', 'sms'])).min(1) }),
+  mfa_code: z.strictObject({
+    factor: factorSummary,
+    others: z.array(factorSummary),
+    totp: z
+      .strictObject({
+        qr_code: z.string().regex(/^data:image\/(svg\+xml|png)[;,]/),
+        secret: z.string().min(1),
+        uri: z.string().startsWith('otpauth://'),
+      })
+      .optional(),
+    phone_hint: z.string().max(32).optional(),
+  }),
+  org_select: z.strictObject({ organizations: z.array(z.strictObject({ id: orgId, name: z.string() })).min(1) }),
+  invitation: z.strictObject({ email, organization_name: z.string().nullable() }),
+  reset_sent: z.strictObject({ email }),
+  reset_done: z.strictObject({}),
+} satisfies { [S in StepName]: z.ZodType<StepData[S]> };
+
+/** The notices that end a flow carry an empty one; every other step a sealed token. */
+const ENDS_FLOW: ReadonlySet<StepName> = new Set(['reset_sent', 'reset_done']);
+
+function stepSchemas(withPassthrough: boolean) {
+  const entries = Object.entries(stepDataSchemas) as Array<[StepName, z.ZodType]>;
+  const options = entries.map(([name, data]) =>
+    z.strictObject({
+      type: z.literal('step'),
+      step: z.literal(name),
+      flow: ENDS_FLOW.has(name) ? z.literal('') : token,
+      data,
+      ...(withPassthrough ? { passthrough: passthroughSchema.optional() } : {}),
+    }),
+  );
+  return options as unknown as [z.ZodObject, ...z.ZodObject[]];
+}
+
+const stepOutcome = z.discriminatedUnion('step', stepSchemas(true));
+const stepResponse = z.discriminatedUnion('step', stepSchemas(false));
 
 /** The WorkOS user of an identity (also answered by `POST /v1/admin/user`). */
 export const identityUserSchema = z.strictObject({
@@ -111,9 +214,18 @@ export const membershipSchema = z.strictObject({
   status: z.enum(['active', 'inactive', 'pending']),
 }) satisfies z.ZodType<NonNullable<Identity['membership']>>;
 
-export const outcomeSchema: z.ZodType<Outcome> = z.discriminatedUnion('type', [
-  step,
-  z.strictObject({ type: z.literal('redirect'), url: z.url() }),
+const redirect = z.strictObject({ type: z.literal('redirect'), url: z.url({ protocol: /^https?$/ }) });
+
+export const resetTokenOutcomeSchema = z.strictObject({
+  type: z.literal('reset_token'),
+  email,
+  token: token.nullable(),
+  expires_at: z.iso.datetime({ offset: true }).nullable(),
+}) satisfies z.ZodType<ResetTokenOutcome>;
+
+export const outcomeSchema = z.union([
+  stepOutcome,
+  redirect,
   z.strictObject({
     type: z.literal('authenticated'),
     identity: z.strictObject({
@@ -123,25 +235,22 @@ export const outcomeSchema: z.ZodType<Outcome> = z.discriminatedUnion('type', [
       session_id: z.string().nullable(),
       method: z.enum(methods),
     }),
+    passthrough: passthroughSchema.optional(),
   }),
+  resetTokenOutcomeSchema,
   errorOutcomeSchema,
-]);
+]) as unknown as z.ZodType<Outcome>;
 
-export const authResponseSchema: z.ZodType<AuthResponse> = z.discriminatedUnion('type', [
-  step,
+/** What WordPress answers the browser (`workos_login_rest_answer()`). */
+export const authResponseSchema = z.union([
+  stepResponse,
+  redirect,
   z.strictObject({ type: z.literal('signed_in'), redirect_to: z.string().min(1) }),
   z.strictObject({
     type: z.literal('error'),
     code: z.enum(errorCodes),
     message: z.string(),
     retry_after: z.number().int().positive().optional(),
+    problems: problemsSchema.optional(),
   }),
-]);
-
-export const passwordRequestSchema: z.ZodType<PasswordRequest> = z.strictObject({
-  profile: z.string().regex(new RegExp(LIMITS.profileSlugPattern)),
-  email,
-  password: z.string().min(1).max(LIMITS.passwordMax),
-  redirect_to: z.string().max(LIMITS.redirectMax).optional(),
-  remember: z.boolean().optional(),
-});
+]) as unknown as z.ZodType<AuthResponse>;

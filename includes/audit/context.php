@@ -16,6 +16,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * Remembers the step and profile of a `workos/v1/auth/<step>` call before it runs.
  *
  * @since 0.3.0
+ * @since 0.4.0 Routes of a method under another name (`magic_code_send`, `authorize`…) record that method.
  *
  * @param mixed           $response Passed through untouched.
  * @param mixed           $handler  The route's handler.
@@ -25,9 +26,22 @@ if ( ! defined( 'ABSPATH' ) ) {
 function workos_login_audit_note_rest_request( $response, $handler, $request ) {
 	if ( $request instanceof WP_REST_Request && 1 === preg_match( '#^/workos/v1/auth/([a-z0-9_-]+)#', $request->get_route(), $match ) ) {
 		$profile = $request->get_param( 'profile' );
+		$step    = $match[1];
+		// The method a route signs in with, when it names one (the step name, else below).
+		$methods = array(
+			'magic_code_send'   => 'magic_code',
+			'magic_code_verify' => 'magic_code',
+			'signup'            => 'password',
+			'reset_confirm'     => 'password',
+		);
+		if ( 'authorize' === $step ) {
+			$kind     = $request->get_param( 'kind' );
+			$provider = $request->get_param( 'provider' );
+			$methods['authorize'] = 'oauth' === $kind && is_string( $provider ) ? 'oauth_' . $provider : ( in_array( $kind, array( 'sso', 'sso_organization' ), true ) ? 'sso' : '' );
+		}
 		workos_login_audit_request_state(
 			array(
-				'step'    => $match[1],
+				'step'    => $methods[ $step ] ?? $step,
 				'profile' => is_string( $profile ) ? $profile : 'default',
 			)
 		);

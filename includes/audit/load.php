@@ -15,6 +15,7 @@ require_once __DIR__ . '/log.php';
 require_once __DIR__ . '/context.php';
 require_once __DIR__ . '/listeners-sign-in.php';
 require_once __DIR__ . '/listeners-accounts.php';
+require_once __DIR__ . '/listeners-flows.php';
 require_once __DIR__ . '/retention.php';
 require_once __DIR__ . '/forward.php';
 require_once __DIR__ . '/health.php';

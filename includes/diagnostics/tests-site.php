@@ -56,6 +56,7 @@ function workos_login_health_test_secret(): array {
  * The `/workos/…` rewrite rules are among WordPress's stored rules.
  *
  * @since 0.3.0
+ * @since 0.4.0 `/workos/callback`.
  *
  * @return array{status: string, label: string, description: string}
  */
@@ -72,7 +73,10 @@ function workos_login_health_test_rewrite_rules(): array {
 	}
 	$stored   = get_option( 'rewrite_rules' );
 	$stored   = is_array( $stored ) ? $stored : array();
-	$expected = array( WORKOS_LOGIN_ROUTE_REGEX => '/workos/login/<profile>' );
+	$expected = array(
+		WORKOS_LOGIN_ROUTE_REGEX    => '/workos/login/<profile>',
+		WORKOS_LOGIN_CALLBACK_REGEX => '/workos/callback',
+	);
 	foreach ( array_keys( workos_login_custom_paths() ) as $path ) {
 		$expected[ workos_login_custom_path_regex( $path ) ] = '/' . $path;
 	}

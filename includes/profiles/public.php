@@ -67,14 +67,28 @@ function workos_login_profile_logo_url( array $branding ): string {
  * a profile without a pinned organization serves the site's (`WORKOS_ORGANIZATION_ID`), if any.
  *
  * @since 0.2.0
+ * @since 0.4.0 `organization_pinned`, sign-up, invitations, reset and MFA policy.
  *
- * @param array{slug: string, methods: string[], organization_id: string|null} $profile A `LoginProfile`.
- * @return array{slug: string, methods: string[], organization_id: string|null}
+ * @param array<string, mixed> $profile A `LoginProfile`.
+ * @return array{slug: string, methods: string[], organization_id: string|null, organization_pinned: bool, signup: array{enabled: bool, require_invitation: bool}, invitations: bool, password_reset: bool, auto_sign_in_after_reset: bool, mfa: array{enforce: string, factors: string[]}}
  */
 function workos_login_resolved_profile( array $profile ): array {
+	$pinned = is_string( $profile['organization_id'] ?? null ) && '' !== $profile['organization_id'];
 	return array(
-		'slug'            => $profile['slug'],
-		'methods'         => array_values( $profile['methods'] ),
-		'organization_id' => $profile['organization_id'] ?? workos_login_site_organization_id(),
+		'slug'                     => $profile['slug'],
+		'methods'                  => array_values( $profile['methods'] ),
+		'organization_id'          => $pinned ? $profile['organization_id'] : workos_login_site_organization_id(),
+		'organization_pinned'      => $pinned,
+		'signup'                   => array(
+			'enabled'            => (bool) ( $profile['signup']['enabled'] ?? false ),
+			'require_invitation' => (bool) ( $profile['signup']['require_invitation'] ?? false ),
+		),
+		'invitations'              => (bool) ( $profile['invitations'] ?? true ),
+		'password_reset'           => (bool) ( $profile['password_reset'] ?? true ),
+		'auto_sign_in_after_reset' => (bool) ( $profile['auto_sign_in_after_reset'] ?? false ),
+		'mfa'                      => array(
+			'enforce' => (string) ( $profile['mfa']['enforce'] ?? 'if_required' ),
+			'factors' => array_values( (array) ( $profile['mfa']['factors'] ?? array( 'totp' ) ) ),
+		),
 	);
 }

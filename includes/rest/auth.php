@@ -1,7 +1,7 @@
 <?php
 /**
- * REST routes `workos/v1/auth/<step>`: registration, argument schemas, and the permission check
- * shared by every step (same-origin nonce and Origin header).
+ * REST routes `workos/v1/auth/<route>`: the arguments and the permission check shared by every
+ * route (same-origin nonce and Origin header). The routes themselves: auth-routes.php.
  *
  * @package WorkOS_Login
  * @since   0.1.0
@@ -13,38 +13,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 /** Nonce action of the sign-in form (protocol `HEADERS.nonce` carries it). */
 const WORKOS_LOGIN_NONCE_ACTION = 'workos_login';
-
-/**
- * Registers `POST /wp-json/workos/v1/auth/password`.
- *
- * @since 0.1.0
- */
-function workos_login_register_rest_routes(): void {
-	register_rest_route(
-		'workos/v1',
-		'/auth/password',
-		array(
-			'methods'             => WP_REST_Server::CREATABLE,
-			'callback'            => 'workos_login_rest_password',
-			'permission_callback' => 'workos_login_rest_permission',
-			'args'                => workos_login_rest_common_args() + array(
-				'email'    => array(
-					'type'      => 'string',
-					'format'    => 'email',
-					'maxLength' => 254,
-					'required'  => true,
-				),
-				'password' => array(
-					'type'      => 'string',
-					'minLength' => 1,
-					'maxLength' => 1024,
-					'required'  => true,
-				),
-			),
-		)
-	);
-}
-add_action( 'rest_api_init', 'workos_login_register_rest_routes' );
 
 /**
  * Arguments every step takes (protocol `AuthRequestBase`, limits from `LIMITS`).
@@ -62,7 +30,7 @@ function workos_login_rest_common_args(): array {
 		),
 		'redirect_to' => array(
 			'type'      => 'string',
-			'maxLength' => 2048,
+			'maxLength' => WORKOS_LOGIN_REDIRECT_MAX,
 		),
 		'remember'    => array(
 			'type'    => 'boolean',

@@ -11,10 +11,12 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Answers the browser for an outcome: steps pass through, errors get the site's translated text,
- * `authenticated` goes through login completion. The server's English message is never shown.
+ * Answers the browser for an outcome: steps and redirects pass through, errors get the site's
+ * translated text, `authenticated` goes through login completion, `reset_token` becomes an email
+ * and the `reset_sent` notice. The server's English message is never shown.
  *
  * @since 0.1.0
+ * @since 0.4.0 `redirect`, `reset_token`, `problems`; `passthrough` never reaches the browser.
  *
  * @param array<string, mixed>|WP_Error                $outcome From workos_login_server_request().
  * @param string                                       $email   The email the visitor typed, for `wp_login_failed`.
@@ -26,14 +28,33 @@ function workos_login_rest_answer( array|WP_Error $outcome, string $email, array
 	}
 	switch ( $outcome['type'] ) {
 		case 'step':
-			return workos_login_rest_response( $outcome, 200 );
+			return workos_login_rest_response( workos_login_step_response( $outcome ), 200 );
+		case 'redirect':
+			return workos_login_rest_response(
+				array(
+					'type' => 'redirect',
+					'url'  => $outcome['url'],
+				),
+				200
+			);
+		case 'reset_token':
+			workos_login_queue_reset_email( (string) ( $choices['profile'] ?? 'default' ), $outcome );
+			return workos_login_rest_response(
+				array(
+					'type' => 'step',
+					'step' => 'reset_sent',
+					'flow' => '',
+					'data' => array( 'email' => $outcome['email'] ),
+				),
+				200
+			);
 		case 'error':
-			return workos_login_rest_error( $outcome['code'], $outcome['status'], $email, $outcome['retry_after'] ?? null );
+			return workos_login_rest_error( $outcome['code'], $outcome['status'], $email, $outcome['retry_after'] ?? null, $outcome['problems'] ?? null );
 		case 'authenticated':
 			$done = workos_login_complete( $outcome['identity'], $choices );
 			if ( is_wp_error( $done ) ) {
 				// Completion already fired wp_login_failed.
-				$data = $done->get_error_data();
+				$data            = $done->get_error_data();
 				$body            = workos_login_error_body( (string) $done->get_error_code() );
 				$body['message'] = $done->get_error_message(); // Translated, maybe the administrator's own (gate).
 				return workos_login_rest_response( $body, (int) ( $data['status'] ?? 500 ) );
@@ -46,9 +67,25 @@ function workos_login_rest_answer( array|WP_Error $outcome, string $email, array
 				200
 			);
 	}
-	// `redirect` outcomes belong to OAuth/SSO, which this route does not start.
-	workos_login_log( sprintf( 'unexpected %s outcome for a password sign-in.', $outcome['type'] ) );
+	workos_login_log( sprintf( 'unexpected %s outcome for a browser route.', $outcome['type'] ) );
 	return workos_login_rest_error( 'internal_error', 500, $email );
+}
+
+/**
+ * The browser's `StepResponse` of a step outcome (without `passthrough`).
+ *
+ * @since 0.4.0
+ *
+ * @param array{step: string, flow: string, data: object} $outcome A step outcome.
+ * @return array{type: 'step', step: string, flow: string, data: object}
+ */
+function workos_login_step_response( array $outcome ): array {
+	return array(
+		'type' => 'step',
+		'step' => $outcome['step'],
+		'flow' => $outcome['flow'],
+		'data' => $outcome['data'],
+	);
 }
 
 /**
@@ -56,13 +93,14 @@ function workos_login_rest_answer( array|WP_Error $outcome, string $email, array
  *
  * @since 0.1.0
  *
- * @param string   $code        Protocol `ErrorCode`.
- * @param int      $status      HTTP status.
- * @param string   $email       The email the visitor typed.
- * @param int|null $retry_after Seconds, with `rate_limited`.
+ * @param string        $code        Protocol `ErrorCode`.
+ * @param int           $status      HTTP status.
+ * @param string        $email       The email the visitor typed.
+ * @param int|null      $retry_after Seconds, with `rate_limited`.
+ * @param string[]|null $problems    With `password_rejected`.
  */
-function workos_login_rest_error( string $code, int $status, string $email, ?int $retry_after = null ): WP_REST_Response {
-	$body = workos_login_error_body( $code, $retry_after );
+function workos_login_rest_error( string $code, int $status, string $email, ?int $retry_after = null, ?array $problems = null ): WP_REST_Response {
+	$body = workos_login_error_body( $code, $retry_after, $problems );
 	/** This action is documented in wp-includes/pluggable.php */
 	do_action( 'wp_login_failed', $email, new WP_Error( $code, $body['message'] ) );
 
@@ -77,12 +115,14 @@ function workos_login_rest_error( string $code, int $status, string $email, ?int
  * The body of an error answer.
  *
  * @since 0.1.0
+ * @since 0.4.0 `problems`.
  *
- * @param string   $code        Protocol `ErrorCode`.
- * @param int|null $retry_after Seconds, with `rate_limited`.
- * @return array{type: 'error', code: string, message: string, retry_after?: int}
+ * @param string        $code        Protocol `ErrorCode`.
+ * @param int|null      $retry_after Seconds, with `rate_limited`.
+ * @param string[]|null $problems    With `password_rejected` (protocol `PasswordProblem`).
+ * @return array{type: 'error', code: string, message: string, retry_after?: int, problems?: string[]}
  */
-function workos_login_error_body( string $code, ?int $retry_after = null ): array {
+function workos_login_error_body( string $code, ?int $retry_after = null, ?array $problems = null ): array {
 	$body = array(
 		'type'    => 'error',
 		'code'    => $code,
@@ -90,6 +130,9 @@ function workos_login_error_body( string $code, ?int $retry_after = null ): arra
 	);
 	if ( null !== $retry_after ) {
 		$body['retry_after'] = $retry_after;
+	}
+	if ( 'password_rejected' === $code ) {
+		$body['problems'] = array_values( $problems ?? array() );
 	}
 	return $body;
 }

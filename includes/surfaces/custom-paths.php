@@ -58,11 +58,13 @@ function workos_login_add_custom_path_rules(): void {
 add_action( 'init', 'workos_login_add_custom_path_rules' );
 
 /**
- * A fingerprint of the rules this plugin adds: the version and the custom paths. Stored after
- * a flush; a different value means the rules in the database are stale.
+ * A fingerprint of the rules this plugin adds: the version, its own rules and the custom paths.
+ * Stored after a flush; a different value means the rules in the database are stale.
  *
  * @since 0.2.0
+ * @since 0.4.0 The plugin's own rules too (a new rule needs a flush without a version change).
  */
 function workos_login_rewrite_signature(): string {
-	return WORKOS_LOGIN_VERSION . ':' . md5( (string) wp_json_encode( workos_login_custom_paths() ) );
+	$rules = array( WORKOS_LOGIN_ROUTE_REGEX, WORKOS_LOGIN_CALLBACK_REGEX );
+	return WORKOS_LOGIN_VERSION . ':' . md5( (string) wp_json_encode( array( $rules, workos_login_custom_paths() ) ) );
 }

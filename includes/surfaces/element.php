@@ -17,16 +17,20 @@ if ( ! defined( 'ABSPATH' ) ) {
  * Theme API. Example: `echo workos_login_element( 'members', array( 'redirect_to' => '/welcome/' ) );`
  *
  * @since 0.2.0
+ * @since 0.4.0 The profile's methods and flows; invitation and reset tokens; `resume`.
  *
  * @param string $profile_slug Login Profile slug.
- * @param array{redirect_to?: string, heading?: string, class?: string, id?: string, email?: string} $args {
+ * @param array{redirect_to?: string, heading?: string, class?: string, id?: string, email?: string, resume?: string, invitation_token?: string, reset_token?: string} $args {
  *     Optional.
  *
- *     @type string $redirect_to Where to go after signing in (validated; foreign hosts dropped).
- *     @type string $heading     Heading text; default the profile's heading, else "Sign in".
- *     @type string $class       Extra CSS classes of the element.
- *     @type string $id          HTML id of the element.
- *     @type string $email       Prefills the email field.
+ *     @type string $redirect_to      Where to go after signing in (validated; foreign hosts dropped).
+ *     @type string $heading          Heading text; default the profile's heading, else "Sign in".
+ *     @type string $class            Extra CSS classes of the element.
+ *     @type string $id               HTML id of the element.
+ *     @type string $email            Prefills the email field.
+ *     @type string $resume           JSON `StepResponse` to resume at (the callback page's).
+ *     @type string $invitation_token Default: the page URL's `invitation_token`.
+ *     @type string $reset_token      Default: the page URL's `reset_token`.
  * }
  * @return string Escaped HTML; '' for an unknown profile.
  */
@@ -55,7 +59,7 @@ function workos_login_element( string $profile_slug, array $args = array() ): st
 		'email'       => (string) ( $args['email'] ?? '' ),
 		'remember-me' => $public['remember_me'],
 		'style'       => workos_login_branding_style( $branding['primary_color'] ),
-	);
+	) + workos_login_element_flow_attributes( $profile, $args );
 
 	$logo = '';
 	if ( '' !== $branding['logo_url'] ) {
@@ -68,6 +72,51 @@ function workos_login_element( string $profile_slug, array $args = array() ): st
 
 	return '<workos-login' . workos_login_html_attributes( $attributes ) . '>' . $logo . '</workos-login>'
 		. '<noscript><p class="workos-login-notice">' . esc_html__( 'Turn on JavaScript in your browser to sign in.', 'workos-login' ) . '</p></noscript>';
+}
+
+/**
+ * The attributes of the profile's methods and flows: `methods` (in the profile's order),
+ * `signup` and `password-reset` (boolean), `mode`, `sso` (`organization` when the profile pins
+ * one, else `email`), `invitation-token` and `reset-token` (from the page URL when the profile
+ * allows them; URL-safe, `LIMITS.tokenMax`), `resume`.
+ *
+ * @since 0.4.0
+ *
+ * @param array<string, mixed>  $profile The `LoginProfile`.
+ * @param array<string, string> $args    workos_login_element()'s arguments.
+ * @return array<string, string|bool>
+ */
+function workos_login_element_flow_attributes( array $profile, array $args ): array {
+	$pinned = is_string( $profile['organization_id'] ?? null ) && '' !== $profile['organization_id'];
+	return array(
+		'methods'          => implode( ',', (array) $profile['methods'] ),
+		'signup'           => ! empty( $profile['signup']['enabled'] ),
+		'password-reset'   => ! empty( $profile['password_reset'] ),
+		'mode'             => (string) $profile['mode'],
+		'sso'              => $pinned ? 'organization' : 'email',
+		'invitation-token' => empty( $profile['invitations'] ) ? '' : workos_login_page_token( 'invitation_token', $args ),
+		'reset-token'      => empty( $profile['password_reset'] ) ? '' : workos_login_page_token( 'reset_token', $args ),
+		'resume'           => (string) ( $args['resume'] ?? '' ),
+	);
+}
+
+/**
+ * A token the element reads from its page's URL (`invitation_token`, `reset_token`), or given.
+ *
+ * @since 0.4.0
+ *
+ * @param string                $name Query argument and `$args` key.
+ * @param array<string, string> $args workos_login_element()'s arguments.
+ * @return string The token, '' when absent or not a well-formed token.
+ */
+function workos_login_page_token( string $name, array $args ): string {
+	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a token the login server checks; only its form is checked here.
+	$token = $args[ $name ] ?? ( $_GET[ $name ] ?? '' );
+	if ( ! is_string( $token ) || strlen( $token ) > WORKOS_LOGIN_TOKEN_MAX ) {
+		return '';
+	}
+	$token = wp_unslash( $token );
+	return 1 === preg_match( '/' . WORKOS_LOGIN_TOKEN_PATTERN . '/', $token ) ? $token : '';
 }
 
 /**
@@ -108,16 +157,20 @@ function workos_login_attr( string $value ): string {
 }
 
 /**
- * ` name="value"` pairs for the non-empty attributes, escaped.
+ * ` name="value"` pairs for the non-empty attributes, escaped; ` name` for `true` (boolean
+ * attributes), nothing for `false`.
  *
  * @since 0.2.0
+ * @since 0.4.0 Boolean attributes.
  *
- * @param array<string, string> $attributes Names (trusted) to raw values.
+ * @param array<string, string|bool> $attributes Names (trusted) to raw values.
  */
 function workos_login_html_attributes( array $attributes ): string {
 	$html = '';
 	foreach ( $attributes as $name => $value ) {
-		if ( '' !== $value ) {
+		if ( true === $value ) {
+			$html .= ' ' . $name;
+		} elseif ( is_string( $value ) && '' !== $value ) {
 			$html .= sprintf( ' %s="%s"', $name, workos_login_attr( $value ) );
 		}
 	}

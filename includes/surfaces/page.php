@@ -16,9 +16,10 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * The session-expired modal of wp-admin (`interim-login`) gets its own page; `reauth` signs the
  * visitor out first, as wp-login.php does; anyone else already signed in goes on to the
- * post-login destination.
+ * post-login destination. An AuthKit profile sends the visitor to WorkOS's hosted page.
  *
  * @since 0.2.0
+ * @since 0.4.0 AuthKit profiles.
  *
  * @param array{slug: string, post_login_redirect: string, forward_query_args: bool} $profile The profile.
  */
@@ -40,6 +41,7 @@ function workos_login_serve_login_page( array $profile ): never {
 		$message = __( 'You are now logged out.', 'workos-login' );
 	}
 	// phpcs:enable
+	workos_login_maybe_authkit_redirect( $profile );
 	workos_login_render_login_page( $profile, array( 'message' => $message ) );
 	exit;
 }
@@ -49,14 +51,19 @@ function workos_login_serve_login_page( array $profile ): never {
  *
  * @since 0.1.0
  * @since 0.2.0 Options; the element comes from workos_login_element().
+ * @since 0.4.0 `resume`, `error`, `element`.
  *
  * @param array{slug: string, post_login_redirect: string, forward_query_args: bool} $profile The profile.
- * @param array{redirect_to?: string, interim?: bool, message?: string}              $options {
+ * @param array{redirect_to?: string, interim?: bool, message?: string, error?: bool, resume?: string, element?: string, no_referrer?: bool} $options {
  *     Optional.
  *
  *     @type string $redirect_to Destination for the element; default from the page URL.
  *     @type bool   $interim     The wp-admin session-expired modal: no site link.
  *     @type string $message     A notice above the form (plain text).
+ *     @type bool   $error       The notice is an error (announced as an alert).
+ *     @type string $resume      JSON `StepResponse` the element resumes at (after a callback).
+ *     @type string $element     HTML shown instead of the element (escaped by the caller).
+ *     @type bool   $no_referrer Send `Referrer-Policy: no-referrer` (the callback's pages).
  * }
  */
 function workos_login_render_login_page( array $profile, array $options = array() ): void {
@@ -64,7 +71,8 @@ function workos_login_render_login_page( array $profile, array $options = array(
 	send_frame_options_header();
 	header( 'Content-Type: text/html; charset=UTF-8' );
 	header( 'X-Robots-Tag: noindex, nofollow' );
-	header( 'Referrer-Policy: strict-origin-when-cross-origin' );
+	// The callback's pages keep their one-time code out of every Referer.
+	header( 'Referrer-Policy: ' . ( empty( $options['no_referrer'] ) ? 'strict-origin-when-cross-origin' : 'no-referrer' ) );
 
 	$workos_login_page = workos_login_page_data( $profile, $options );
 	require dirname( __DIR__ ) . '/templates/login-page.php';
@@ -76,16 +84,20 @@ function workos_login_render_login_page( array $profile, array $options = array(
  *
  * @since 0.1.0
  * @since 0.2.0 Takes options; returns the element's HTML instead of its attributes.
+ * @since 0.4.0 `error`; the `resume` and `element` options.
  *
  * @param array{slug: string, post_login_redirect: string, forward_query_args: bool} $profile The profile.
- * @param array{redirect_to?: string, interim?: bool, message?: string}              $options See workos_login_render_login_page().
- * @return array{title: string, site_name: string, home_url: string, element: string, message: string, interim: bool}
+ * @param array{redirect_to?: string, interim?: bool, message?: string, error?: bool, resume?: string, element?: string} $options See workos_login_render_login_page().
+ * @return array{title: string, site_name: string, home_url: string, element: string, message: string, interim: bool, error: bool}
  */
 function workos_login_page_data( array $profile, array $options = array() ): array {
 	$site_name = wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES );
-	$element   = workos_login_element(
+	$element   = $options['element'] ?? workos_login_element(
 		$profile['slug'],
-		array( 'redirect_to' => $options['redirect_to'] ?? workos_login_page_redirect_to( $profile ) )
+		array(
+			'redirect_to' => $options['redirect_to'] ?? workos_login_page_redirect_to( $profile ),
+			'resume'      => (string) ( $options['resume'] ?? '' ),
+		)
 	);
 
 	return array(
@@ -96,6 +108,7 @@ function workos_login_page_data( array $profile, array $options = array() ): arr
 		'element'   => $element,
 		'message'   => (string) ( $options['message'] ?? '' ),
 		'interim'   => ! empty( $options['interim'] ),
+		'error'     => ! empty( $options['error'] ),
 	);
 }
 

@@ -6,7 +6,7 @@
  * @package WorkOS_Login
  * @since   0.1.0
  *
- * @var array{title: string, site_name: string, home_url: string, element: string, message: string, interim: bool} $workos_login_page
+ * @var array{title: string, site_name: string, home_url: string, element: string, message: string, interim: bool, error?: bool} $workos_login_page
  */
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -38,7 +38,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 <?php endif; ?>
 <main>
 <?php if ( '' !== $workos_login_page['message'] ) : ?>
-	<p class="workos-login-notice" role="status"><?php echo esc_html( $workos_login_page['message'] ); ?></p>
+	<p class="workos-login-notice" role="<?php echo empty( $workos_login_page['error'] ) ? 'status' : 'alert'; ?>"><?php echo esc_html( $workos_login_page['message'] ); ?></p>
 <?php endif; ?>
 	<?php echo $workos_login_page['element']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built escaped by workos_login_element(). ?>
 </main>

@@ -51,3 +51,34 @@ function workos_login_dev_remove_dashboard_feeds(): void {
 	remove_meta_box( 'dashboard_primary', 'dashboard', 'side' );
 }
 add_action( 'wp_dashboard_setup', 'workos_login_dev_remove_dashboard_feeds' );
+
+/**
+ * Captures every email instead of sending it (there is no mail server offline): one JSON line
+ * per email in the site's logs/mail.jsonl — `{to, subject, message, time}` — where tests and
+ * `npm start` users read password reset links.
+ *
+ * @since 0.4.0
+ *
+ * @param null|bool $short_circuit Null to let wp_mail() send.
+ * @param array     $atts          wp_mail()'s arguments: to, subject, message, headers, attachments.
+ * @return bool True: "sent".
+ */
+function workos_login_dev_capture_mail( $short_circuit, $atts ) {
+	$to   = $atts['to'] ?? array();
+	$line = wp_json_encode(
+		array(
+			'to'      => implode( ', ', array_map( 'trim', is_array( $to ) ? $to : explode( ',', (string) $to ) ) ),
+			'subject' => (string) ( $atts['subject'] ?? '' ),
+			'message' => (string) ( $atts['message'] ?? '' ),
+			'time'    => gmdate( 'c' ),
+		),
+		JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
+	);
+	$dir = dirname( ABSPATH ) . '/logs';
+	if ( ! is_dir( $dir ) ) {
+		wp_mkdir_p( $dir );
+	}
+	// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a dev log, appended atomically.
+	return false !== file_put_contents( $dir . '/mail.jsonl', $line . "\n", FILE_APPEND | LOCK_EX );
+}
+add_filter( 'pre_wp_mail', 'workos_login_dev_capture_mail', 10, 2 );

@@ -37,7 +37,11 @@ describe('POST /v1/admin/organizations', () => {
     const outcome = await outcomeOf(await post(app, ask({})));
     expect(outcome).toEqual({
       type: 'organizations',
-      organizations: [DEMO, { id: expect.stringMatching(/^org_/), name: 'Second Organization' }],
+      organizations: [
+        DEMO,
+        { id: expect.stringMatching(/^org_/), name: 'Second Organization' },
+        { id: expect.stringMatching(/^org_/), name: 'SSO Organization' },
+      ],
       after: null,
     });
   });
@@ -47,7 +51,12 @@ describe('POST /v1/admin/organizations', () => {
     const first = await outcomeOf(await post(app, ask({ limit: 1 })));
     expect(first).toEqual({ type: 'organizations', organizations: [DEMO], after: DEMO.id });
     const second = await outcomeOf(await post(app, ask({ limit: 1, after: DEMO.id })));
-    expect(second).toMatchObject({ organizations: [{ name: 'Second Organization' }], after: null });
+    expect(second).toMatchObject({
+      organizations: [{ name: 'Second Organization' }],
+      after: expect.stringMatching(/^org_/),
+    });
+    const third = await outcomeOf(await post(app, ask({ limit: 1, after: (second as { after: string }).after })));
+    expect(third).toMatchObject({ organizations: [{ name: 'SSO Organization' }], after: null });
   });
 
   it('passes search on to WorkOS, which matches names', async () => {

@@ -1,10 +1,11 @@
 /**
- * Turns what the WorkOS SDK throws into Outcomes.
+ * Turns what the WorkOS SDK throws into Outcomes: the one place every grant's multi-step answers
+ * become steps.
  *
  * WorkOS answers the multi-step cases as errors carrying a `pending_authentication_token`; those
- * become `step` outcomes whose sealed flow keeps the token server side. Everything else becomes a
- * stable error code; credential failures all collapse into `invalid_credentials` so no answer
- * reveals whether an account exists.
+ * become `step` outcomes whose sealed flow keeps the token server side (or, for `sso_required`, a
+ * redirect to the SSO connection). Everything else becomes a stable error code; credential
+ * failures all collapse into the step's one refusal so no answer reveals whether an account exists.
  */
 import {
   AuthenticationException,
@@ -12,75 +13,98 @@ import {
   RateLimitExceededException,
   UnauthorizedException,
 } from '@workos-inc/node';
-import type { ErrorOutcome, Outcome, ResolvedProfile, StepName } from '../../protocol/messages.ts';
-import { FLOW_TTL_MS, type StepContext } from './context.ts';
+import type { ErrorOutcome, Outcome } from '../../protocol/messages.ts';
+import { authorizeRedirect } from './authorize-url.ts';
+import type { StepContext } from './context.ts';
+import { stepOutcome, type Continuation, type FlowState } from './flow.ts';
+import { factorsOf, labelled, offerEnrollment, offerFactors } from './mfa.ts';
+import { offerOrganizations } from './org.ts';
+import { errorOutcome, FLOW_EXPIRED, UNAVAILABLE } from './outcomes.ts';
 
-const STEP_FOR_CODE: Partial<Record<string, StepName>> = {
-  mfa_enrollment: 'mfa_enroll',
-  mfa_challenge: 'mfa_challenge',
-  email_verification_required: 'email_verify',
-  organization_selection_required: 'org_select',
-};
+export { errorOutcome } from './outcomes.ts';
 
-/** The pending state a later step needs, sealed into the flow token. */
-export interface PendingFlow {
-  pending_authentication_token: string;
-  email: string;
-  user_id: string | null;
+const MISCONFIGURED = errorOutcome('internal_error', 500, 'The login server is misconfigured.');
+const REFUSED = errorOutcome('sign_in_refused', 403, 'WorkOS requires another way to sign in.');
+
+export async function mapWorkOSError(ctx: StepContext, cont: Continuation, error: unknown): Promise<Outcome> {
+  if (error instanceof AuthenticationException) return multiStep(ctx, cont, error);
+  return apiError(ctx, error, cont.refusal);
 }
 
-export function errorOutcome(code: ErrorOutcome['code'], status: number, message: string): ErrorOutcome {
-  return { type: 'error', code, message, status };
-}
-
-export function mapWorkOSError(ctx: StepContext, profile: ResolvedProfile, email: string, error: unknown): Outcome {
-  if (error instanceof AuthenticationException) {
-    const step = STEP_FOR_CODE[error.code];
-    const token = error.pendingAuthenticationToken;
-    if (step && token) {
-      const raw = error.rawData;
-      const flow: PendingFlow = { pending_authentication_token: token, email, user_id: raw.user?.id ?? null };
-      return {
-        type: 'step',
-        step,
-        flow: ctx.sealer.seal(flow, { purpose: step, profile: profile.slug }, FLOW_TTL_MS),
-        data: publicStepData(step, raw),
-      };
-    }
-    ctx.log.info('workos refused the authentication', { code: error.code });
-    return errorOutcome('sign_in_refused', 403, 'WorkOS requires another way to sign in.');
-  }
-  if (error instanceof RateLimitExceededException) {
+/** Any other WorkOS failure: `clientError` for a 4xx (the request was refused), else the usual. */
+export function apiError(ctx: StepContext, error: unknown, clientError: ErrorOutcome): ErrorOutcome {
+  if (error instanceof RateLimitExceededException)
     return errorOutcome('rate_limited', 429, 'WorkOS rate limit reached.');
-  }
   if (error instanceof UnauthorizedException) {
     ctx.log.error('WorkOS rejected the API key: check WORKOS_API_KEY');
-    return errorOutcome('internal_error', 500, 'The login server is misconfigured.');
+    return MISCONFIGURED;
   }
   const status = statusOf(error);
   if (status !== null && status >= 400 && status < 500) {
-    const code = (error as { code?: unknown }).code;
-    ctx.log.info('credentials refused', { status, code: typeof code === 'string' ? code : undefined });
-    return errorOutcome('invalid_credentials', 401, 'Invalid credentials.');
+    const code = codeOf(error);
+    ctx.log.info('WorkOS refused the request', { status, code });
+    // A pending token that expired or was redeemed already: the flow is over.
+    return code === 'invalid_pending_authentication_token' ? FLOW_EXPIRED : clientError;
   }
   ctx.log.warn('WorkOS unavailable', { status, error });
-  return errorOutcome('workos_unavailable', 503, 'WorkOS could not be reached.');
+  return UNAVAILABLE;
 }
 
-function statusOf(error: unknown): number | null {
+async function multiStep(ctx: StepContext, cont: Continuation, error: AuthenticationException): Promise<Outcome> {
+  const raw = error.rawData as AuthenticationException['rawData'] & {
+    email?: string;
+    authentication_factors?: unknown;
+  };
+  if (error.code === 'sso_required') {
+    const connection = raw.connection_ids?.[0];
+    if (!connection) return REFUSED;
+    return authorizeRedirect(
+      ctx,
+      cont.profile,
+      cont.context,
+      { kind: 'sso_connection', connection_id: connection },
+      cont.passthrough ?? { redirect_to: '', remember: false },
+      cont.state.invitation_token,
+    );
+  }
+  const token = error.pendingAuthenticationToken;
+  if (!token) {
+    ctx.log.info('workos refused the authentication', { code: error.code });
+    return REFUSED;
+  }
+  const state: FlowState = {
+    ...cont.state,
+    pending_authentication_token: token,
+    email: cont.state.email || raw.user?.email || raw.email || '',
+    user_id: raw.user?.id ?? cont.state.user_id,
+  };
+  delete state.identity;
+  const next: Continuation = { ...cont, state };
+  switch (error.code) {
+    case 'email_verification_required':
+      delete state.mode;
+      return stepOutcome(ctx, cont.profile, 'email_verify', { email: state.email }, state);
+    case 'mfa_challenge':
+      return offerFactors(ctx, next, await labelled(ctx, state.user_id, factorsOf(raw.authentication_factors)));
+    case 'mfa_enrollment':
+      return offerEnrollment(ctx, next);
+    case 'organization_selection_required':
+      return offerOrganizations(ctx, next, raw.organizations ?? []);
+    default:
+      ctx.log.info('workos refused the authentication', { code: error.code });
+      return REFUSED;
+  }
+}
+
+export function statusOf(error: unknown): number | null {
   if (error instanceof GenericServerException) return error.status;
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : null;
 }
 
-/** Only what the browser may see for each step: never tokens, never other users' data. */
-function publicStepData(step: StepName, raw: AuthenticationException['rawData']): Record<string, unknown> {
-  if (step === 'org_select') {
-    return { organizations: (raw.organizations ?? []).map(({ id, name }) => ({ id, name })) };
-  }
-  const factors = (raw as { authentication_factors?: Array<{ id: string; type: string }> }).authentication_factors;
-  if (step === 'mfa_challenge' && Array.isArray(factors)) {
-    return { factors: factors.map(({ id, type }) => ({ id, type })) };
-  }
-  return {};
+/** WorkOS's error code (`code`, or OAuth's `error`), never a message. */
+export function codeOf(error: unknown): string | undefined {
+  const e = error as { code?: unknown; error?: unknown; rawData?: { code?: unknown } } | null;
+  for (const value of [e?.code, e?.error, e?.rawData?.code]) if (typeof value === 'string') return value;
+  return undefined;
 }

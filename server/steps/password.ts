@@ -1,71 +1,58 @@
 /**
- * The password step: email + password through WorkOS, answered with an Outcome.
+ * The password step: email + password through WorkOS (with an invitation read earlier, when the
+ * flow carries one), answered with an Outcome.
  */
-import { decodeJwt } from 'jose';
-import type { Envelope, Identity, Outcome } from '../../protocol/messages.ts';
+import type { Envelope, Outcome } from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
-import { errorOutcome, mapWorkOSError } from './errors.ts';
+import { mapWorkOSError } from './errors.ts';
+import { openFlow, type Continuation } from './flow.ts';
+import { authenticated } from './identity.ts';
+import { INVALID_CREDENTIALS, isError, METHOD_DISABLED } from './outcomes.ts';
 
 export async function passwordStep(ctx: StepContext, envelope: Envelope<'password'>): Promise<Outcome> {
   const { profile, input, context } = envelope;
+  if (!profile.methods.includes('password')) return METHOD_DISABLED;
+  const invitation = openFlow(ctx, 'password', envelope);
+  if (isError(invitation)) return invitation;
+  const invitationToken = invitation?.state.invitation_token;
+  const cont: Continuation = {
+    profile,
+    context,
+    state: {
+      email: input.email,
+      user_id: null,
+      method: 'password',
+      ...(invitationToken ? { invitation_token: invitationToken } : {}),
+    },
+    refusal: INVALID_CREDENTIALS,
+    ...(envelope.passthrough ? { passthrough: envelope.passthrough } : {}),
+  };
+  return signInWithPassword(ctx, cont, input.email, input.password);
+}
+
+/**
+ * One password authentication at WorkOS (sign-in, sign-up's first sign-in, sign-in after a
+ * reset), accepting the invitation the continuation carries; every answer mapped the same way.
+ */
+export async function signInWithPassword(
+  ctx: StepContext,
+  cont: Continuation,
+  email: string,
+  password: string,
+): Promise<Outcome> {
+  const invitationToken = cont.state.invitation_token;
   let auth;
   try {
     auth = await ctx.workos.userManagement.authenticateWithPassword({
       clientId: ctx.clientId,
-      email: input.email,
-      password: input.password,
-      ipAddress: context.ip,
-      userAgent: context.user_agent,
+      email,
+      password,
+      ...(invitationToken ? { invitationToken } : {}),
+      ipAddress: cont.context.ip,
+      userAgent: cont.context.user_agent,
     });
   } catch (error) {
-    return mapWorkOSError(ctx, profile, input.email, error);
+    return mapWorkOSError(ctx, cont, error);
   }
-
-  const organizationId = profile.organization_id ?? auth.organizationId ?? null;
-  let membership: Identity['membership'] = null;
-  if (organizationId) {
-    try {
-      const list = await ctx.workos.userManagement.listOrganizationMemberships({
-        userId: auth.user.id,
-        organizationId,
-        statuses: ['active', 'inactive', 'pending'],
-      });
-      const found = list.data[0];
-      if (found) membership = { role: found.role.slug, status: found.status };
-    } catch (error) {
-      // Without live membership data no gate can decide: fail closed.
-      ctx.log.warn('membership lookup failed', { error });
-      return errorOutcome('workos_unavailable', 503, 'WorkOS could not be reached.');
-    }
-  }
-
-  return {
-    type: 'authenticated',
-    identity: {
-      user: {
-        id: auth.user.id,
-        email: auth.user.email,
-        email_verified: auth.user.emailVerified,
-        first_name: auth.user.firstName,
-        last_name: auth.user.lastName,
-      },
-      organization_id: organizationId,
-      membership,
-      session_id: sessionIdOf(auth.accessToken),
-      method: 'password',
-    },
-  };
-}
-
-/**
- * The access token arrives straight from WorkOS over our own authenticated request, so reading
- * its `sid` claim needs no signature check; the token itself never leaves this process.
- */
-function sessionIdOf(accessToken: string): string | null {
-  try {
-    const sid = decodeJwt(accessToken).sid;
-    return typeof sid === 'string' ? sid : null;
-  } catch {
-    return null;
-  }
+  return authenticated(ctx, cont, auth);
 }

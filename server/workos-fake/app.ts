@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { requireApiKey } from './auth.ts';
+import { mountAuthorizeDecision } from './authorize/decision.ts';
+import { authorizeRoutes } from './authorize/route.ts';
 import type { FakeContext, RouteAuth, RouteDef } from './context.ts';
 import { INTERNAL_ERROR, routeNotFound } from './errors.ts';
 import { mountInspection } from './inspection.ts';
 import { auditLogRoutes } from './routes/audit-logs.ts';
 import { authenticateRoutes } from './routes/authenticate.ts';
+import { emailVerificationRoutes } from './routes/email-verification.ts';
+import { invitationRoutes } from './routes/invitations.ts';
+import { magicAuthRoutes } from './routes/magic-auth.ts';
 import { membershipRoutes } from './routes/memberships.ts';
+import { mfaRoutes } from './routes/mfa.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { passwordResetRoutes } from './routes/password-reset.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { ssoRoutes } from './routes/sso.ts';
 import { userRoutes } from './routes/users.ts';
+import { userWriteRoutes } from './routes/users-write.ts';
 import { loadSeed, parseSeed, type Seed } from './seed.ts';
 import { FakeStore } from './store.ts';
 import { createSigningKey, type Jwks } from './tokens.ts';
@@ -32,7 +40,7 @@ export interface WorkOSFakeOptions {
 }
 
 export interface RouteInfo {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   auth: RouteAuth;
   statuses: readonly number[];
@@ -64,6 +72,13 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
   const defs: RouteDef[] = [
     ...authenticateRoutes(fake),
     ...userRoutes(fake),
+    ...userWriteRoutes(fake),
+    ...emailVerificationRoutes(fake),
+    ...magicAuthRoutes(fake),
+    ...mfaRoutes(fake),
+    ...authorizeRoutes(fake),
+    ...passwordResetRoutes(fake),
+    ...invitationRoutes(fake),
     ...organizationRoutes(fake),
     ...membershipRoutes(fake),
     ...ssoRoutes(fake),
@@ -84,6 +99,7 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
     else app.on(def.method, honoPath(def.path), def.handler);
   }
   mountInspection(app, fake.store);
+  mountAuthorizeDecision(app, fake.store);
   app.notFound((c) => c.json(routeNotFound(c.req.method, c.req.path), 404));
   app.onError((error, c) => {
     console.error(`[workos-fake] ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);

@@ -13,12 +13,16 @@ export interface Case {
   /** `METHOD /openapi/path` of the fake's route, or UNMATCHED. */
   route: string;
   status: number;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   body?: unknown;
   form?: Record<string, string>;
   /** Authorization header; defaults to the right API key; '' sends none. */
   authorization?: string;
+  /** The answer is an HTML page (the spec documents no body for it): checked for its content type only. */
+  html?: boolean;
+  /** For 302 answers: what Location must match. */
+  location?: string | RegExp;
   /** Where the body's schema lives when the spec documents none for this route and status. */
   closest?: SpecTarget & { why: string };
 }
@@ -39,8 +43,20 @@ export const STEP_STATUS: Record<NextStep, number> = {
   sso_required: 400,
 };
 
-const NO_ID = '01AAAAAAAAAAAAAAAAAAAAAAAA';
-const PUBLIC = { authorization: '' };
+export const NO_ID = '01AAAAAAAAAAAAAAAAAAAAAAAA';
+export const PUBLIC = { authorization: '' };
+
+/** `row('GET', '/path')('name', 200, url, extra)`: one case of that route. */
+export const row =
+  (method: 'GET' | 'POST' | 'PUT', path: string) =>
+  (name: string, status: number, url: string, extra: Partial<Case> = {}): Case => ({
+    name,
+    route: `${method} ${path}`,
+    status,
+    method,
+    url,
+    ...extra,
+  });
 
 export function buildCases(fake: WorkOSFake): Case[] {
   const { store } = fake;
@@ -55,16 +71,6 @@ export function buildCases(fake: WorkOSFake): Case[] {
     user_agent: null,
   });
 
-  const row =
-    (method: 'GET' | 'POST', path: string) =>
-    (name: string, status: number, url: string, extra: Partial<Case> = {}): Case => ({
-      name,
-      route: `${method} ${path}`,
-      status,
-      method,
-      url,
-      ...extra,
-    });
   const auth = row('POST', '/user_management/authenticate');
   const users = row('GET', '/user_management/users');
   const user = row('GET', '/user_management/users/{id}');
@@ -131,7 +137,7 @@ export function buildCases(fake: WorkOSFake): Case[] {
     user('user: unknown', 404, `/user_management/users/user_${NO_ID}`),
 
     orgs('organizations: all', 200, '/organizations?order=asc'),
-    orgs('organizations: search and domains', 200, '/organizations?search=second&domains=second.example'),
+    orgs('organizations: search and domains', 200, '/organizations?search=sso&domains=sso.example.com'),
     orgs('organizations: bad order', 422, '/organizations?order=sideways'),
     oneOrg('organization: found', 200, `/organizations/${org.id}`),
     oneOrg('organization: unknown', 404, `/organizations/org_${NO_ID}`),
@@ -161,7 +167,10 @@ export function buildCases(fake: WorkOSFake): Case[] {
       'logout: redirect',
       302,
       `${LOGOUT}&return_to=${encodeURIComponent('http://localhost:8881/?loggedout=true')}`,
-      PUBLIC,
+      {
+        ...PUBLIC,
+        location: 'http://localhost:8881/?loggedout=true',
+      },
     ),
     logout('logout: no return_to', 200, LOGOUT, PUBLIC),
     logout('logout: no session_id', 422, '/user_management/sessions/logout', PUBLIC),

@@ -16,7 +16,7 @@ export interface FakeContext {
 export type RouteAuth = 'api_key' | 'client_secret' | 'none';
 
 export interface RouteDef {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** The OpenAPI path template, e.g. `/organizations/{id}`. */
   path: string;
   auth: RouteAuth;

@@ -13,7 +13,17 @@ export interface OAuthError {
   error_description: string;
 }
 
-type Entity = 'User' | 'Organization' | 'Organization membership' | 'Session';
+type Entity =
+  | 'User'
+  | 'Organization'
+  | 'Organization membership'
+  | 'Session'
+  | 'Magic Auth'
+  | 'Email verification'
+  | 'Password reset'
+  | 'Invitation'
+  | 'Authentication factor'
+  | 'Authentication challenge';
 
 /** `User not found: 'user_01…'.` — the spec's own example wording. */
 export function entityNotFound(

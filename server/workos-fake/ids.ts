@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 
 /** Crockford's base32, the alphabet of ULIDs (and so of WorkOS ids). */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -22,7 +22,20 @@ export function ulid(time: number = Date.now()): string {
 }
 
 export type IdPrefix =
-  'user' | 'org' | 'om' | 'org_domain' | 'session' | 'email_verification' | 'auth_factor' | 'conn' | 'key' | 'role';
+  | 'user'
+  | 'org'
+  | 'om'
+  | 'org_domain'
+  | 'session'
+  | 'email_verification'
+  | 'auth_factor'
+  | 'auth_challenge'
+  | 'conn'
+  | 'key'
+  | 'role'
+  | 'magic_auth'
+  | 'password_reset'
+  | 'invitation';
 
 export function newId(prefix: IdPrefix, time?: number): string {
   return `${prefix}_${ulid(time)}`;
@@ -30,6 +43,13 @@ export function newId(prefix: IdPrefix, time?: number): string {
 
 /** `org_01…` with a 26-character ULID-ish body; used to validate seeds. */
 export const WORKOS_ID = /^[a-z]+(?:_[a-z]+)*_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** A numeric one-time code (magic auth, email verification, SMS), as WorkOS sends: six digits. */
+export function numericCode(digits = 6): string {
+  let out = '';
+  for (let i = 0; i < digits; i++) out += String(randomInt(10));
+  return out;
+}
 
 /**
  * Opaque tokens (refresh tokens, pending authentication tokens) look like

@@ -86,3 +86,78 @@ describe('POST /_fake/memberships/status', () => {
     expect((await post({ email: 'grace@example.com', status: 'gone' })).status).toBe(422);
   });
 });
+
+describe('/_fake/emails and /_fake/sms', () => {
+  const post = (path: string, body: unknown) =>
+    fake.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${fake.apiKey}` },
+      body: JSON.stringify(body),
+    });
+
+  it('lists what WorkOS would have emailed, newest first, by recipient', async () => {
+    const invitation = await json('/_fake/emails?to=ivy@example.com');
+    expect(invitation).toEqual({
+      status: 200,
+      body: {
+        data: [
+          {
+            kind: 'invitation',
+            to: 'ivy@example.com',
+            code: null,
+            token: 'RgXuYtYOAU1yQcXwMUt28JRWI',
+            created_at: '2025-06-02T09:39:00.000Z',
+          },
+        ],
+      },
+    });
+    await post('/user_management/magic_auth', { email: 'Grace@example.com' });
+    await post('/user_management/password_reset', { email: 'grace@example.com' });
+    const { body } = (await json('/_fake/emails?to=GRACE@example.com')) as {
+      body: { data: { kind: string; code: string | null; token: string | null }[] };
+    };
+    expect(body.data.map((e) => e.kind)).toEqual(['password_reset', 'magic_auth']);
+    expect(body.data[0]).toMatchObject({ code: null, token: expect.any(String) });
+    expect(body.data[1]).toMatchObject({ code: expect.stringMatching(/^\d{6}$/), token: null });
+    expect(await json('/_fake/emails?to=nobody@example.com')).toEqual({ status: 200, body: { data: [] } });
+  });
+
+  it('lists SMS codes by phone number', async () => {
+    const olivia = fake.store.findUserByEmail('olivia@example.com')!.wire.id;
+    const sms = [...fake.store.factors.values()].find((f) => f.user_id === olivia && f.type === 'sms')!;
+    await post(`/auth/factors/${sms.id}/challenge`, {});
+    await post(`/auth/factors/${sms.id}/challenge`, {});
+    const { body } = (await json('/_fake/sms?to=%2B15555550123')) as { body: { data: { to: string; code: string }[] } };
+    expect(body.data).toHaveLength(2);
+    expect(body.data[0]).toMatchObject({ to: '+15555550123', code: expect.stringMatching(/^\d{6}$/) });
+    expect(await json('/_fake/sms?to=%2B10000000000')).toEqual({ status: 200, body: { data: [] } });
+  });
+});
+
+describe('/_fake/expire', () => {
+  it('expires every code sent to an email, so the next grant answers WorkOS’s expired error', async () => {
+    const created = await fake.app.request('/user_management/magic_auth', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${fake.apiKey}` },
+      body: JSON.stringify({ email: 'linus@example.com' }),
+    });
+    const { code } = (await created.json()) as { code: string };
+    expect(
+      await json('/_fake/expire', { method: 'POST', body: JSON.stringify({ email: 'Linus@example.com' }) }),
+    ).toEqual({ status: 200, body: { expired: 1 } });
+    const grant = await fake.app.request('/user_management/authenticate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'urn:workos:oauth:grant-type:magic-auth:code',
+        client_id: fake.clientId,
+        client_secret: fake.apiKey,
+        email: 'linus@example.com',
+        code,
+      }),
+    });
+    expect(grant.status).toBe(400);
+    expect(await grant.json()).toMatchObject({ code: 'one_time_code_expired' });
+    expect((await json('/_fake/expire', { method: 'POST', body: '{}' })).status).toBe(422);
+  });
+});

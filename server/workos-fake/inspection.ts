@@ -11,12 +11,37 @@ import type { FakeStore, MembershipStatus } from './store.ts';
  * - `GET /_fake/audit-events` → `{ data: [{ organization_id, idempotency_key, event }] }`
  * - `POST /_fake/memberships/status` `{ email, organization_id?, status }` → `{ data: [{ id, organization_id, role, status }] }`
  *   (404 `{ message }` when the user has no such membership)
+ * - `GET /_fake/emails?to=` → `{ data: [{ kind, to, code, token, created_at }] }`, newest first: every magic code,
+ *   verification code, reset token and invitation token WorkOS would have emailed
+ * - `GET /_fake/sms?to=<E.164>` → `{ data: [{ to, code, created_at }] }`, newest first
+ * - `POST /_fake/expire` `{ email }` → `{ expired: <count> }`: every magic code, verification code and
+ *   reset token sent to that email expires now, so tests see WorkOS's "expired" answers for real
  */
 const statusBody = z.strictObject({
   email: z.email(),
   organization_id: z.string().min(1).optional(),
   status: z.enum(['active', 'inactive', 'pending'] satisfies MembershipStatus[]),
 });
+
+const expireBody = z.strictObject({ email: z.email() });
+
+/** Moves the expiry of everything "sent" to `email` into the past; answers how many records changed. */
+export function expireSentTo(store: FakeStore, email: string): number {
+  const normalized = email.trim().toLowerCase();
+  const past = new Date(Date.now() - 1000).toISOString();
+  const records = [
+    ...store.magicAuths.values(),
+    ...store.emailVerifications.values(),
+    ...store.passwordResets.values(),
+  ];
+  let count = 0;
+  for (const record of records) {
+    if (record.email.toLowerCase() !== normalized) continue;
+    record.expires_at = past;
+    count++;
+  }
+  return count;
+}
 
 export function mountInspection(app: Hono, store: FakeStore): void {
   app.get('/_fake/sessions', (c) => {
@@ -26,6 +51,15 @@ export function mountInspection(app: Hono, store: FakeStore): void {
       .filter((s) => userId === undefined || s.user_id === userId)
       .map(({ id, user_id, status }) => ({ id, user_id, status }));
     return c.json({ data }, 200);
+  });
+
+  app.get('/_fake/emails', (c) => c.json({ data: store.outbox.emailsTo(c.req.query('to')) }, 200));
+  app.get('/_fake/sms', (c) => c.json({ data: store.outbox.smsTo(c.req.query('to')) }, 200));
+
+  app.post('/_fake/expire', async (c) => {
+    const parsed = expireBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ message: 'Expected { email }.' }, 422);
+    return c.json({ expired: expireSentTo(store, parsed.data.email) }, 200);
   });
 
   app.get('/_fake/audit-events', (c) => c.json({ data: store.auditEvents }, 200));

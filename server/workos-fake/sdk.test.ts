@@ -126,8 +126,9 @@ describe('directory reads', () => {
       role: { slug: 'admin' },
     });
     const members = await um.listOrganizationMemberships({ organizationId: org().id, statuses: ['active'] });
-    // Ada, Grace, Margaret and the organization chooser of the test seed; Ken's membership is inactive.
-    expect(members.data.map((m) => m.role.slug).sort()).toEqual(['admin', 'member', 'member', 'member']);
+    // Ada (admin), Grace, Margaret, Mia, Noah, Olivia, Sam, Vera and the test seed's organization
+    // chooser; Ken's membership is inactive.
+    expect(members.data.map((m) => m.role.slug).sort()).toEqual(['admin', ...Array(8).fill('member')]);
     const linus = fake.store.findUserByEmail('linus@example.com')!.wire;
     expect((await um.listOrganizationMemberships({ userId: linus.id })).data).toEqual([]);
   });

@@ -23,6 +23,18 @@ const id = (prefix: string) =>
     .refine((value) => value.startsWith(`${prefix}_`), `must start with ${prefix}_`);
 const timestamp = z.iso.datetime();
 
+/** RFC 4648 base32 (what authenticator apps take), at least 80 bits. */
+const base32Secret = z.string().regex(/^[A-Z2-7]{16,}$/, 'must be a base32 secret of 16+ characters');
+
+const seedFactor = z.discriminatedUnion('type', [
+  z.strictObject({ id: id('auth_factor'), type: z.literal('totp'), secret: base32Secret }),
+  z.strictObject({
+    id: id('auth_factor'),
+    type: z.literal('sms'),
+    phone_number: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  }),
+]);
+
 const seedUser = z
   .object({
     id: id('user'),
@@ -38,6 +50,8 @@ const seedUser = z
     next_step: z.enum(NEXT_STEPS).optional(),
     /** For `next_step: "sso_required"`: the connections WorkOS would name. */
     sso_connection_ids: z.array(id('conn')).optional(),
+    /** Enrolled MFA factors: a user with any answers `mfa_challenge` after the first factor. */
+    auth_factors: z.array(seedFactor).optional(),
   })
   .strict();
 
@@ -48,6 +62,8 @@ const seedOrganization = z
     /** Role slugs the organization offers; memberships must use one of them. */
     roles: z.array(z.string().regex(/^[a-z0-9_-]+$/)).min(1),
     domains: z.array(z.string()).default([]),
+    /** SSO connections: users of the organization's domains answer `sso_required` naming them. */
+    sso_connection_ids: z.array(id('conn')).default([]),
     created_at: timestamp,
   })
   .strict();
@@ -63,12 +79,25 @@ const seedMembership = z
   })
   .strict();
 
+const seedInvitation = z.strictObject({
+  id: id('invitation'),
+  email: z.email(),
+  organization_id: id('org'),
+  role_slug: z.string(),
+  /** Fixed in the seed so tests can use it; also readable through `GET /_fake/emails`. */
+  token: z.string().regex(/^[A-Za-z0-9]{20,64}$/),
+  state: z.enum(['pending', 'accepted', 'revoked']).default('pending'),
+  created_at: timestamp,
+  expires_at: timestamp,
+});
+
 export const seedSchema = z
   .object({
     _readme: z.string().optional(),
     organizations: z.array(seedOrganization),
     users: z.array(seedUser),
     memberships: z.array(seedMembership),
+    invitations: z.array(seedInvitation).default([]),
   })
   .strict()
   .superRefine((seed, ctx) => {
@@ -89,6 +118,15 @@ export const seedSchema = z
           code: 'custom',
           path: ['memberships', index, 'role'],
           message: 'not a role of the organization',
+        });
+    });
+    seed.invitations.forEach((invitation, index) => {
+      const org = orgs.get(invitation.organization_id);
+      if (!org?.roles.includes(invitation.role_slug))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['invitations', index],
+          message: 'unknown organization or not a role of it',
         });
     });
     const emails = seed.users.map((u) => u.email.toLowerCase());

@@ -1,24 +1,42 @@
 import type { components } from '@workos/openapi-spec';
+import type { AuthorizationCodeRecord, AuthorizationRequestRecord } from './authorize/records.ts';
 import { newId, opaqueToken } from './ids.ts';
-import { hashPasswordSync } from './passwords.ts';
+import type { InvitationRecord } from './invitations.ts';
+import type { ChallengeRecord, FactorRecord } from './mfa/factors.ts';
+import type { EmailVerificationRecord, MagicAuthRecord } from './one-time-codes.ts';
+import { Outbox } from './outbox.ts';
+import type { PasswordResetRecord } from './password-reset.ts';
 import type { NextStep, ParsedSeed } from './seed.ts';
+import { loadSeedInto } from './store-seed.ts';
 
 export type UserWire = components['schemas']['UserlandUser'];
 export type OrganizationWire = components['schemas']['Organization'];
 export type RoleWire = components['schemas']['Role'];
 export type MembershipStatus = 'active' | 'inactive' | 'pending';
 
+/**
+ * A user and what decides its multi-step answers (flow.ts): WorkOS derives them from its
+ * environment settings; the fake from these flags, set by the seed or the API.
+ */
 export interface UserRecord {
   wire: UserWire;
   passwordHash: string | null;
-  nextStep?: NextStep;
-  ssoConnectionIds: string[];
+  /** Answer `email_verification_required` until the email is verified (API-created users, `next_step`). */
+  requireEmailVerification: boolean;
+  /** Answer `mfa_enrollment` while the user has no factor (`next_step: mfa_enrollment`). */
+  mfaRequired: boolean;
+  /** Answer `organization_selection_required` even with fewer than two memberships (`next_step`). */
+  forceOrganizationSelection: boolean;
+  /** `next_step: sso_required`: these connections, whatever the email's domain. */
+  explicitSsoConnectionIds: string[] | null;
 }
 
 export interface OrganizationRecord {
   wire: OrganizationWire;
   /** In priority order, as `GET /authorization/organizations/{id}/roles` lists them. */
   roles: RoleWire[];
+  /** SSO connections; users of the organization's domains must sign in through them. */
+  connectionIds: string[];
 }
 
 export interface MembershipRecord {
@@ -56,41 +74,18 @@ export interface PendingAuthentication {
   token: string;
   user_id: string;
   step: NextStep;
+  /** The first factor's method, reported when the sign-in completes. */
+  method: string;
   organization_ids: string[];
+  /** The code sent with `email_verification_required`. */
+  email_verification_id: string | null;
+  ip_address: string | null;
+  user_agent: string | null;
   created_at: string;
   expires_at: string;
 }
 
 const PENDING_TTL_MS = 10 * 60 * 1000;
-
-/** Role ids are the same for a slug in every organization, as environment roles' are at WorkOS. */
-const roleIds = new Map<string, string>();
-
-/**
- * Seeded roles are environment roles (WorkOS's own `admin` and `member` are), named after their
- * slug: `billing-admin` → "Billing Admin".
- */
-function environmentRole(slug: string, createdAt: string): RoleWire {
-  let id = roleIds.get(slug);
-  if (!id) roleIds.set(slug, (id = newId('role', Date.parse(createdAt))));
-  const name = slug
-    .split(/[-_]+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join(' ');
-  return {
-    object: 'role',
-    id,
-    slug,
-    name,
-    description: null,
-    type: 'EnvironmentRole',
-    resource_type_slug: 'organization',
-    permissions: [],
-    created_at: createdAt,
-    updated_at: createdAt,
-  };
-}
 
 /** Everything the fake knows, in memory; a restart goes back to the seed. */
 export class FakeStore {
@@ -100,56 +95,80 @@ export class FakeStore {
   readonly sessions = new Map<string, SessionRecord>();
   readonly pending = new Map<string, PendingAuthentication>();
   readonly auditEvents: AuditEventRecord[] = [];
+  readonly magicAuths = new Map<string, MagicAuthRecord>();
+  readonly emailVerifications = new Map<string, EmailVerificationRecord>();
+  readonly passwordResets = new Map<string, PasswordResetRecord>();
+  readonly invitations = new Map<string, InvitationRecord>();
+  readonly factors = new Map<string, FactorRecord>();
+  readonly challenges = new Map<string, ChallengeRecord>();
+  readonly authorizationRequests = new Map<string, AuthorizationRequestRecord>();
+  readonly authorizationCodes = new Map<string, AuthorizationCodeRecord>();
+  readonly outbox = new Outbox();
 
   constructor(seed: ParsedSeed) {
-    for (const o of seed.organizations) {
-      this.organizations.set(o.id, {
-        roles: o.roles.map((slug) => environmentRole(slug, o.created_at)),
-        wire: {
-          object: 'organization',
-          id: o.id,
-          name: o.name,
-          domains: o.domains.map((domain) => ({
-            object: 'organization_domain',
-            id: newId('org_domain', Date.parse(o.created_at)),
-            organization_id: o.id,
-            domain,
-            state: 'verified',
-            verification_strategy: 'manual',
-            created_at: o.created_at,
-            updated_at: o.created_at,
-          })),
-          metadata: {},
-          external_id: null,
-          created_at: o.created_at,
-          updated_at: o.created_at,
-        },
-      });
-    }
-    for (const u of seed.users) {
-      const passwordHash = u.password_hash ?? (u.password ? hashPasswordSync(u.password) : null);
-      this.users.set(u.id, {
-        passwordHash,
-        ...(u.next_step ? { nextStep: u.next_step } : {}),
-        ssoConnectionIds: u.sso_connection_ids ?? [newId('conn')],
-        wire: {
-          object: 'user',
-          id: u.id,
-          first_name: u.first_name,
-          last_name: u.last_name,
-          profile_picture_url: null,
-          email: u.email.toLowerCase(),
-          email_verified: u.email_verified,
-          external_id: null,
-          metadata: {},
-          last_sign_in_at: null,
-          locale: null,
-          created_at: u.created_at,
-          updated_at: u.created_at,
-        },
-      });
-    }
-    for (const m of seed.memberships) this.memberships.set(m.id, { ...m, updated_at: m.created_at });
+    loadSeedInto(this, seed);
+  }
+
+  /** A user created through the API (or by a redeemed magic code / accepted invitation). */
+  createUser(input: {
+    id?: string;
+    email: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    emailVerified: boolean;
+    passwordHash: string | null;
+  }): UserRecord {
+    const at = new Date().toISOString();
+    const user: UserRecord = {
+      passwordHash: input.passwordHash,
+      requireEmailVerification: !input.emailVerified,
+      mfaRequired: false,
+      forceOrganizationSelection: false,
+      explicitSsoConnectionIds: null,
+      wire: {
+        object: 'user',
+        id: input.id ?? newId('user'),
+        first_name: input.firstName ?? null,
+        last_name: input.lastName ?? null,
+        profile_picture_url: null,
+        email: input.email.trim().toLowerCase(),
+        email_verified: input.emailVerified,
+        external_id: null,
+        metadata: {},
+        last_sign_in_at: null,
+        locale: null,
+        created_at: at,
+        updated_at: at,
+      },
+    };
+    this.users.set(user.wire.id, user);
+    return user;
+  }
+
+  markEmailVerified(user: UserRecord): void {
+    user.requireEmailVerification = false;
+    if (!user.wire.email_verified)
+      user.wire = { ...user.wire, email_verified: true, updated_at: new Date().toISOString() };
+  }
+
+  /** The SSO connections the user must use: explicit, or those of an organization owning the email's domain. */
+  ssoConnectionsFor(user: UserRecord): string[] {
+    if (user.explicitSsoConnectionIds) return user.explicitSsoConnectionIds;
+    const domain = user.wire.email.split('@')[1] ?? '';
+    const organization = this.organizationForDomain(domain);
+    return organization?.connectionIds ?? [];
+  }
+
+  organizationForDomain(domain: string): OrganizationRecord | undefined {
+    const wanted = domain.toLowerCase();
+    for (const o of this.organizations.values())
+      if (o.connectionIds.length > 0 && o.wire.domains.some((d) => d.domain === wanted)) return o;
+    return undefined;
+  }
+
+  organizationForConnection(connectionId: string): OrganizationRecord | undefined {
+    for (const o of this.organizations.values()) if (o.connectionIds.includes(connectionId)) return o;
+    return undefined;
   }
 
   /** Idempotent like WorkOS: a repeated `Idempotency-Key` records nothing new. */
@@ -209,8 +228,13 @@ export class FakeStore {
     return true;
   }
 
+  /** Ends every active session of a user (a password reset does, as at WorkOS). */
+  revokeSessionsOf(userId: string): void {
+    for (const s of this.sessions.values()) if (s.user_id === userId) this.revokeSession(s.id);
+  }
+
   createPendingAuthentication(
-    input: Pick<PendingAuthentication, 'user_id' | 'step' | 'organization_ids'>,
+    input: Omit<PendingAuthentication, 'token' | 'created_at' | 'expires_at'>,
   ): PendingAuthentication {
     const now = Date.now();
     const pending: PendingAuthentication = {
@@ -220,6 +244,17 @@ export class FakeStore {
       expires_at: new Date(now + PENDING_TTL_MS).toISOString(),
     };
     this.pending.set(pending.token, pending);
+    return pending;
+  }
+
+  /** A live pending authentication at one of `steps`, or undefined (unknown, expired or another step). */
+  pendingAt(token: string, steps: readonly NextStep[]): PendingAuthentication | undefined {
+    const pending = this.pending.get(token);
+    if (!pending || !steps.includes(pending.step)) return undefined;
+    if (Date.parse(pending.expires_at) < Date.now()) {
+      this.pending.delete(token);
+      return undefined;
+    }
     return pending;
   }
 }

@@ -1,18 +1,23 @@
 import { newId } from './ids.ts';
 import { loadSeed, NEXT_STEPS, type NextStep, type Seed } from './seed.ts';
 
-/** Test support: the demo seed plus one user per multi-step answer and a second organization. */
+/**
+ * Test support: the demo seed plus one user per multi-step answer (`<step>@example.com`, forced by
+ * `next_step`), the organization chooser a member of Demo and Second Organization.
+ */
 export const DEMO_PASSWORD = 'Correct-Horse-7';
 export const stepUserEmail = (step: NextStep) => `${step.replaceAll('_', '-')}@example.com`;
 
 export function testSeed(): Seed {
   const seed = loadSeed();
   const demoOrg = seed.organizations[0]!;
-  const second = {
+  const seeded = seed.organizations.find((o) => o.name === 'Second Organization');
+  const second = seeded ?? {
     id: newId('org'),
     name: 'Second Organization',
     roles: ['member'],
-    domains: ['second.example'],
+    domains: [],
+    sso_connection_ids: [],
     created_at: new Date().toISOString(),
   };
   const stepUsers = NEXT_STEPS.map((step) => ({
@@ -29,7 +34,7 @@ export function testSeed(): Seed {
   const now = new Date().toISOString();
   return {
     ...seed,
-    organizations: [...seed.organizations, second],
+    organizations: seeded ? seed.organizations : [...seed.organizations, second],
     users: [...seed.users, ...stepUsers],
     memberships: [
       ...seed.memberships,

@@ -12,42 +12,117 @@ const FIXTURES = join(import.meta.dirname, '../../protocol/fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const php = (value: string) => `base64_decode('${Buffer.from(value).toString('base64')}')`;
 
-test('the REST schema of /auth/password accepts the request fixture and mirrors the shared limits', async ({
+/** The browser route a `browser-*-request.json` fixture is sent to. */
+function routeOf(file: string): string {
+  const name = file.replace(/^browser-/, '').replace(/-request\.json$/, '');
+  if (name.startsWith('authorize-')) return 'authorize';
+  if (name === 'reset') return 'reset_request';
+  return name.replaceAll('-', '_');
+}
+
+test('the REST schemas of /auth/<route> accept every request fixture and mirror the shared limits', async ({
   stack,
 }) => {
+  const files = readdirSync(FIXTURES).filter((f) => /^browser-.*-request\.json$/.test(f));
+  const requests = Object.fromEntries(files.map((f) => [f, { route: routeOf(f), body: JSON.parse(fixture(f)) }]));
   const out = await stack.site.php(`
-    $route = rest_get_server()->get_routes()['/workos/v1/auth/password'][0];
-    $args = $route['args'];
-    $request = json_decode( ${php(fixture('browser-password-request.json'))}, true );
-    $errors = [];
-    foreach ( $request as $key => $value ) {
-      if ( ! isset( $args[ $key ] ) ) { $errors[] = "unknown field $key"; continue; }
-      $valid = rest_validate_value_from_schema( $value, $args[ $key ], $key );
-      if ( is_wp_error( $valid ) ) { $errors[] = $valid->get_error_message(); }
+    $routes = rest_get_server()->get_routes();
+    $results = [];
+    foreach ( json_decode( ${php(JSON.stringify(requests))}, true ) as $file => $case ) {
+      $args = $routes[ '/workos/v1/auth/' . $case['route'] ][0]['args'] ?? null;
+      $errors = [];
+      if ( null === $args ) { $results[ $file ] = [ 'errors' => [ 'no route' ] ]; continue; }
+      foreach ( $case['body'] as $key => $value ) {
+        if ( ! isset( $args[ $key ] ) ) { $errors[] = "unknown field $key"; continue; }
+        $valid = rest_validate_value_from_schema( $value, $args[ $key ], $key );
+        if ( is_wp_error( $valid ) ) { $errors[] = $valid->get_error_message(); }
+      }
+      foreach ( $args as $key => $arg ) {
+        if ( ! empty( $arg['required'] ) && ! array_key_exists( $key, $case['body'] ) ) { $errors[] = "missing $key"; }
+      }
+      $results[ $file ] = [ 'errors' => $errors ];
     }
-    foreach ( $args as $key => $arg ) {
-      if ( ! empty( $arg['required'] ) && ! array_key_exists( $key, $request ) ) { $errors[] = "missing $key"; }
-    }
-    echo wp_json_encode( [ 'errors' => $errors, 'args' => $args ] );
+    $auth = array_values( array_filter( array_keys( $routes ), fn( $r ) => str_starts_with( $r, '/workos/v1/auth/' ) ) );
+    $args = [];
+    foreach ( $auth as $route ) { $args[ substr( $route, strlen( '/workos/v1/auth/' ) ) ] = $routes[ $route ][0]['args']; }
+    echo wp_json_encode( [ 'results' => $results, 'args' => $args ] );
   `);
-  const { errors, args } = JSON.parse(out);
-  expect(errors).toEqual([]);
-  expect(args.email.maxLength).toBe(LIMITS.emailMax);
-  expect(args.password.maxLength).toBe(LIMITS.passwordMax);
-  expect(args.redirect_to.maxLength).toBe(LIMITS.redirectMax);
-  expect(args.profile.pattern).toBe(LIMITS.profileSlugPattern);
-  expect(Object.keys(args).sort()).toEqual(Object.keys(JSON.parse(fixture('browser-password-request.json'))).sort());
+  const { results, args } = JSON.parse(out);
+  for (const f of files) expect(results[f].errors, f).toEqual([]);
+
+  // One route per protocol `BrowserRoute`, each with a request fixture.
+  const routes = [
+    'password',
+    'magic_code_send',
+    'magic_code_verify',
+    'authorize',
+    'signup',
+    'email_verify',
+    'invitation',
+    'reset_request',
+    'reset_confirm',
+    'mfa_enroll',
+    'mfa_challenge',
+    'mfa_verify',
+    'org_select',
+  ];
+  expect(Object.keys(args).sort()).toEqual([...routes].sort());
+  expect([...new Set(files.map(routeOf))].sort()).toEqual([...routes].sort());
+
+  for (const route of routes) {
+    expect(args[route].redirect_to.maxLength, route).toBe(LIMITS.redirectMax);
+    expect(args[route].profile.pattern, route).toBe(LIMITS.profileSlugPattern);
+    if (args[route].flow) expect(args[route].flow.maxLength, route).toBe(LIMITS.tokenMax);
+    if (args[route].email) expect(args[route].email.maxLength, route).toBe(LIMITS.emailMax);
+    if (args[route].password) expect(args[route].password.maxLength, route).toBe(LIMITS.passwordMax);
+    if (args[route].code) expect(args[route].code.pattern, route).toBe(LIMITS.codePattern);
+  }
+  expect(args.signup.first_name.maxLength).toBe(LIMITS.nameMax);
+  expect(args.signup.last_name.maxLength).toBe(LIMITS.nameMax);
+  expect(args.mfa_enroll.phone_number.pattern).toBe(LIMITS.phonePattern);
+  expect(args.mfa_challenge.factor_id.pattern).toBe(LIMITS.idPattern);
+  expect(args.org_select.organization_id.pattern).toBe(LIMITS.idPattern);
+  expect(args.invitation.invitation_token.maxLength).toBe(LIMITS.tokenMax);
+  expect(args.reset_confirm.token.maxLength).toBe(LIMITS.tokenMax);
+  // Continuing routes need the flow; first factors take an invitation's, optionally.
+  for (const route of [
+    'magic_code_verify',
+    'email_verify',
+    'mfa_enroll',
+    'mfa_challenge',
+    'mfa_verify',
+    'org_select',
+  ]) {
+    expect(args[route].flow.required, route).toBe(true);
+  }
+  for (const route of ['password', 'magic_code_send', 'signup', 'authorize']) {
+    expect(args[route].flow.required, route).toBe(false);
+  }
 });
 
 test('WordPress accepts every server outcome fixture and refuses malformed outcomes', async ({ stack }) => {
   const files = readdirSync(FIXTURES).filter((f) => /^server-.*-outcome\.json$/.test(f));
   // Each call names the outcome types it accepts: admin outcomes never answer an auth step.
-  const AUTH = ['step', 'redirect', 'authenticated', 'error'];
+  const AUTH = ['step', 'redirect', 'authenticated', 'reset_token', 'error'];
   const ACCEPTS: Record<string, string[]> = {
     'server-authenticated-outcome.json': AUTH,
     'server-error-outcome.json': AUTH,
     'server-step-outcome.json': AUTH,
     'server-redirect-outcome.json': AUTH,
+    'server-callback-authenticated-outcome.json': AUTH,
+    'server-callback-error-outcome.json': AUTH,
+    'server-callback-step-outcome.json': AUTH,
+    'server-password-rejected-outcome.json': AUTH,
+    'server-reset-token-outcome.json': AUTH,
+    'server-reset-token-unknown-outcome.json': AUTH,
+    'server-step-code-sent-outcome.json': AUTH,
+    'server-step-email-verify-outcome.json': AUTH,
+    'server-step-invitation-outcome.json': AUTH,
+    'server-step-mfa-code-outcome.json': AUTH,
+    'server-step-mfa-code-sms-outcome.json': AUTH,
+    'server-step-mfa-enroll-outcome.json': AUTH,
+    'server-step-org-select-outcome.json': AUTH,
+    'server-step-reset-done-outcome.json': AUTH,
     'server-organizations-outcome.json': ['organizations'],
     'server-admin-user-outcome.json': ['user'],
     'server-roles-outcome.json': ['roles'],
@@ -63,6 +138,17 @@ test('WordPress accepts every server outcome fixture and refuses malformed outco
     'not json',
     fixture('server-organizations-outcome.json'),
     fixture('server-health-outcome.json'),
+    // Only the notices that end a flow may have an empty one.
+    '{"type":"step","step":"code_sent","flow":"","data":{"email":"a@example.com","resend_after":30}}',
+    '{"type":"step","step":"nope","flow":"v1.x","data":{}}',
+    '{"type":"step","step":"mfa_code","flow":"v1.x","data":{},"passthrough":{"redirect_to":"/"}}',
+    '{"type":"authenticated","identity":{},"passthrough":{"redirect_to":"/","remember":true}}',
+    '{"type":"error","code":"password_rejected","message":"x","status":422,"problems":["short"]}',
+    '{"type":"error","code":"flow_expired","message":"x","status":400,"passthrough":null}',
+    '{"type":"reset_token","email":"not-an-email","token":null,"expires_at":null}',
+    '{"type":"reset_token","email":"a@example.com","token":"<script>","expires_at":null}',
+    '{"type":"reset_token","email":"a@example.com","token":null}',
+    '{"type":"redirect","url":"javascript:alert(1)"}',
   ];
   // [types, body]: each must be refused by a caller accepting those types.
   const badAdmin: Array<[string[], string]> = [
@@ -97,6 +183,68 @@ test('WordPress accepts every server outcome fixture and refuses malformed outco
   for (const f of files) expect(results[f], f).toBe(true);
   bad.forEach((_, i) => expect(results[`bad-${i}`], bad[i]).toBe(false));
   badAdmin.forEach(([, body], i) => expect(results[`bad-admin-${i}`], body).toBe(false));
+});
+
+test("WordPress answers the browser in the fixtures' shapes: no passthrough, problems, reset_sent", async ({
+  stack,
+}) => {
+  const out = await stack.site.php(`
+    $choices = [ 'redirect_to' => '', 'remember' => false, 'profile' => 'default' ];
+    $answer = function ( $name ) use ( $choices ) {
+      $outcome = workos_login_parse_outcome( json_decode( ${php(JSON.stringify(Object.fromEntries(['server-callback-step-outcome.json', 'server-password-rejected-outcome.json', 'server-reset-token-unknown-outcome.json', 'server-redirect-outcome.json'].map((f) => [f, fixture(f)]))))}, true )[ $name ] );
+      $response = workos_login_rest_answer( $outcome, '', $choices );
+      return [ 'status' => $response->get_status(), 'body' => $response->get_data(), 'outcome' => $outcome ];
+    };
+    echo wp_json_encode( [
+      'step' => $answer( 'server-callback-step-outcome.json' ),
+      'rejected' => $answer( 'server-password-rejected-outcome.json' ),
+      'reset' => $answer( 'server-reset-token-unknown-outcome.json' ),
+      'redirect' => $answer( 'server-redirect-outcome.json' ),
+    ] );
+  `);
+  const { step, rejected, reset, redirect } = JSON.parse(out);
+  const callbackStep = JSON.parse(fixture('server-callback-step-outcome.json'));
+  expect(step.outcome.passthrough).toEqual(callbackStep.passthrough);
+  const { passthrough: _dropped, ...browserStep } = callbackStep;
+  expect(step).toMatchObject({ status: 200, body: browserStep });
+  expect(Object.keys(step.body).sort()).toEqual(Object.keys(JSON.parse(fixture('browser-step-response.json'))).sort());
+
+  expect(rejected.status).toBe(422);
+  expect(rejected.body).toEqual({
+    type: 'error',
+    code: 'password_rejected',
+    message: DEFAULT_STRINGS.error_password_rejected,
+    problems: ['too_short', 'breached'],
+  });
+  expect(Object.keys(rejected.body).sort()).toEqual(
+    Object.keys(JSON.parse(fixture('browser-password-rejected-response.json'))).sort(),
+  );
+
+  expect(reset).toMatchObject({
+    status: 200,
+    body: { type: 'step', step: 'reset_sent', flow: '', data: { email: 'nobody@example.com' } },
+  });
+  expect(Object.keys(reset.body).sort()).toEqual(
+    Object.keys(JSON.parse(fixture('browser-step-reset-sent-response.json'))).sort(),
+  );
+  expect(redirect).toMatchObject({ status: 200, body: JSON.parse(fixture('server-redirect-outcome.json')) });
+});
+
+test('WordPress builds envelopes with exactly the fields of the envelope fixtures', async ({ stack }) => {
+  const out = await stack.site.php(`
+    echo wp_json_encode( [
+      'profile' => workos_login_resolved_profile( workos_login_get_profile( 'default' ) ),
+      'context' => workos_login_request_context(),
+    ] );
+  `);
+  const { profile, context } = JSON.parse(out);
+  const envelope = JSON.parse(fixture('server-callback-envelope.json'));
+  expect(Object.keys(profile).sort()).toEqual(Object.keys(envelope.profile).sort());
+  expect(Object.keys(profile.signup).sort()).toEqual(Object.keys(envelope.profile.signup).sort());
+  expect(Object.keys(profile.mfa).sort()).toEqual(Object.keys(envelope.profile.mfa).sort());
+  expect(Object.keys(context).sort()).toEqual(Object.keys(envelope.context).sort());
+  expect(context.redirect_uri).toBe(`${stack.wordpressUrl}/workos/callback`);
+  expect(context.browser).toBe('');
 });
 
 test('WordPress translates exactly the strings the element knows', async ({ stack }) => {

@@ -235,7 +235,17 @@ test('the public endpoint shows only what a visitor needs', async ({ page, reque
     stack,
     `echo wp_json_encode( workos_login_resolved_profile( workos_login_get_profile( 'staff' ) ) );`,
   );
-  expect(resolved).toEqual({ slug: 'staff', methods: ['password'], organization_id: 'org_01JDEMO0000000000000000000' });
+  expect(resolved).toEqual({
+    slug: 'staff',
+    methods: ['password'],
+    organization_id: 'org_01JDEMO0000000000000000000',
+    organization_pinned: true,
+    signup: { enabled: true, require_invitation: true },
+    invitations: true,
+    password_reset: true,
+    auto_sign_in_after_reset: false,
+    mfa: { enforce: 'if_required', factors: ['totp'] },
+  });
 
   // The default logo is the Site Icon when there is one, else the bundled mark.
   const mark = (await (await request.get(`${PUBLIC}/default`)).json()).branding.logo_url;

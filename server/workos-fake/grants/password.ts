@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { INVALID_CREDENTIALS, invalidParameters } from '../errors.ts';
-import { MULTI_STEP_ANSWERS } from '../multi-step.ts';
+import { INVALID_CREDENTIALS } from '../errors.ts';
+import { proceed } from '../flow.ts';
 import { burnPasswordCheck, verifyPassword } from '../passwords.ts';
-import { completeSignIn } from '../sign-in.ts';
+import { clientFields, invalidBody, invitationFor, token } from './common.ts';
 import type { Grant } from './grant.ts';
 
 const body = z.object({
   email: z.string().min(1).max(320),
   password: z.string().min(1).max(1024),
-  ip_address: z.string().max(64).optional(),
-  user_agent: z.string().max(1024).optional(),
-  invitation_token: z.string().optional(),
+  invitation_token: token.optional(),
+  ...clientFields,
 });
 
 /** grant_type `password`: email + password → tokens, a multi-step answer, or invalid_credentials. */
@@ -18,9 +17,8 @@ export const passwordGrant: Grant = {
   needsClientSecret: true,
   async handle({ fake, body: raw, origin }) {
     const parsed = body.safeParse(raw);
-    if (!parsed.success)
-      return { status: 422, body: invalidParameters('Validation failed: email and password are required.') };
-    const { email, password, ip_address, user_agent } = parsed.data;
+    if (!parsed.success) return invalidBody('email and password are required');
+    const { email, password, invitation_token, ip_address, user_agent } = parsed.data;
 
     const user = fake.store.findUserByEmail(email);
     if (!user?.passwordHash) {
@@ -29,15 +27,16 @@ export const passwordGrant: Grant = {
     }
     if (!(await verifyPassword(password, user.passwordHash))) return { status: 400, body: INVALID_CREDENTIALS };
 
-    if (user.nextStep) return MULTI_STEP_ANSWERS[user.nextStep](fake.store, user);
+    const invitation = invitationFor(fake.store, invitation_token, user.wire.email);
+    if (!invitation.ok) return invitation.result;
+    invitation.accept(user);
 
-    const response = await completeSignIn(fake, {
+    return proceed(fake, {
       user,
       method: 'Password',
       origin,
       ipAddress: ip_address ?? null,
       userAgent: user_agent ?? null,
     });
-    return { status: 200, body: response };
   },
 };

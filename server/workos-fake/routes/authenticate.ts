@@ -2,24 +2,26 @@ import type { Context } from 'hono';
 import { safeEqual } from '../auth.ts';
 import type { FakeContext, RouteDef } from '../context.ts';
 import { invalidParameters, oauthError } from '../errors.ts';
+import { authorizationCodeGrant } from '../grants/authorization-code.ts';
+import { emailVerificationGrant } from '../grants/email-verification.ts';
 import type { Grant } from '../grants/grant.ts';
+import { magicAuthGrant } from '../grants/magic-auth.ts';
+import { mfaTotpGrant } from '../grants/mfa-totp.ts';
+import { organizationSelectionGrant } from '../grants/organization-selection.ts';
 import { passwordGrant } from '../grants/password.ts';
 
 /** Implemented grants; a new one is one entry (and a file in grants/). */
 export const GRANTS: Readonly<Record<string, Grant>> = {
   password: passwordGrant,
+  authorization_code: authorizationCodeGrant,
+  'urn:workos:oauth:grant-type:magic-auth:code': magicAuthGrant,
+  'urn:workos:oauth:grant-type:email-verification:code': emailVerificationGrant,
+  'urn:workos:oauth:grant-type:mfa-totp': mfaTotpGrant,
+  'urn:workos:oauth:grant-type:organization-selection': organizationSelectionGrant,
 };
 
 /** The spec's other grant types: known to WorkOS, not (yet) to the fake. */
-const SPEC_GRANT_TYPES = new Set([
-  'authorization_code',
-  'refresh_token',
-  'urn:workos:oauth:grant-type:magic-auth:code',
-  'urn:workos:oauth:grant-type:email-verification:code',
-  'urn:workos:oauth:grant-type:mfa-totp',
-  'urn:workos:oauth:grant-type:organization-selection',
-  'urn:ietf:params:oauth:grant-type:device_code',
-]);
+const SPEC_GRANT_TYPES = new Set(['refresh_token', 'urn:ietf:params:oauth:grant-type:device_code']);
 
 /** WorkOS takes JSON (what the SDK sends) and form-encoded bodies alike. */
 async function readBody(c: Context): Promise<Record<string, unknown> | null> {
@@ -56,7 +58,12 @@ export function authenticateRoutes(fake: FakeContext): RouteDef[] {
           return c.json(oauthError('invalid_request', description), 400);
         }
         if (!safeEqual(clientId, fake.clientId)) return c.json(oauthError('invalid_client', 'Invalid client ID.'), 400);
-        if (grant.needsClientSecret && (typeof clientSecret !== 'string' || !safeEqual(clientSecret, fake.apiKey))) {
+        // A secret, when given, must be right; only PKCE code exchanges may leave it out.
+        const secretGiven = clientSecret !== undefined;
+        if (
+          (grant.needsClientSecret || secretGiven) &&
+          (typeof clientSecret !== 'string' || !safeEqual(clientSecret, fake.apiKey))
+        ) {
           return c.json(oauthError('invalid_client', 'Invalid client secret.'), 400);
         }
         const result = await grant.handle({ fake, body, origin: new URL(c.req.url).origin });

@@ -1,0 +1,96 @@
+<?php
+/**
+ * The parts of an Outcome that issue 4's flows add: `passthrough` (the choices sealed in an
+ * OAuth state), `problems` (why a new password was refused), and the `reset_token` outcome.
+ * Also the shared field limits (protocol `LIMITS`) PHP checks against.
+ *
+ * @package WorkOS_Login
+ * @since   0.4.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** `LIMITS.tokenMax`: sealed flows, OAuth states, WorkOS invitation/reset tokens, codes. */
+const WORKOS_LOGIN_TOKEN_MAX = 8192;
+
+/** `LIMITS.redirectMax`. */
+const WORKOS_LOGIN_REDIRECT_MAX = 2048;
+
+/** `LIMITS.enumerationFloorMs`: `magic_code_send`, `signup`, `reset_request` answer no sooner. */
+const WORKOS_LOGIN_ENUMERATION_FLOOR_MS = 600;
+
+/**
+ * Characters of tokens that travel in URLs (invitation and reset tokens, authorization codes,
+ * sealed flows): base64url, dots, tildes. Not in `LIMITS`; anything else is refused.
+ */
+const WORKOS_LOGIN_TOKEN_PATTERN = '^[A-Za-z0-9._~-]+$';
+
+/**
+ * Copies a valid `passthrough` from the raw outcome onto the parsed one.
+ *
+ * @since 0.4.0
+ *
+ * @param array<string, mixed> $parsed  The outcome parsed so far.
+ * @param array<string, mixed> $outcome The decoded outcome.
+ * @return array<string, mixed>|null Null when `passthrough` is present but malformed.
+ */
+function workos_login_with_passthrough( array $parsed, array $outcome ): ?array {
+	if ( ! array_key_exists( 'passthrough', $outcome ) ) {
+		return $parsed;
+	}
+	$passthrough = $outcome['passthrough'];
+	if ( ! is_array( $passthrough ) || ! is_string( $passthrough['redirect_to'] ?? null ) || strlen( $passthrough['redirect_to'] ) > WORKOS_LOGIN_REDIRECT_MAX || ! is_bool( $passthrough['remember'] ?? null ) ) {
+		return null;
+	}
+	$parsed['passthrough'] = array(
+		'redirect_to' => $passthrough['redirect_to'],
+		'remember'    => $passthrough['remember'],
+	);
+	return $parsed;
+}
+
+/**
+ * Validates `problems` (protocol `PasswordProblem[]`).
+ *
+ * @since 0.4.0
+ *
+ * @param mixed $problems Decoded JSON.
+ * @return list<string>|null Null when malformed.
+ */
+function workos_login_parse_password_problems( mixed $problems ): ?array {
+	if ( ! is_array( $problems ) || ! array_is_list( $problems ) || count( $problems ) > count( WORKOS_LOGIN_PASSWORD_PROBLEMS ) ) {
+		return null;
+	}
+	foreach ( $problems as $problem ) {
+		if ( ! in_array( $problem, WORKOS_LOGIN_PASSWORD_PROBLEMS, true ) ) {
+			return null;
+		}
+	}
+	return array_values( array_unique( $problems ) );
+}
+
+/**
+ * Validates a `ResetTokenOutcome`.
+ *
+ * @since 0.4.0
+ *
+ * @param array<string, mixed> $outcome Decoded JSON with `type` `reset_token`.
+ * @return array{type: 'reset_token', email: string, token: string|null, expires_at: string|null}|null
+ */
+function workos_login_parse_reset_token_outcome( array $outcome ): ?array {
+	$email   = $outcome['email'] ?? null;
+	$token   = array_key_exists( 'token', $outcome ) ? $outcome['token'] : false;
+	$expires = array_key_exists( 'expires_at', $outcome ) ? $outcome['expires_at'] : false;
+	$token_ok = null === $token || ( is_string( $token ) && strlen( $token ) <= WORKOS_LOGIN_TOKEN_MAX && 1 === preg_match( '/' . WORKOS_LOGIN_TOKEN_PATTERN . '/', $token ) );
+	if ( ! is_string( $email ) || ! is_email( $email ) || ! $token_ok || ! ( null === $expires || is_string( $expires ) ) ) {
+		return null;
+	}
+	return array(
+		'type'       => 'reset_token',
+		'email'      => $email,
+		'token'      => $token,
+		'expires_at' => $expires,
+	);
+}

@@ -1,0 +1,186 @@
+<?php
+/**
+ * The one handler of every browser route: profile check, rate limits, one-time flows, the
+ * envelope, the login server, the answer.
+ *
+ * @package WorkOS_Login
+ * @since   0.4.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** Routes answered no sooner than `LIMITS.enumerationFloorMs` after the request started. */
+const WORKOS_LOGIN_FLOOR_ROUTES = array( 'magic_code_send', 'signup', 'reset_request' );
+
+/** First factors WorkOS may answer with `sso_required` (a redirect needing the visitor's choices). */
+const WORKOS_LOGIN_PASSTHROUGH_ROUTES = array( 'password', 'magic_code_send', 'magic_code_verify' );
+
+/** Flow tags: what a flow started as, carried to the flows that follow it (for the audit log). */
+const WORKOS_LOGIN_FLOW_TAGS = array( 'signup', 'mfa_enroll' );
+
+/** How long one-time marks and flow tags last: longer than any sealed flow. */
+const WORKOS_LOGIN_FLOW_MARK_TTL = DAY_IN_SECONDS;
+
+/**
+ * Handles `POST /wp-json/workos/v1/auth/<route>` (protocol `AuthResponse`).
+ *
+ * @since 0.4.0
+ *
+ * @param WP_REST_Request $request Validated by the route's args.
+ */
+function workos_login_rest_step( WP_REST_Request $request ): WP_REST_Response {
+	$route    = workos_login_auth_route_of( $request );
+	$response = workos_login_rest_step_answer( $route, $request );
+	if ( in_array( $route, WORKOS_LOGIN_FLOOR_ROUTES, true ) ) {
+		workos_login_pad_to_floor();
+	}
+	return $response;
+}
+
+/**
+ * Everything but the floor.
+ *
+ * @since 0.4.0
+ *
+ * @param string          $route   Browser route ('' when unknown).
+ * @param WP_REST_Request $request The request.
+ */
+function workos_login_rest_step_answer( string $route, WP_REST_Request $request ): WP_REST_Response {
+	$spec    = workos_login_auth_routes()[ $route ] ?? null;
+	// Only the route's own fields: a body may carry others, which are ignored.
+	$email   = isset( $spec['args']['email'] ) && is_string( $request['email'] ) ? $request['email'] : '';
+	$profile = workos_login_get_profile( (string) $request['profile'] );
+	if ( null === $spec || null === $profile ) {
+		return workos_login_rest_error( 'invalid_request', 404, $email );
+	}
+	$refusal = workos_login_auth_route_refusal( $route, $profile, $request );
+	if ( null !== $refusal ) {
+		return workos_login_rest_error( $refusal[0], $refusal[1], $email );
+	}
+	$flow  = isset( $spec['args']['flow'] ) && is_string( $request['flow'] ) ? $request['flow'] : null;
+	$retry = workos_login_rate_limit( workos_login_rate_buckets( $route, $email, $spec['limit'], $flow ) );
+	if ( null !== $retry ) {
+		return workos_login_rest_error( 'rate_limited', 429, $email, $retry );
+	}
+	$once = $spec['once'] && null !== $flow ? 'once:flow:' . hash( 'sha256', $flow ) : null;
+	if ( null !== $once && false === workos_login_limits_mark( $once, WORKOS_LOGIN_FLOW_MARK_TTL ) ) {
+		return workos_login_rest_error( 'flow_expired', 400, $email );
+	}
+	// Any step may end in a redirect to WorkOS (`sso_required`): bind this browser first.
+	workos_login_ensure_browser_cookie();
+
+	$choices  = workos_login_auth_choices( $profile, (string) ( $request['redirect_to'] ?? '' ), (bool) $request['remember'] );
+	$envelope = array(
+		'profile' => workos_login_resolved_profile( $profile ),
+		'input'   => workos_login_auth_input( $route, $request, $choices ),
+		'context' => workos_login_request_context(),
+	);
+	if ( null !== $flow ) {
+		$envelope['flow'] = $flow;
+	}
+	if ( in_array( $route, WORKOS_LOGIN_PASSTHROUGH_ROUTES, true ) ) {
+		// WorkOS may answer `sso_required`: the server seals these into the OAuth state.
+		$envelope['passthrough'] = array(
+			'redirect_to' => workos_login_requested_redirect( $choices['redirect_to'] ),
+			'remember'    => $choices['remember'],
+		);
+	}
+	$outcome = workos_login_server_request( $route, $envelope, $spec['types'] );
+	$failed  = is_wp_error( $outcome ) || 'error' === $outcome['type'];
+	if ( null !== $once && $failed ) {
+		workos_login_limits_unmark( $once ); // A wrong code may be corrected: the flow is not spent.
+	}
+
+	$tags = workos_login_flow_tags( $route, $flow );
+	if ( ! $failed && 'step' === $outcome['type'] ) {
+		workos_login_tag_flow( $outcome['flow'], $tags );
+	}
+	workos_login_auth_request_tags( $tags );
+	$response = workos_login_rest_answer( $outcome, $email, $choices );
+	/**
+	 * Fires after a browser route answered (the audit log records flow events from it).
+	 *
+	 * @since 0.4.0
+	 *
+	 * @param string                 $route    Browser route.
+	 * @param array|WP_Error         $outcome  The login server's outcome.
+	 * @param WP_REST_Response       $response The answer.
+	 * @param string[]               $tags     What the flow started as (`signup`, `mfa_enroll`).
+	 * @param array<string, mixed>   $profile  The `LoginProfile`.
+	 */
+	do_action( 'workos_login_auth_answered', $route, $outcome, $response, $tags, $profile );
+	return $response;
+}
+
+/**
+ * Sleeps until `LIMITS.enumerationFloorMs` after the request started: the answer's timing says
+ * nothing about whether the account exists.
+ *
+ * @since 0.4.0
+ */
+function workos_login_pad_to_floor(): void {
+	// phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- a number PHP sets.
+	$started   = isset( $_SERVER['REQUEST_TIME_FLOAT'] ) ? (float) $_SERVER['REQUEST_TIME_FLOAT'] : microtime( true );
+	$remaining = $started + WORKOS_LOGIN_ENUMERATION_FLOOR_MS / 1000 - microtime( true );
+	if ( $remaining > 0 ) {
+		usleep( (int) ceil( $remaining * 1e6 ) );
+	}
+}
+
+/**
+ * The tags of this request: the route's own (`signup`, `mfa_enroll`) and those of the flow it
+ * continues.
+ *
+ * @since 0.4.0
+ *
+ * @param string      $route Browser route.
+ * @param string|null $flow  The request's flow token.
+ * @return string[]
+ */
+function workos_login_flow_tags( string $route, ?string $flow ): array {
+	$tags = in_array( $route, WORKOS_LOGIN_FLOW_TAGS, true ) ? array( $route ) : array();
+	if ( null !== $flow ) {
+		foreach ( WORKOS_LOGIN_FLOW_TAGS as $tag ) {
+			if ( ! in_array( $tag, $tags, true ) && workos_login_limits_marked( 'tag:' . $tag . ':' . hash( 'sha256', $flow ) ) ) {
+				$tags[] = $tag;
+			}
+		}
+	}
+	return $tags;
+}
+
+/**
+ * Tags the flow of a step answer, so the requests that continue it know how it started.
+ *
+ * @since 0.4.0
+ *
+ * @param string   $flow The answer's flow token ('' for notices).
+ * @param string[] $tags Tags.
+ */
+function workos_login_tag_flow( string $flow, array $tags ): void {
+	if ( '' === $flow ) {
+		return;
+	}
+	foreach ( $tags as $tag ) {
+		workos_login_limits_mark( 'tag:' . $tag . ':' . hash( 'sha256', $flow ), WORKOS_LOGIN_FLOW_MARK_TTL );
+	}
+}
+
+/**
+ * The tags of the sign-in being answered in this request (read by the audit listeners while
+ * login completion runs).
+ *
+ * @since 0.4.0
+ *
+ * @param string[]|null $set Tags to remember, null to read.
+ * @return string[]
+ */
+function workos_login_auth_request_tags( ?array $set = null ): array {
+	static $tags = array();
+	if ( null !== $set ) {
+		$tags = $set;
+	}
+	return $tags;
+}

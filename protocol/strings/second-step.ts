@@ -1,0 +1,30 @@
+/** Multi-factor authentication and organization choice: loaded with their views. See `protocol/strings.ts`. */
+export const SECOND_STEP_STRINGS = {
+  // Multi-factor authentication
+  mfa_heading: 'Two-step verification',
+  mfa_challenge_text: 'Choose how to confirm it’s you.',
+  factor_totp: 'Authenticator app',
+  factor_sms: 'Text message',
+  factor_sms_to: 'Text message to the phone ending in {phone}',
+  factor_webauthn: 'Security key or passkey',
+  mfa_totp_text: 'Enter the 6-digit code from your authenticator app.',
+  mfa_sms_text: 'Enter the 6-digit code we texted to the phone ending in {phone}.',
+  mfa_sms_text_any: 'Enter the 6-digit code we texted to your phone.',
+  mfa_other: 'Use another method',
+  mfa_setup_heading: 'Set up your authenticator app',
+  mfa_setup_text: 'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.',
+  mfa_qr_alt: 'QR code for your authenticator app',
+  mfa_secret_label: 'Can’t scan it? Enter this key instead:',
+  mfa_open_app: 'Open in your authenticator app',
+  mfa_enroll_heading: 'Set up two-step verification',
+  mfa_enroll_text: 'This site asks for a second step when you sign in. Choose how you want to confirm it’s you.',
+  mfa_enroll_totp: 'Use an authenticator app',
+  mfa_enroll_sms: 'Text me a code',
+  phone_label: 'Mobile phone number',
+  phone_hint: 'Include the country code, like +1 555 555 0123.',
+  phone_required: 'Enter your mobile phone number.',
+  phone_invalid: 'Enter the number with its country code, like +15555550123.',
+  // Organizations
+  org_heading: 'Choose an organization',
+  org_text: 'Your account belongs to several organizations. Which one are you signing in to?',
+} as const;

@@ -1,0 +1,91 @@
+/**
+ * The identity WordPress signs in: the WorkOS user, live membership in the profile's organization
+ * (looked up now, failing closed), the WorkOS session id and the first factor's method. Every grant
+ * that succeeds ends here, so the profile's `always` MFA policy is applied here too.
+ */
+import type { AuthenticationResponse } from '@workos-inc/node';
+import { decodeJwt } from 'jose';
+import type { ErrorOutcome, Identity, Method, Outcome, ResolvedProfile } from '../../protocol/messages.ts';
+import type { StepContext } from './context.ts';
+import type { Continuation } from './flow.ts';
+import { requireSecondFactor } from './mfa.ts';
+import { isError, UNAVAILABLE } from './outcomes.ts';
+
+/** WorkOS `authentication_method` → our method (callback and AuthKit, where the visitor chose). */
+const METHOD_OF: Partial<Record<string, Method>> = {
+  Password: 'password',
+  MagicAuth: 'magic_code',
+  GoogleOAuth: 'oauth_google',
+  MicrosoftOAuth: 'oauth_microsoft',
+  GitHubOAuth: 'oauth_github',
+  AppleOAuth: 'oauth_apple',
+  SSO: 'sso',
+  Passkey: 'passkey',
+};
+
+export function methodOf(authenticationMethod: string | undefined): Method | null {
+  return (authenticationMethod && METHOD_OF[authenticationMethod]) || null;
+}
+
+/** A successful grant: the identity, unless the profile wants a second factor first. */
+export async function authenticated(
+  ctx: StepContext,
+  cont: Continuation,
+  auth: AuthenticationResponse,
+): Promise<Outcome> {
+  const identity = await identityOf(ctx, cont.profile, auth, cont.state.method);
+  if (isError(identity)) return identity;
+  if (cont.profile.mfa.enforce === 'always' && !cont.state.mfa_done) return requireSecondFactor(ctx, cont, identity);
+  return { type: 'authenticated', identity };
+}
+
+export async function identityOf(
+  ctx: StepContext,
+  profile: ResolvedProfile,
+  auth: AuthenticationResponse,
+  method: Method,
+): Promise<Identity | ErrorOutcome> {
+  const organizationId = profile.organization_id ?? auth.organizationId ?? null;
+  let membership: Identity['membership'] = null;
+  if (organizationId) {
+    try {
+      const list = await ctx.workos.userManagement.listOrganizationMemberships({
+        userId: auth.user.id,
+        organizationId,
+        statuses: ['active', 'inactive', 'pending'],
+      });
+      const found = list.data[0];
+      if (found) membership = { role: found.role.slug, status: found.status };
+    } catch (error) {
+      // Without live membership data no gate can decide: fail closed.
+      ctx.log.warn('membership lookup failed', { error });
+      return UNAVAILABLE;
+    }
+  }
+  return {
+    user: {
+      id: auth.user.id,
+      email: auth.user.email,
+      email_verified: auth.user.emailVerified,
+      first_name: auth.user.firstName,
+      last_name: auth.user.lastName,
+    },
+    organization_id: organizationId,
+    membership,
+    session_id: sessionIdOf(auth.accessToken),
+    method,
+  };
+}
+
+/**
+ * The access token arrives straight from WorkOS over our own authenticated request, so reading
+ * its `sid` claim needs no signature check; the token itself never leaves this process.
+ */
+function sessionIdOf(accessToken: string): string | null {
+  try {
+    const sid = decodeJwt(accessToken).sid;
+    return typeof sid === 'string' ? sid : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * MFA policy: which factors a profile allows, what to offer when WorkOS asks for a second factor
+ * (`mfa_challenge` / `mfa_enrollment`), and the profile's own `always` rule for sign-ins WorkOS let
+ * through with one factor. The allowlist is enforced here, server side, whatever the browser sends.
+ */
+import type { Identity, MfaFactorSummary, MfaFactorType, Outcome, ResolvedProfile } from '../../protocol/messages.ts';
+import type { StepContext } from './context.ts';
+import { apiError } from './errors.ts';
+import { stepOutcome, type Continuation } from './flow.ts';
+import { MFA_NOT_ALLOWED, UNAVAILABLE } from './outcomes.ts';
+
+export type EnrollType = 'totp' | 'sms';
+const ENROLLABLE: readonly MfaFactorType[] = ['totp', 'sms'];
+
+/** The factor types this profile lets a visitor enroll, in its order. */
+export function enrollableTypes(profile: ResolvedProfile): EnrollType[] {
+  return profile.mfa.factors.filter((t): t is EnrollType => ENROLLABLE.includes(t));
+}
+
+export function allowedFactors(profile: ResolvedProfile, factors: MfaFactorSummary[]): MfaFactorSummary[] {
+  return factors.filter((f) => profile.mfa.factors.includes(f.type));
+}
+
+/** A WorkOS factor (wire or SDK casing) as the browser may see it: id, type, last phone digits. */
+export function summarize(factor: unknown): MfaFactorSummary | null {
+  const f = factor as { id?: unknown; type?: unknown; sms?: { phoneNumber?: unknown; phone_number?: unknown } };
+  if (typeof f?.id !== 'string' || (f.type !== 'totp' && f.type !== 'sms')) return null;
+  const phone = f.sms?.phoneNumber ?? f.sms?.phone_number;
+  return { id: f.id, type: f.type, label: typeof phone === 'string' && phone.length >= 4 ? phone.slice(-4) : null };
+}
+
+export function factorsOf(raw: unknown): MfaFactorSummary[] {
+  return Array.isArray(raw) ? raw.map(summarize).filter((f) => f !== null) : [];
+}
+
+/** SMS factors named without their phone: look the user's factors up for the label (best effort). */
+export async function labelled(
+  ctx: StepContext,
+  userId: string | null,
+  factors: MfaFactorSummary[],
+): Promise<MfaFactorSummary[]> {
+  if (!userId || !factors.some((f) => f.type === 'sms' && f.label === null)) return factors;
+  try {
+    const known = factorsOf((await ctx.workos.multiFactorAuth.listUserAuthFactors({ userId })).data);
+    return factors.map((f) => known.find((k) => k.id === f.id) ?? f);
+  } catch (error) {
+    ctx.log.info('factor labels unavailable', { error });
+    return factors;
+  }
+}
+
+/** Offer the allowed factors: one is challenged at once, several go to the picker. */
+export async function offerFactors(
+  ctx: StepContext,
+  cont: Continuation,
+  factors: MfaFactorSummary[],
+): Promise<Outcome> {
+  const allowed = allowedFactors(cont.profile, factors);
+  const [only] = allowed;
+  if (!only) return MFA_NOT_ALLOWED;
+  if (allowed.length === 1) return challenge(ctx, cont, only, allowed);
+  return stepOutcome(ctx, cont.profile, 'mfa_challenge', { factors: allowed }, { ...cont.state, factors: allowed });
+}
+
+/** Challenge one factor (SMS sends its code now) and ask for the code. */
+export async function challenge(
+  ctx: StepContext,
+  cont: Continuation,
+  factor: MfaFactorSummary,
+  factors: MfaFactorSummary[],
+): Promise<Outcome> {
+  let challengeId: string;
+  try {
+    challengeId = (await ctx.workos.multiFactorAuth.challengeFactor({ authenticationFactorId: factor.id })).id;
+  } catch (error) {
+    return apiError(ctx, error, MFA_NOT_ALLOWED);
+  }
+  const others = factors.filter((f) => f.id !== factor.id);
+  return stepOutcome(
+    ctx,
+    cont.profile,
+    'mfa_code',
+    { factor, others, ...(factor.type === 'sms' && factor.label ? { phone_hint: factor.label } : {}) },
+    { ...cont.state, factors, factor_id: factor.id, challenge_id: challengeId },
+  );
+}
+
+export function offerEnrollment(ctx: StepContext, cont: Continuation): Outcome {
+  const types = enrollableTypes(cont.profile);
+  if (types.length === 0) return MFA_NOT_ALLOWED;
+  return stepOutcome(ctx, cont.profile, 'mfa_enroll', { types }, { ...cont.state, types });
+}
+
+/**
+ * Profile `always`: the first factor passed without MFA. The identity waits sealed in the flow
+ * (no pending token: WorkOS is done) until `mfa_verify` checks a challenge of one of the user's
+ * allowed factors, or an enrolled new one.
+ */
+export async function requireSecondFactor(ctx: StepContext, cont: Continuation, identity: Identity): Promise<Outcome> {
+  let factors: MfaFactorSummary[];
+  try {
+    const list = await ctx.workos.multiFactorAuth.listUserAuthFactors({ userId: identity.user.id });
+    factors = factorsOf(list.data);
+  } catch (error) {
+    ctx.log.warn('factor lookup failed', { error });
+    return UNAVAILABLE;
+  }
+  const state = { ...cont.state, identity, user_id: identity.user.id, email: identity.user.email };
+  delete state.pending_authentication_token;
+  const next = { ...cont, state };
+  return allowedFactors(cont.profile, factors).length > 0
+    ? offerFactors(ctx, next, factors)
+    : offerEnrollment(ctx, next);
+}

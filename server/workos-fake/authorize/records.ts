@@ -1,0 +1,33 @@
+/**
+ * The fake's stand-in for WorkOS's hosted sign-in: `GET /user_management/authorize` stores a
+ * request and shows a consent page; the page's form (POST `/_fake/authorize`) turns the choice
+ * into a one-time authorization code that the `authorization_code` grant redeems.
+ */
+export interface AuthorizationRequestRecord {
+  id: string;
+  /** The `authentication_method` the code will report: `GoogleOAuth`, `SSO`, `Password` (AuthKit)… */
+  method: string;
+  /** For SSO: the organization signed in to. */
+  organization_id: string | null;
+  redirect_uri: string;
+  state: string | null;
+  code_challenge: string | null;
+  invitation_token: string | null;
+  /** User ids the page offers. */
+  eligible: string[];
+  expires_at: string;
+}
+
+export interface AuthorizationCodeRecord {
+  code: string;
+  user_id: string;
+  method: string;
+  organization_id: string | null;
+  code_challenge: string | null;
+  invitation_token: string | null;
+  used: boolean;
+  expires_at: string;
+}
+
+/** Codes (and the consent pages that make them) live ten minutes, like WorkOS's. */
+export const AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
