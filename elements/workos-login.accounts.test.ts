@@ -1,28 +1,25 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEFAULT_STRINGS as S } from '../protocol/strings.ts';
-import { navigation } from './navigation.ts';
 import { json } from './test/fake-wordpress.ts';
 import { focused, loginFixture, type } from './test/login-fixture.ts';
-import { afterEach, beforeEach, describe, it } from './test/mocha.ts';
-import { button, errorAnswer, heading, input, nextStep, scriptedWordPress, stepAnswer, until } from './test/steps.ts';
+import { describe, it } from './test/mocha.ts';
+import {
+  button,
+  errorAnswer,
+  heading,
+  input,
+  nextStep,
+  useScriptedWordPress,
+  stepAnswer,
+  until,
+} from './test/steps.ts';
 
 const signedIn = () => json(200, { type: 'signed_in', redirect_to: 'http://localhost/wp-admin/' });
 const alertText = (root: ShadowRoot) => root.querySelector('[role="alert"]')?.textContent?.trim();
 
 describe('<workos-login> sign-up, invitations and password reset', () => {
-  let wordpress: ReturnType<typeof scriptedWordPress>;
-  let visited: string[];
-  const originalAssign = navigation.assign;
-  beforeEach(() => {
-    visited = [];
-    navigation.assign = (url) => void visited.push(url);
-    wordpress = scriptedWordPress();
-  });
-  afterEach(() => {
-    navigation.assign = originalAssign;
-    wordpress.restore();
-  });
+  const t = useScriptedWordPress();
 
   async function signupForm(attributes: Record<string, string> = {}) {
     const parts = await loginFixture({ signup: '', ...attributes });
@@ -55,7 +52,7 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     ] as const) {
       expect(root.getElementById(`${name}-error`)?.textContent, name).to.equal(S[key]);
     }
-    expect(wordpress.requests).to.have.length(0);
+    expect(t.wordpress.requests).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
@@ -65,13 +62,13 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     await type(input(root, 'last_name'), 'New');
     await type(input(root, 'email'), 'nia@example.com');
     await type(input(root, 'password'), 'short');
-    wordpress.push(errorAnswer(422, 'password_rejected', { problems: ['too_short', 'breached', 'nonsense'] }));
+    t.wordpress.push(errorAnswer(422, 'password_rejected', { problems: ['too_short', 'breached', 'nonsense'] }));
     const failed = oneEvent(el, 'workos-error');
     await sendKeys({ press: 'Enter' });
     await failed;
     await until(() => root.getElementById('password-error') !== null);
-    expect(wordpress.requests[0].url).to.match(/auth\/signup$/);
-    expect(wordpress.requests[0].body).to.deep.equal({
+    expect(t.wordpress.requests[0].url).to.match(/auth\/signup$/);
+    expect(t.wordpress.requests[0].body).to.deep.equal({
       profile: 'default',
       first_name: 'Nia',
       last_name: 'New',
@@ -93,14 +90,14 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     await expect(el).to.be.accessible();
     await type(password, 'a much longer passphrase');
     expect(root.getElementById('password-error')).to.equal(null);
-    wordpress.push(stepAnswer('email_verify', { email: 'nia@example.com' }));
+    t.wordpress.push(stepAnswer('email_verify', { email: 'nia@example.com' }));
     const step = nextStep(el);
     await sendKeys({ press: 'Enter' });
     expect(await step).to.equal('email_verify');
   });
 
   it('reads the invitation on load and accepts it by creating the account', async () => {
-    wordpress.push(
+    t.wordpress.push(
       stepAnswer('invitation', { email: 'ivy@example.com', organization_name: 'Demo Organization' }, 'inv'),
     );
     const { el, root } = await loginFixture({
@@ -110,8 +107,8 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     });
     await until(() => heading(root) === S.invitation_heading);
     await el.updateComplete;
-    expect(wordpress.requests[0].url).to.match(/auth\/invitation$/);
-    expect(wordpress.requests[0].body).to.include({ invitation_token: 'tok_123' });
+    expect(t.wordpress.requests[0].url).to.match(/auth\/invitation$/);
+    expect(t.wordpress.requests[0].body).to.include({ invitation_token: 'tok_123' });
     expect(focused(root), 'nothing stolen on load').to.equal(null);
     expect(root.querySelector('[part="text"]')?.textContent).to.include('Demo Organization');
     const email = input(root, 'email');
@@ -121,14 +118,14 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     await type(input(root, 'first_name'), 'Ivy');
     await type(input(root, 'last_name'), 'Invited');
     await type(input(root, 'password'), 'Correct-Horse-7');
-    wordpress.push(signedIn());
+    t.wordpress.push(signedIn());
     await sendKeys({ press: 'Enter' });
-    await until(() => visited.length === 1);
-    expect(wordpress.requests[1].body).to.include({ email: 'ivy@example.com', first_name: 'Ivy', flow: 'inv' });
+    await until(() => t.visited.length === 1);
+    expect(t.wordpress.requests[1].body).to.include({ email: 'ivy@example.com', first_name: 'Ivy', flow: 'inv' });
   });
 
   it('accepts the invitation with another method: the email stays fixed and the flow rides along', async () => {
-    wordpress.push(stepAnswer('invitation', { email: 'ivy@example.com', organization_name: null }, 'inv'));
+    t.wordpress.push(stepAnswer('invitation', { email: 'ivy@example.com', organization_name: null }, 'inv'));
     const { el, root } = await loginFixture({
       'invitation-token': 'tok_123',
       signup: '',
@@ -142,23 +139,23 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     expect(input(root, 'email')).to.include({ value: 'ivy@example.com', readOnly: true });
     expect(button(root, S.forgot_password)).to.equal(undefined);
     await expect(el).to.be.accessible();
-    wordpress.push(stepAnswer('code_sent', { email: 'ivy@example.com', resend_after: 30 }));
+    t.wordpress.push(stepAnswer('code_sent', { email: 'ivy@example.com', resend_after: 30 }));
     const step = nextStep(el);
     button(root, S.magic_code_send)!.click();
     await step;
-    expect(wordpress.requests[1].body).to.include({ email: 'ivy@example.com', flow: 'inv' });
+    expect(t.wordpress.requests[1].body).to.include({ email: 'ivy@example.com', flow: 'inv' });
     button(root, S.use_another_email)!.click();
     await until(() => heading(root) === S.heading);
     await type(input(root, 'password'), 'Correct-Horse-7');
-    wordpress.push(signedIn());
+    t.wordpress.push(signedIn());
     await sendKeys({ press: 'Enter' });
-    await until(() => visited.length === 1);
-    expect(wordpress.requests[2].url).to.match(/auth\/password$/);
-    expect(wordpress.requests[2].body).to.include({ email: 'ivy@example.com', flow: 'inv' });
+    await until(() => t.visited.length === 1);
+    expect(t.wordpress.requests[2].url).to.match(/auth\/password$/);
+    expect(t.wordpress.requests[2].body).to.include({ email: 'ivy@example.com', flow: 'inv' });
   });
 
   it('says when an invitation link is no longer valid, and keeps the first screen', async () => {
-    wordpress.push(errorAnswer(410, 'invitation_invalid'));
+    t.wordpress.push(errorAnswer(410, 'invitation_invalid'));
     const { el, root } = await loginFixture({ 'invitation-token': 'tok_old', signup: '' });
     await until(() => alertText(root) === S.error_invitation_invalid);
     await el.updateComplete;
@@ -176,12 +173,12 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     expect(focused(root)?.id).to.equal('heading');
     expect(input(root, 'email').value).to.equal('grace@example.com');
     await expect(el).to.be.accessible();
-    wordpress.push(stepAnswer('reset_sent', { email: 'grace@example.com' }, ''));
+    t.wordpress.push(stepAnswer('reset_sent', { email: 'grace@example.com' }, ''));
     const step = nextStep(el);
     root.querySelector('form')!.requestSubmit();
     expect(await step).to.equal('reset_sent');
-    expect(wordpress.requests[0].url).to.match(/auth\/reset_request$/);
-    expect(wordpress.requests[0].body).to.include({ email: 'grace@example.com' });
+    expect(t.wordpress.requests[0].url).to.match(/auth\/reset_request$/);
+    expect(t.wordpress.requests[0].body).to.include({ email: 'grace@example.com' });
     expect(heading(root)).to.equal(S.reset_sent_heading);
     expect(root.querySelector('[part="text"]')?.textContent).to.include('grace@example.com');
     await expect(el).to.be.accessible();
@@ -197,11 +194,11 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     expect(input(root, 'password').autocomplete).to.equal('new-password');
     await expect(el).to.be.accessible();
     await type(input(root, 'password'), 'Brand-New-Horse-8');
-    wordpress.push(stepAnswer('reset_done', {}, ''));
+    t.wordpress.push(stepAnswer('reset_done', {}, ''));
     const step = nextStep(el);
     await sendKeys({ press: 'Enter' });
     expect(await step).to.equal('reset_done');
-    expect(wordpress.requests[0].body).to.include({ token: 'reset_tok', password: 'Brand-New-Horse-8' });
+    expect(t.wordpress.requests[0].body).to.include({ token: 'reset_tok', password: 'Brand-New-Horse-8' });
     expect(heading(root)).to.equal(S.heading);
     expect(root.querySelector('[role="status"]')?.textContent).to.equal(S.reset_done);
     expect(focused(root)?.id).to.equal('heading');
@@ -212,7 +209,7 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     const { el, root } = await loginFixture({ 'reset-token': 'spent', 'password-reset': '' });
     await until(() => heading(root) === S.reset_confirm_heading);
     await type(input(root, 'password'), 'Brand-New-Horse-8');
-    wordpress.push(errorAnswer(400, 'reset_invalid'));
+    t.wordpress.push(errorAnswer(400, 'reset_invalid'));
     await sendKeys({ press: 'Enter' });
     await until(() => alertText(root) === S.error_reset_invalid);
     button(root, S.reset_request_again)!.click();
@@ -225,8 +222,8 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     const { root } = await loginFixture({ 'reset-token': 'reset_tok' });
     await until(() => heading(root) === S.reset_confirm_heading);
     await type(input(root, 'password'), 'Brand-New-Horse-8');
-    wordpress.push(signedIn());
+    t.wordpress.push(signedIn());
     await sendKeys({ press: 'Enter' });
-    await until(() => visited.length === 1);
+    await until(() => t.visited.length === 1);
   });
 });

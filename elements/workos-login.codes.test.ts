@@ -1,17 +1,16 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEFAULT_STRINGS as S } from '../protocol/strings.ts';
-import { navigation } from './navigation.ts';
 import { json } from './test/fake-wordpress.ts';
 import { focused, loginFixture, type } from './test/login-fixture.ts';
-import { afterEach, beforeEach, describe, it } from './test/mocha.ts';
+import { describe, it } from './test/mocha.ts';
 import {
   button,
   errorAnswer,
   heading,
   input,
   nextStep,
-  scriptedWordPress,
+  useScriptedWordPress,
   stepAnswer,
   until,
   type ScriptedWordPress,
@@ -31,21 +30,10 @@ async function atCodeStep(wordpress: () => ScriptedWordPress, resendAfter = 30) 
 }
 
 describe('<workos-login> code steps', () => {
-  let wordpress: ReturnType<typeof scriptedWordPress>;
-  let visited: string[];
-  const originalAssign = navigation.assign;
-  beforeEach(() => {
-    visited = [];
-    navigation.assign = (url) => void visited.push(url);
-    wordpress = scriptedWordPress();
-  });
-  afterEach(() => {
-    navigation.assign = originalAssign;
-    wordpress.restore();
-  });
+  const t = useScriptedWordPress();
 
   it('shows the code step with its heading focused and a one-time-code input, with no axe violations', async () => {
-    const { el, root } = await atCodeStep(() => wordpress);
+    const { el, root } = await atCodeStep(() => t.wordpress);
     expect(heading(root)).to.equal(S.code_sent_heading);
     expect(focused(root)?.id).to.equal('heading');
     expect(root.querySelector('[part="text"]')?.textContent).to.include('ada@example.com');
@@ -57,7 +45,7 @@ describe('<workos-login> code steps', () => {
   });
 
   it('takes a pasted "123 456" and verifies it with the flow', async () => {
-    const { el, root } = await atCodeStep(() => wordpress);
+    const { el, root } = await atCodeStep(() => t.wordpress);
     const code = input(root, 'code');
     code.focus();
     // A real paste: the clipboard's text goes in through the browser's own input pipeline.
@@ -69,22 +57,22 @@ describe('<workos-login> code steps', () => {
     code.value = '123-456';
     code.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     expect(code.value).to.equal('123456');
-    wordpress.push(signedIn());
+    t.wordpress.push(signedIn());
     const done = oneEvent(el, 'workos-signed-in');
     await sendKeys({ press: 'Enter' });
     await done;
-    expect(wordpress.requests[1].url).to.match(/auth\/magic_code_verify$/);
-    expect(wordpress.requests[1].body).to.deep.equal({
+    expect(t.wordpress.requests[1].url).to.match(/auth\/magic_code_verify$/);
+    expect(t.wordpress.requests[1].body).to.deep.equal({
       profile: 'default',
       code: '123456',
       flow: 'flow-1',
       redirect_to: 'http://localhost/wp-admin/',
     });
-    expect(visited).to.deep.equal(['http://localhost/wp-admin/']);
+    expect(t.visited).to.deep.equal(['http://localhost/wp-admin/']);
   });
 
   it('checks the code before sending', async () => {
-    const { el, root } = await atCodeStep(() => wordpress);
+    const { el, root } = await atCodeStep(() => t.wordpress);
     root.querySelector('form')!.requestSubmit();
     await el.updateComplete;
     await until(() => focused(root) === input(root, 'code'));
@@ -92,14 +80,14 @@ describe('<workos-login> code steps', () => {
     await type(input(root, 'code'), '12a456');
     root.querySelector('form')!.requestSubmit();
     await until(() => root.getElementById('code-error')?.textContent === S.code_invalid);
-    expect(wordpress.requests).to.have.length(1);
+    expect(t.wordpress.requests).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
   it('clears and focuses the code after a wrong one', async () => {
-    const { el, root } = await atCodeStep(() => wordpress);
+    const { el, root } = await atCodeStep(() => t.wordpress);
     await type(input(root, 'code'), '000000');
-    wordpress.push(errorAnswer(401, 'invalid_code'));
+    t.wordpress.push(errorAnswer(401, 'invalid_code'));
     const failed = oneEvent(el, 'workos-error');
     await sendKeys({ press: 'Enter' });
     expect((await failed).detail.code).to.equal('invalid_code');
@@ -110,30 +98,30 @@ describe('<workos-login> code steps', () => {
   });
 
   it('counts the resend cool-down down, then resends in place and keeps the code field', async () => {
-    const { el, root } = await atCodeStep(() => wordpress, 1);
+    const { el, root } = await atCodeStep(() => t.wordpress, 1);
     const resend = () => root.querySelector<HTMLButtonElement>('.links button')!;
     expect(resend().textContent?.trim()).to.equal(S.resend_in.replace('{seconds}', '1'));
     expect(resend().disabled).to.equal(true);
     await until(() => resend().textContent?.trim() === S.resend_code, 2500);
     expect(resend().disabled).to.equal(false);
     await type(input(root, 'code'), '12');
-    wordpress.push(stepAnswer('code_sent', { email: 'ada@example.com', resend_after: 30 }, 'flow-2'));
+    t.wordpress.push(stepAnswer('code_sent', { email: 'ada@example.com', resend_after: 30 }, 'flow-2'));
     const step = nextStep(el);
     resend().click();
     await step;
-    expect(wordpress.requests[1].body).to.include({ email: 'ada@example.com' });
+    expect(t.wordpress.requests[1].body).to.include({ email: 'ada@example.com' });
     expect(root.querySelector('[role="status"]')?.textContent).to.equal(S.code_resent);
     expect(input(root, 'code').value, 'the same field, untouched').to.equal('12');
     expect(resend().disabled).to.equal(true);
     await type(input(root, 'code'), '654321');
-    wordpress.push(signedIn());
+    t.wordpress.push(signedIn());
     await sendKeys({ press: 'Enter' });
-    await until(() => visited.length === 1);
-    expect(wordpress.requests[2].body).to.include({ flow: 'flow-2' });
+    await until(() => t.visited.length === 1);
+    expect(t.wordpress.requests[2].body).to.include({ flow: 'flow-2' });
   });
 
   it('goes back to the first screen for another email', async () => {
-    const { el, root } = await atCodeStep(() => wordpress);
+    const { el, root } = await atCodeStep(() => t.wordpress);
     button(root, S.use_another_email)!.click();
     await until(() => heading(root) === S.heading);
     await el.updateComplete;
@@ -142,9 +130,9 @@ describe('<workos-login> code steps', () => {
   });
 
   it('starts again on the first screen with the message when the flow expired', async () => {
-    const { el, root } = await atCodeStep(() => wordpress);
+    const { el, root } = await atCodeStep(() => t.wordpress);
     await type(input(root, 'code'), '123456');
-    wordpress.push(errorAnswer(400, 'flow_expired'));
+    t.wordpress.push(errorAnswer(400, 'flow_expired'));
     const failed = oneEvent(el, 'workos-error');
     await sendKeys({ press: 'Enter' });
     await failed;
@@ -160,7 +148,7 @@ describe('<workos-login> code steps', () => {
     const { el, root } = await loginFixture();
     await type(input(root, 'email'), 'vera@example.com');
     await type(input(root, 'password'), 'Correct-Horse-7');
-    wordpress.push(stepAnswer('email_verify', { email: 'vera@example.com' }, 'flow-v'));
+    t.wordpress.push(stepAnswer('email_verify', { email: 'vera@example.com' }, 'flow-v'));
     const step = nextStep(el);
     await sendKeys({ press: 'Enter' });
     expect(await step).to.equal('email_verify');
@@ -168,10 +156,10 @@ describe('<workos-login> code steps', () => {
     expect(root.querySelector('[part="text"]')?.textContent).to.include('vera@example.com');
     await expect(el).to.be.accessible();
     await type(input(root, 'code'), '246810');
-    wordpress.push(signedIn());
+    t.wordpress.push(signedIn());
     await sendKeys({ press: 'Enter' });
-    await until(() => visited.length === 1);
-    expect(wordpress.requests[1].url).to.match(/auth\/email_verify$/);
-    expect(wordpress.requests[1].body).to.include({ code: '246810', flow: 'flow-v' });
+    await until(() => t.visited.length === 1);
+    expect(t.wordpress.requests[1].url).to.match(/auth\/email_verify$/);
+    expect(t.wordpress.requests[1].body).to.include({ code: '246810', flow: 'flow-v' });
   });
 });

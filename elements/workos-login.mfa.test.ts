@@ -1,11 +1,19 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEFAULT_STRINGS as S } from '../protocol/strings.ts';
-import { navigation } from './navigation.ts';
 import { json } from './test/fake-wordpress.ts';
 import { focused, loginFixture, type } from './test/login-fixture.ts';
-import { afterEach, beforeEach, describe, it } from './test/mocha.ts';
-import { button, errorAnswer, heading, input, nextStep, scriptedWordPress, stepAnswer, until } from './test/steps.ts';
+import { describe, it } from './test/mocha.ts';
+import {
+  button,
+  errorAnswer,
+  heading,
+  input,
+  nextStep,
+  useScriptedWordPress,
+  stepAnswer,
+  until,
+} from './test/steps.ts';
 
 const signedIn = () => json(200, { type: 'signed_in', redirect_to: 'http://localhost/wp-admin/' });
 const TOTP = { id: 'auth_factor_01TOTP', type: 'totp', label: null };
@@ -13,25 +21,14 @@ const SMS = { id: 'auth_factor_01SMS', type: 'sms', label: '0123' };
 const QR = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')}`;
 
 describe('<workos-login> second factor and organizations', () => {
-  let wordpress: ReturnType<typeof scriptedWordPress>;
-  let visited: string[];
-  const originalAssign = navigation.assign;
-  beforeEach(() => {
-    visited = [];
-    navigation.assign = (url) => void visited.push(url);
-    wordpress = scriptedWordPress();
-  });
-  afterEach(() => {
-    navigation.assign = originalAssign;
-    wordpress.restore();
-  });
+  const t = useScriptedWordPress();
 
   /** Signs in with a password and lands on the step WordPress answers. */
   async function after(answer: Response) {
     const parts = await loginFixture();
     await type(input(parts.root, 'email'), 'olivia@example.com');
     await type(input(parts.root, 'password'), 'Correct-Horse-7');
-    wordpress.push(answer);
+    t.wordpress.push(answer);
     const step = nextStep(parts.el);
     await sendKeys({ press: 'Enter' });
     await step;
@@ -49,12 +46,12 @@ describe('<workos-login> second factor and organizations', () => {
       S.factor_sms_to.replace('{phone}', '0123'),
     ]);
     await expect(el).to.be.accessible();
-    wordpress.push(stepAnswer('mfa_code', { factor: SMS, others: [TOTP], phone_hint: '0123' }, 'flow-sms'));
+    t.wordpress.push(stepAnswer('mfa_code', { factor: SMS, others: [TOTP], phone_hint: '0123' }, 'flow-sms'));
     const step = nextStep(el);
     button(root, S.factor_sms_to.replace('{phone}', '0123'))!.click();
     expect(await step).to.equal('mfa_code');
-    expect(wordpress.requests[1].url).to.match(/auth\/mfa_challenge$/);
-    expect(wordpress.requests[1].body).to.include({ factor_id: SMS.id, flow: 'flow-mfa_challenge' });
+    expect(t.wordpress.requests[1].url).to.match(/auth\/mfa_challenge$/);
+    expect(t.wordpress.requests[1].body).to.include({ factor_id: SMS.id, flow: 'flow-mfa_challenge' });
     expect(root.querySelector('[part="text"]')?.textContent).to.equal(S.mfa_sms_text.replace('{phone}', '0123'));
     await expect(el).to.be.accessible();
   });
@@ -63,19 +60,19 @@ describe('<workos-login> second factor and organizations', () => {
     const { el, root } = await after(stepAnswer('mfa_code', { factor: TOTP, others: [SMS] }, 'flow-totp'));
     expect(root.querySelector('[part="text"]')?.textContent).to.equal(S.mfa_totp_text);
     input(root, 'code').value = '12';
-    wordpress.push(stepAnswer('mfa_code', { factor: SMS, others: [TOTP] }, 'flow-sms'));
+    t.wordpress.push(stepAnswer('mfa_code', { factor: SMS, others: [TOTP] }, 'flow-sms'));
     const step = nextStep(el);
     button(root, S.factor_sms_to.replace('{phone}', '0123'))!.click();
     await step;
-    expect(wordpress.requests[1].body).to.include({ factor_id: SMS.id, flow: 'flow-totp' });
+    expect(t.wordpress.requests[1].body).to.include({ factor_id: SMS.id, flow: 'flow-totp' });
     expect(input(root, 'code').value).to.equal('');
     expect(root.querySelector('[part="text"]')?.textContent).to.equal(S.mfa_sms_text_any);
     await type(input(root, 'code'), '777777');
-    wordpress.push(signedIn());
+    t.wordpress.push(signedIn());
     await sendKeys({ press: 'Enter' });
-    await until(() => visited.length === 1);
-    expect(wordpress.requests[2].url).to.match(/auth\/mfa_verify$/);
-    expect(wordpress.requests[2].body).to.include({ code: '777777', flow: 'flow-sms' });
+    await until(() => t.visited.length === 1);
+    expect(t.wordpress.requests[2].url).to.match(/auth\/mfa_verify$/);
+    expect(t.wordpress.requests[2].body).to.include({ code: '777777', flow: 'flow-sms' });
   });
 
   it('enrolls an authenticator app: QR code, key for manual entry, then its code', async () => {
@@ -87,14 +84,14 @@ describe('<workos-login> second factor and organizations', () => {
     expect(root.getElementById(phone.getAttribute('aria-describedby')!)?.textContent).to.equal(S.phone_hint);
     await expect(el).to.be.accessible();
     const uri = 'otpauth://totp/Demo:noah@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Demo';
-    wordpress.push(
+    t.wordpress.push(
       stepAnswer('mfa_code', { factor: TOTP, others: [], totp: { qr_code: QR, secret: 'JBSWY3DPEHPK3PXP', uri } }),
     );
     const step = nextStep(el);
     button(root, S.mfa_enroll_totp)!.click();
     await step;
-    expect(wordpress.requests[1].url).to.match(/auth\/mfa_enroll$/);
-    expect(wordpress.requests[1].body).to.include({ type: 'totp', flow: 'flow-enroll' });
+    expect(t.wordpress.requests[1].url).to.match(/auth\/mfa_enroll$/);
+    expect(t.wordpress.requests[1].body).to.include({ type: 'totp', flow: 'flow-enroll' });
     expect(heading(root)).to.equal(S.mfa_setup_heading);
     const qr = root.querySelector<HTMLImageElement>('[part="qr-code"]')!;
     expect(qr.src).to.equal(QR);
@@ -128,11 +125,11 @@ describe('<workos-login> second factor and organizations', () => {
     expect(focused(root)).to.equal(input(root, 'phone'));
     await expect(el).to.be.accessible();
     await type(input(root, 'phone'), '+1 (555) 555-0123');
-    wordpress.push(stepAnswer('mfa_code', { factor: SMS, others: [], phone_hint: '0123' }));
+    t.wordpress.push(stepAnswer('mfa_code', { factor: SMS, others: [], phone_hint: '0123' }));
     const step = nextStep(el);
     await sendKeys({ press: 'Enter' });
     await step;
-    expect(wordpress.requests[1].body).to.include({ type: 'sms', phone_number: '+15555550123', flow: 'flow-enroll' });
+    expect(t.wordpress.requests[1].body).to.include({ type: 'sms', phone_number: '+15555550123', flow: 'flow-enroll' });
   });
 
   it('lets the visitor pick an organization', async () => {
@@ -147,11 +144,11 @@ describe('<workos-login> second factor and organizations', () => {
       'Second Organization',
     ]);
     await expect(el).to.be.accessible();
-    wordpress.push(signedIn());
+    t.wordpress.push(signedIn());
     button(root, 'Second Organization')!.click();
-    await until(() => visited.length === 1);
-    expect(wordpress.requests[1].url).to.match(/auth\/org_select$/);
-    expect(wordpress.requests[1].body).to.include({ organization_id: 'org_01SECOND', flow: 'flow-org' });
+    await until(() => t.visited.length === 1);
+    expect(t.wordpress.requests[1].url).to.match(/auth\/org_select$/);
+    expect(t.wordpress.requests[1].body).to.include({ organization_id: 'org_01SECOND', flow: 'flow-org' });
   });
 
   it('starts again from any step', async () => {
@@ -165,7 +162,7 @@ describe('<workos-login> second factor and organizations', () => {
 
   it('says so when the factor is not allowed here', async () => {
     const { el, root } = await after(stepAnswer('mfa_challenge', { factors: [TOTP] }));
-    wordpress.push(errorAnswer(403, 'mfa_not_allowed'));
+    t.wordpress.push(errorAnswer(403, 'mfa_not_allowed'));
     button(root, S.factor_totp)!.click();
     await until(() => root.querySelector('[role="alert"]')?.textContent?.trim() === S.error_mfa_not_allowed);
     await el.updateComplete;

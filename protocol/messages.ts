@@ -10,6 +10,10 @@
  * JSON fixtures of every message live in `protocol/fixtures/` and are checked by tests on the
  * TypeScript side and against the PHP REST schemas. Nothing here may import Node or DOM code.
  */
+import type { PasswordProblem, StepData, StepName } from './steps.ts';
+
+export type * from './requests.ts';
+export type * from './steps.ts';
 
 /** Sign-in methods a Login Profile can offer. */
 export type Method =
@@ -33,62 +37,6 @@ export const OAUTH_PROVIDERS = ['google', 'microsoft', 'github', 'apple'] as con
 
 /** Second factors a profile may allow (WebAuthn arrives with passkeys). */
 export type MfaFactorType = 'totp' | 'sms' | 'webauthn';
-
-/**
- * Steps the login server can ask the browser to take next. Each step's `data` is
- * {@link StepData}[step]; its `flow` is a sealed token the browser sends back unchanged with the
- * next request (empty only for the notices `reset_sent` and `reset_done`, which end a flow).
- */
-export type StepName =
-  /** A magic code was sent (whether or not the account exists): enter it. */
-  | 'code_sent'
-  /** WorkOS wants the email verified: a code was sent to it (also sign-up's second step). */
-  | 'email_verify'
-  /** Several factors: pick one to be challenged with. */
-  | 'mfa_challenge'
-  /** No factor yet: enroll one of the allowed types. */
-  | 'mfa_enroll'
-  /** Enter the code of the factor (for a new TOTP factor, after scanning its QR code). */
-  | 'mfa_code'
-  /** Pick the organization to sign in to. */
-  | 'org_select'
-  /** An invitation was read: prefill its email and offer the ways to accept it. */
-  | 'invitation'
-  /** A password reset was requested (same answer for every email). */
-  | 'reset_sent'
-  /** The password was reset and the profile does not sign in after a reset: sign in again. */
-  | 'reset_done';
-
-/** What each step shows; never tokens, never anyone else's data. */
-export interface StepData {
-  code_sent: { email: string; /** Seconds before "Resend" is allowed. */ resend_after: number };
-  email_verify: { email: string };
-  mfa_challenge: { factors: MfaFactorSummary[] };
-  mfa_enroll: { /** The factor types this profile allows, in its order. */ types: Array<'totp' | 'sms'> };
-  mfa_code: {
-    factor: MfaFactorSummary;
-    /** The other factors the visitor may switch to (challenge only). */
-    others: MfaFactorSummary[];
-    /** Only while enrolling a TOTP factor: the QR code (`data:image/svg+xml` or `data:image/png` URI) and the secret for manual entry. */
-    totp?: { qr_code: string; secret: string; uri: string };
-    /** Only for SMS: the last digits of the phone the code went to. */
-    phone_hint?: string;
-  };
-  org_select: { organizations: Array<{ id: string; name: string }> };
-  invitation: { email: string; organization_name: string | null };
-  reset_sent: { email: string };
-  reset_done: Record<string, never>;
-}
-
-export interface MfaFactorSummary {
-  id: string;
-  type: MfaFactorType;
-  /** e.g. the SMS phone's last digits; null when WorkOS gives nothing to show. */
-  label: string | null;
-}
-
-/** Why WorkOS refused a new password; the element shows each under the password field. */
-export type PasswordProblem = 'too_short' | 'too_weak' | 'breached' | 'other';
 
 /** Stable error codes; the element maps each to friendly, translatable text. */
 export type ErrorCode =
@@ -167,84 +115,6 @@ export interface AuthRequestBase {
   redirect_to?: string;
   /** Remember-me choice (only honoured where the profile asks). */
   remember?: boolean;
-}
-
-/** `POST /wp-json/workos/v1/auth/password` */
-export interface PasswordRequest extends AuthRequestBase {
-  email: string;
-  password: string;
-  /** An invitation's flow (from `auth/invitation`): signing in accepts it. */
-  flow?: string;
-}
-
-/** Fields of a request that continues a flow. */
-export interface FlowRequest extends AuthRequestBase {
-  /** The sealed token of the previous step's answer, unchanged. */
-  flow: string;
-}
-
-/** `POST auth/magic_code_send`: always answered with `code_sent`. `flow` carries an invitation. */
-export interface MagicCodeSendRequest extends AuthRequestBase {
-  email: string;
-  flow?: string;
-}
-/** `POST auth/magic_code_verify` (also "resend": `magic_code_send` again). */
-export interface MagicCodeVerifyRequest extends FlowRequest {
-  code: string;
-}
-/** `POST auth/authorize`: where to send the browser for social, SSO or hosted AuthKit sign-in. */
-export type AuthorizeRequest = AuthRequestBase & {
-  /** An invitation's flow: the invitation is accepted on the way back. */ flow?: string;
-} & (
-    | { kind: 'oauth'; provider: OAuthProvider }
-    /** SSO by work email: its domain names the organization. */
-    | { kind: 'sso'; email: string }
-    /** SSO of the profile's pinned organization. */
-    | { kind: 'sso_organization' }
-    | { kind: 'authkit'; screen_hint?: 'sign-in' | 'sign-up' }
-  );
-/** `POST auth/signup`; `flow` carries an invitation read by `auth/invitation`. */
-export interface SignupRequest extends AuthRequestBase {
-  email: string;
-  password: string;
-  first_name: string;
-  last_name: string;
-  flow?: string;
-}
-/** `POST auth/email_verify` */
-export interface EmailVerifyRequest extends FlowRequest {
-  code: string;
-}
-/** `POST auth/invitation`: reads the invitation behind a link's `invitation_token`. */
-export interface InvitationRequest extends AuthRequestBase {
-  invitation_token: string;
-}
-/** `POST auth/reset_request` */
-export interface ResetRequest extends AuthRequestBase {
-  email: string;
-}
-/** `POST auth/reset_confirm`: the token from the emailed link, and the new password. */
-export interface ResetConfirmRequest extends AuthRequestBase {
-  token: string;
-  password: string;
-}
-/** `POST auth/mfa_enroll` */
-export interface MfaEnrollRequest extends FlowRequest {
-  type: 'totp' | 'sms';
-  /** E.164, with `sms`. */
-  phone_number?: string;
-}
-/** `POST auth/mfa_challenge`: challenge this factor (picker, or "use another factor"). */
-export interface MfaChallengeRequest extends FlowRequest {
-  factor_id: string;
-}
-/** `POST auth/mfa_verify` */
-export interface MfaVerifyRequest extends FlowRequest {
-  code: string;
-}
-/** `POST auth/org_select` */
-export interface OrgSelectRequest extends FlowRequest {
-  organization_id: string;
 }
 
 /** Another step is needed; `flow` is sealed and opaque to the browser. */

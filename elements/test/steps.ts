@@ -1,6 +1,8 @@
 import { oneEvent } from '@open-wc/testing';
 import type { ErrorCode, StepName } from '../../protocol/messages.ts';
+import { navigation } from '../navigation.ts';
 import type { WorkosLogin } from '../workos-login.ts';
+import { afterEach, beforeEach } from './mocha.ts';
 import { fakeWordPress, json, type Answer, type FakeWordPress } from './fake-wordpress.ts';
 
 /** Helpers for tests that walk through several steps. */
@@ -23,6 +25,26 @@ export function scriptedWordPress(...answers: Array<Answer | (() => Answer)>): S
     return next === undefined ? 'network-error' : typeof next === 'function' ? next() : next;
   });
   return { ...fake, push: (...more) => void queue.push(...more) };
+}
+
+/**
+ * Per test of the calling `describe`: a fresh scripted WordPress (answers pushed by the test) and
+ * the URLs the element navigated to; both put back after each test.
+ */
+export function useScriptedWordPress(): { readonly wordpress: ScriptedWordPress; readonly visited: string[] } {
+  // Filled by beforeEach, before any test reads it.
+  const current = { visited: [] } as unknown as { wordpress: ScriptedWordPress; visited: string[] };
+  const originalAssign = navigation.assign;
+  beforeEach(() => {
+    current.visited = [];
+    navigation.assign = (url) => void current.visited.push(url);
+    current.wordpress = scriptedWordPress();
+  });
+  afterEach(() => {
+    navigation.assign = originalAssign;
+    current.wordpress.restore();
+  });
+  return current;
 }
 
 /** Resolves with the next step's name once it shows. */

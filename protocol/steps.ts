@@ -1,0 +1,61 @@
+/**
+ * The steps a sign-in may take after its first answer and what each shows the browser.
+ * Re-exported by `messages.ts`.
+ */
+import type { MfaFactorType } from './messages.ts';
+
+/**
+ * Steps the login server can ask the browser to take next. Each step's `data` is
+ * {@link StepData}[step]; its `flow` is a sealed token the browser sends back unchanged with the
+ * next request (empty only for the notices `reset_sent` and `reset_done`, which end a flow).
+ */
+export type StepName =
+  /** A magic code was sent (whether or not the account exists): enter it. */
+  | 'code_sent'
+  /** WorkOS wants the email verified: a code was sent to it (also sign-up's second step). */
+  | 'email_verify'
+  /** Several factors: pick one to be challenged with. */
+  | 'mfa_challenge'
+  /** No factor yet: enroll one of the allowed types. */
+  | 'mfa_enroll'
+  /** Enter the code of the factor (for a new TOTP factor, after scanning its QR code). */
+  | 'mfa_code'
+  /** Pick the organization to sign in to. */
+  | 'org_select'
+  /** An invitation was read: prefill its email and offer the ways to accept it. */
+  | 'invitation'
+  /** A password reset was requested (same answer for every email). */
+  | 'reset_sent'
+  /** The password was reset and the profile does not sign in after a reset: sign in again. */
+  | 'reset_done';
+
+/** What each step shows; never tokens, never anyone else's data. */
+export interface StepData {
+  code_sent: { email: string; /** Seconds before "Resend" is allowed. */ resend_after: number };
+  email_verify: { email: string };
+  mfa_challenge: { factors: MfaFactorSummary[] };
+  mfa_enroll: { /** The factor types this profile allows, in its order. */ types: Array<'totp' | 'sms'> };
+  mfa_code: {
+    factor: MfaFactorSummary;
+    /** The other factors the visitor may switch to (challenge only). */
+    others: MfaFactorSummary[];
+    /** Only while enrolling a TOTP factor: the QR code (`data:image/svg+xml` or `data:image/png` URI) and the secret for manual entry. */
+    totp?: { qr_code: string; secret: string; uri: string };
+    /** Only for SMS: the last digits of the phone the code went to. */
+    phone_hint?: string;
+  };
+  org_select: { organizations: Array<{ id: string; name: string }> };
+  invitation: { email: string; organization_name: string | null };
+  reset_sent: { email: string };
+  reset_done: Record<string, never>;
+}
+
+export interface MfaFactorSummary {
+  id: string;
+  type: MfaFactorType;
+  /** e.g. the SMS phone's last digits; null when WorkOS gives nothing to show. */
+  label: string | null;
+}
+
+/** Why WorkOS refused a new password; the element shows each under the password field. */
+export type PasswordProblem = 'too_short' | 'too_weak' | 'breached' | 'other';
