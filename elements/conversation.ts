@@ -24,6 +24,8 @@ export interface ConversationHost extends ReactiveControllerHost, HTMLElement {
   readonly apiRoot: string;
   readonly redirectTo: string;
   readonly rememberMe: 'ask' | 'always' | 'never';
+  /** The remember-me choice already made (a sign-in resumed after WorkOS's redirect). */
+  readonly remember: boolean;
   readonly preview: boolean;
   readonly i18n: I18nInput;
 }
@@ -84,7 +86,8 @@ export class Conversation implements State {
 
   private host: ConversationHost;
   private defaults: Defaults = SIGN_IN_STRINGS;
-  private remember = false;
+  /** The checkbox's last state; null until the visitor has seen one (then the host's `remember`). */
+  private remember: boolean | null = null;
   private limitedRoute: BrowserRoute | null = null;
   /** Styles of the view modules loaded so far. */
   private styles: CSSResult[] = [];
@@ -122,7 +125,7 @@ export class Conversation implements State {
     const { profile, redirectTo, rememberMe } = this.host;
     const body: AuthRequestBase = { profile, ...payload };
     if (redirectTo) body.redirect_to = redirectTo;
-    if (rememberMe === 'ask') body.remember = this.remember;
+    if (rememberMe === 'ask') body.remember = this.remember ?? this.host.remember;
     void this.request(route, body as RouteBodies[R], options);
   }
 

@@ -119,6 +119,30 @@ describe('<workos-login> rate limits, resuming and events', () => {
     }
   });
 
+  it('a resumed sign-in keeps the remember-me choice made before WorkOS’s redirect', async () => {
+    const resume = JSON.stringify({
+      type: 'step',
+      step: 'mfa_challenge',
+      flow: 'sealed-after-callback',
+      data: { factors: [{ id: 'auth_factor_01A', type: 'totp', label: null }] },
+    });
+    const host = document.createElement('div');
+    const stepped = new Promise<Event>((resolve) => host.addEventListener('workos-step', resolve, { once: true }));
+    host.innerHTML = `<workos-login remember-me="ask" remember resume='${resume}'></workos-login>`;
+    document.body.append(host);
+    try {
+      const el = host.querySelector<WorkosLogin>('workos-login')!;
+      await stepped;
+      await el.updateComplete;
+      wordpress.push(stepAnswer('mfa_code', { factor: { id: 'auth_factor_01A', type: 'totp' }, others: [] }));
+      button(el.shadowRoot!, S.factor_totp)!.click();
+      await until(() => wordpress.requests.length === 1);
+      expect(wordpress.requests[0].body).to.include({ remember: true });
+    } finally {
+      host.remove();
+    }
+  });
+
   it('ignores a resume attribute that is not a step', async () => {
     const el = await fixture<WorkosLogin>(html`<workos-login resume='{"type":"step","step":"nope"}'></workos-login>`);
     expect(heading(el.shadowRoot!)).to.equal(S.heading);

@@ -81,6 +81,7 @@ export class WorkosLogin extends LitElement {
     previewNote: { attribute: 'preview-note' },
     email: {},
     rememberMe: { attribute: 'remember-me' },
+    remember: { type: Boolean },
     methods: {},
     signup: { type: Boolean },
     passwordReset: { type: Boolean, attribute: 'password-reset' },
@@ -124,6 +125,11 @@ export class WorkosLogin extends LitElement {
    * show nothing (WordPress enforces them whatever the browser sends).
    */
   rememberMe: 'ask' | 'always' | 'never' = 'never';
+  /**
+   * The visitor already chose "Remember me" (WordPress sets it when the page resumes a sign-in
+   * after WorkOS's redirect, `resume`); sent with the following steps where the profile asks.
+   */
+  remember = false;
   /** The profile's first-factor methods, comma-separated, in the order to show them. */
   methods = 'password';
   /** Offer "Create an account" (the profile allows sign-up). */

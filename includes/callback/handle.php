@@ -88,6 +88,7 @@ function workos_login_handle_callback( array $params ): never {
 			array(
 				'redirect_to' => workos_login_requested_redirect( $passthrough['redirect_to'] ),
 				'resume'      => (string) wp_json_encode( workos_login_step_response( $outcome ), JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ),
+				'remember'    => (bool) $passthrough['remember'],
 				'no_referrer' => true,
 			)
 		);

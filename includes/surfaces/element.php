@@ -20,7 +20,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @since 0.4.0 The profile's methods and flows; invitation and reset tokens; `resume`.
  *
  * @param string $profile_slug Login Profile slug.
- * @param array{redirect_to?: string, heading?: string, class?: string, id?: string, email?: string, resume?: string, invitation_token?: string, reset_token?: string} $args {
+ * @param array{redirect_to?: string, heading?: string, class?: string, id?: string, email?: string, resume?: string, remember?: bool, invitation_token?: string, reset_token?: string} $args {
  *     Optional.
  *
  *     @type string $redirect_to      Where to go after signing in (validated; foreign hosts dropped).
@@ -29,6 +29,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  *     @type string $id               HTML id of the element.
  *     @type string $email            Prefills the email field.
  *     @type string $resume           JSON `StepResponse` to resume at (the callback page's).
+ *     @type bool   $remember         With `resume`: the visitor asked to be remembered before WorkOS's redirect.
  *     @type string $invitation_token Default: the page URL's `invitation_token`.
  *     @type string $reset_token      Default: the page URL's `reset_token`.
  * }
@@ -83,7 +84,7 @@ function workos_login_element( string $profile_slug, array $args = array() ): st
  * @since 0.4.0
  *
  * @param array<string, mixed>  $profile The `LoginProfile`.
- * @param array<string, string> $args    workos_login_element()'s arguments.
+ * @param array<string, mixed>  $args    workos_login_element()'s arguments.
  * @return array<string, string|bool>
  */
 function workos_login_element_flow_attributes( array $profile, array $args ): array {
@@ -97,6 +98,8 @@ function workos_login_element_flow_attributes( array $profile, array $args ): ar
 		'invitation-token' => empty( $profile['invitations'] ) ? '' : workos_login_page_token( 'invitation_token', $args ),
 		'reset-token'      => empty( $profile['password_reset'] ) ? '' : workos_login_page_token( 'reset_token', $args ),
 		'resume'           => (string) ( $args['resume'] ?? '' ),
+		// The choice made before WorkOS's redirect, so the resumed steps keep it.
+		'remember'         => '' !== (string) ( $args['resume'] ?? '' ) && ! empty( $args['remember'] ),
 	);
 }
 

@@ -51,10 +51,10 @@ function workos_login_serve_login_page( array $profile ): never {
  *
  * @since 0.1.0
  * @since 0.2.0 Options; the element comes from workos_login_element().
- * @since 0.4.0 `resume`, `error`, `element`.
+ * @since 0.4.0 `resume`, `remember`, `error`, `element`.
  *
  * @param array{slug: string, post_login_redirect: string, forward_query_args: bool} $profile The profile.
- * @param array{redirect_to?: string, interim?: bool, message?: string, error?: bool, resume?: string, element?: string, no_referrer?: bool} $options {
+ * @param array{redirect_to?: string, interim?: bool, message?: string, error?: bool, resume?: string, remember?: bool, element?: string, no_referrer?: bool} $options {
  *     Optional.
  *
  *     @type string $redirect_to Destination for the element; default from the page URL.
@@ -62,6 +62,7 @@ function workos_login_serve_login_page( array $profile ): never {
  *     @type string $message     A notice above the form (plain text).
  *     @type bool   $error       The notice is an error (announced as an alert).
  *     @type string $resume      JSON `StepResponse` the element resumes at (after a callback).
+ *     @type bool   $remember    The visitor's remember-me choice carried through WorkOS (with `resume`).
  *     @type string $element     HTML shown instead of the element (escaped by the caller).
  *     @type bool   $no_referrer Send `Referrer-Policy: no-referrer` (the callback's pages).
  * }
@@ -87,7 +88,7 @@ function workos_login_render_login_page( array $profile, array $options = array(
  * @since 0.4.0 `error`; the `resume` and `element` options.
  *
  * @param array{slug: string, post_login_redirect: string, forward_query_args: bool} $profile The profile.
- * @param array{redirect_to?: string, interim?: bool, message?: string, error?: bool, resume?: string, element?: string} $options See workos_login_render_login_page().
+ * @param array{redirect_to?: string, interim?: bool, message?: string, error?: bool, resume?: string, remember?: bool, element?: string} $options See workos_login_render_login_page().
  * @return array{title: string, site_name: string, home_url: string, element: string, message: string, interim: bool, error: bool}
  */
 function workos_login_page_data( array $profile, array $options = array() ): array {
@@ -97,6 +98,7 @@ function workos_login_page_data( array $profile, array $options = array() ): arr
 		array(
 			'redirect_to' => $options['redirect_to'] ?? workos_login_page_redirect_to( $profile ),
 			'resume'      => (string) ( $options['resume'] ?? '' ),
+			'remember'    => ! empty( $options['remember'] ),
 		)
 	);
 

@@ -201,9 +201,13 @@ test('a tampered flow at the code asks to start again', async ({ page, stack }) 
   expect(await loggedIn(page)).toBe(false);
 });
 
-test('after social sign-in, the profile page resumes at the MFA step', async ({ page, stack }) => {
+test('after social sign-in, the profile page resumes at the MFA step, keeping “Remember me”', async ({
+  page,
+  stack,
+}) => {
   await useProfile(stack, { enforce: 'if_required', factors: ['totp'] });
   await page.goto(`${LOGIN}?redirect_to=${encodeURIComponent('/sample-page/')}`);
+  await loginOf(page).getByLabel('Remember me').check();
   await loginOf(page).getByRole('button', { name: 'Continue with Google' }).click();
   await consentAs(page, 'mia@example.com');
   await page.waitForURL((url) => url.pathname === '/workos/callback');
@@ -211,4 +215,7 @@ test('after social sign-in, the profile page resumes at the MFA step', async ({ 
   await enterCode(page, totp(MIA_TOTP));
   await page.waitForURL((url) => url.pathname === '/sample-page/');
   expect(await auditEvents(stack)).toContainEqual(expect.objectContaining({ event: 'login', method: 'oauth_google' }));
+  // The choice made before the trip through WorkOS holds for the step after it.
+  const cookie = (await page.context().cookies()).find((c) => c.name.startsWith('wordpress_logged_in'));
+  expect(cookie!.expires).toBeGreaterThan(Date.now() / 1000 + 7 * 24 * 3600);
 });
