@@ -11,7 +11,7 @@ import * as OTPAuth from 'otpauth';
 import seed from '../../server/workos-fake/seed.json' with { type: 'json' };
 import { FAKE_API_KEY, type Stack } from '../../scripts/stack.ts';
 import type { AuthResponse, BrowserRoute } from '../../protocol/messages.ts';
-import { DEMO_PASSWORD, expect } from './fixtures.ts';
+import { DEMO_PASSWORD, expect, test } from './fixtures.ts';
 import { phpJson, phpJsonOut } from './profiles.ts';
 
 export { DEMO_PASSWORD };
@@ -262,6 +262,19 @@ export const signedInIdentities = (stack: Stack) =>
 
 export function removeLoginFailedProbe(stack: Stack): void {
   rmSync(join(stack.site.docroot, 'wp-content/mu-plugins/e2e-login-failed-probe.php'), { force: true });
+}
+
+/**
+ * The probe for the calling spec file: installed before its first test, removed after its last.
+ * Answers the reader of the `wp_login_failed` codes (usable once the file's tests run).
+ */
+export function useLoginFailedProbe(): () => Promise<string[]> {
+  let read: (() => Promise<string[]>) | undefined;
+  test.beforeAll(({ stack }) => {
+    read = installLoginFailedProbe(stack);
+  });
+  test.afterAll(({ stack }) => removeLoginFailedProbe(stack));
+  return () => read!();
 }
 
 /**

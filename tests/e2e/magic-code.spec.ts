@@ -12,11 +12,10 @@ import {
   expireCodes,
   fakeUser,
   flipChar,
-  installLoginFailedProbe,
   latestCode,
   loggedIn,
   loginOf,
-  removeLoginFailedProbe,
+  useLoginFailedProbe,
   tamperNextFlow,
   uniqueEmail,
   wpUser,
@@ -28,11 +27,7 @@ const LOGIN = '/workos/login/codes';
 const WRONG = 'That code is wrong or has expired. Check it and try again.';
 const EXPIRED = 'This sign-in took too long. Start again.';
 
-let loginFailures: () => Promise<string[]>;
-test.beforeAll(({ stack }) => {
-  loginFailures = installLoginFailedProbe(stack);
-});
-test.afterAll(({ stack }) => removeLoginFailedProbe(stack));
+const loginFailures = useLoginFailedProbe();
 
 test.beforeEach(async ({ stack }) => {
   await saveProfiles(stack, { slug: 'codes', methods: ['magic_code', 'password'] });

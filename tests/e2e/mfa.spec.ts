@@ -16,10 +16,9 @@ import {
   enterCode,
   fakeSms,
   flipChar,
-  installLoginFailedProbe,
   loggedIn,
   loginOf,
-  removeLoginFailedProbe,
+  useLoginFailedProbe,
   resetFake,
   tamperNextFlow,
   totp,
@@ -32,11 +31,7 @@ const LOGIN = '/workos/login/mfa';
 const WRONG = 'That code is wrong or has expired. Check it and try again.';
 const NOT_ALLOWED = 'Your account’s two-step verification can’t be used here. Contact the site’s administrator.';
 
-let loginFailures: () => Promise<string[]>;
-test.beforeAll(({ stack }) => {
-  loginFailures = installLoginFailedProbe(stack);
-});
-test.afterAll(({ stack }) => removeLoginFailedProbe(stack));
+const loginFailures = useLoginFailedProbe();
 
 const useProfile = (
   stack: Parameters<typeof saveProfiles>[0],

@@ -12,19 +12,14 @@ import {
   SECOND_ORG,
   SSO_ORG,
   api,
-  installLoginFailedProbe,
   loggedIn,
   loginOf,
-  removeLoginFailedProbe,
+  useLoginFailedProbe,
   signedInIdentities,
 } from './flows.ts';
 import { saveProfiles } from './profiles.ts';
 
-let loginFailures: () => Promise<string[]>;
-test.beforeAll(({ stack }) => {
-  loginFailures = installLoginFailedProbe(stack);
-});
-test.afterAll(({ stack }) => removeLoginFailedProbe(stack));
+const loginFailures = useLoginFailedProbe();
 
 test.beforeEach(async ({ stack }) => {
   await saveProfiles(

@@ -12,11 +12,10 @@ import {
   auditEvents,
   createFakeUser,
   expireCodes,
-  installLoginFailedProbe,
   loggedIn,
   loginOf,
   mails,
-  removeLoginFailedProbe,
+  useLoginFailedProbe,
   resetLink,
   uniqueEmail,
 } from './flows.ts';
@@ -25,11 +24,7 @@ import { saveProfiles } from './profiles.ts';
 const NEW_PASSWORD = 'Quiet-Harbour-Lights-9';
 const MISMATCH = 'That email and password don’t match. Check them and try again.';
 
-let loginFailures: () => Promise<string[]>;
-test.beforeAll(({ stack }) => {
-  loginFailures = installLoginFailedProbe(stack);
-});
-test.afterAll(({ stack }) => removeLoginFailedProbe(stack));
+const loginFailures = useLoginFailedProbe();
 
 test.beforeEach(async ({ stack }) => {
   await saveProfiles(

@@ -12,11 +12,10 @@ import {
   emailCount,
   enterCode,
   fakeUser,
-  installLoginFailedProbe,
   latestCode,
   loggedIn,
   loginOf,
-  removeLoginFailedProbe,
+  useLoginFailedProbe,
   uniqueEmail,
   wpUser,
   wrongCode,
@@ -26,11 +25,7 @@ import { saveProfiles } from './profiles.ts';
 const LOGIN = '/workos/login/join';
 const STRONG = 'Purple-Otter-Sings-42';
 
-let loginFailures: () => Promise<string[]>;
-test.beforeAll(({ stack }) => {
-  loginFailures = installLoginFailedProbe(stack);
-});
-test.afterAll(({ stack }) => removeLoginFailedProbe(stack));
+const loginFailures = useLoginFailedProbe();
 
 test.beforeEach(async ({ stack }) => {
   await saveProfiles(

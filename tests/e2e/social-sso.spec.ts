@@ -16,10 +16,9 @@ import {
   enterCode,
   latestCode,
   flipChar,
-  installLoginFailedProbe,
   loggedIn,
   loginOf,
-  removeLoginFailedProbe,
+  useLoginFailedProbe,
   wpUser,
 } from './flows.ts';
 import { publishPage, saveProfiles } from './profiles.ts';
@@ -28,11 +27,7 @@ const LOGIN = '/workos/login/social';
 const CANCELLED = 'Sign-in was cancelled.';
 const EXPIRED = 'This sign-in took too long. Start again.';
 
-let loginFailures: () => Promise<string[]>;
-test.beforeAll(({ stack }) => {
-  loginFailures = installLoginFailedProbe(stack);
-});
-test.afterAll(({ stack }) => removeLoginFailedProbe(stack));
+const loginFailures = useLoginFailedProbe();
 
 test.beforeEach(async ({ stack }) => {
   await saveProfiles(
