@@ -27,8 +27,14 @@ function documentedOnly() {
 
 export default {
   globs: ['elements/**/*.ts'],
-  // Views are the element's insides, not its API.
-  exclude: ['elements/**/*.test.ts', 'elements/test/**', 'elements/views/**'],
+  // Views (and the passkey module, and <workos-passkeys>'s parts) are the elements' insides, not their API.
+  exclude: [
+    'elements/**/*.test.ts',
+    'elements/test/**',
+    'elements/views/**',
+    'elements/passkey/**',
+    'elements/workos-passkeys/!(index|workos-passkeys).ts',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [documentedOnly()],

@@ -4,10 +4,11 @@
  * uninstall" (setting `delete_data_on_uninstall`, or the constant
  * WORKOS_LOGIN_DELETE_DATA_ON_UNINSTALL). Otherwise everything stays for a reinstall.
  *
- * Removed then, per site: the plugin's tables (`{prefix}workos_login_*`: the audit log, the rate-limit counters, …), its
- * options and transients (`workos_login_*`) and its wp-cron events; and once, the user meta
- * `_workos_*` (WorkOS links, suspensions) and `workos_login_*` (screen options). WordPress users
- * the plugin created stay: they are people's accounts.
+ * Removed then, per site: the plugin's tables (`{prefix}workos_login_*`: the audit log, the
+ * rate-limit counters, the passkeys, …), its options and transients (`workos_login_*`) and its
+ * wp-cron events; and once, the user meta `_workos_*` (WorkOS links, suspensions, the passkey
+ * prompt's snooze) and `workos_login_*` (screen options). WordPress users the plugin created
+ * stay: they are people's accounts.
  *
  * WordPress runs this file without loading the plugin, so it reads the setting through the
  * plugin's settings registry alone (a file without side effects).

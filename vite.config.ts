@@ -90,6 +90,7 @@ function trimHtmlIndentation(): Plugin {
 /**
  * Two builds from one config:
  *  - `vite build`               → build/elements/ : the <workos-login> bundle (ES modules, code-split)
+ *                                 and, after it, the <workos-passkeys> bundle (profile screens)
  *  - `vite build --mode server` → build/server/   : the login server (Node 22, ESM)
  */
 export default defineConfig(({ mode }) => {
@@ -111,29 +112,64 @@ export default defineConfig(({ mode }) => {
   }
   return {
     plugins: [unwrapPreload(), minifyCss(), trimHtmlIndentation()],
-    build: {
-      outDir: 'build/elements',
-      target: 'es2022',
-      emptyOutDir: true,
-      sourcemap: true,
-      modulePreload: false,
-      manifest: true,
-      // An app build (not library mode), so the output is minified; the entry keeps a fixed name
-      // for WordPress to enqueue, chunks loaded later are content-hashed.
-      rollupOptions: {
-        input: { 'workos-login': 'elements/index.ts' },
-        preserveEntrySignatures: 'exports-only',
-        output: {
-          format: 'es',
-          entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
-          // WordPress serves the entry as `workos-login.js?ver=<mtime>`. A lazy chunk importing
-          // shared code from `../workos-login.js` would name another URL, so the browser would run
-          // the entry twice (and define the element twice). Everything the entry needs lives in
-          // one `core` chunk instead: the entry re-exports it, the lazy chunks import it, and every
-          // URL is relative (`import.meta.url`), right wherever the plugin is installed.
-          codeSplitting: {
-            groups: [{ name: 'core', tags: ['$initial'], test: (id: string) => !ENTRY.test(id) }],
+    // Two environments, built one after the other into build/elements/. `<workos-passkeys>` is its
+    // own build, not a second entry of the first: a second entry would share Lit with
+    // `<workos-login>`, so one of them would load the other's `core` chunk (or Lit would move to a
+    // chunk of its own, costing the sign-in element's initial budget).
+    builder: {
+      async buildApp(builder) {
+        await builder.build(builder.environments.client!);
+        await builder.build(builder.environments.passkeys!);
+      },
+    },
+    environments: {
+      client: {
+        build: {
+          outDir: 'build/elements',
+          target: 'es2022',
+          emptyOutDir: true,
+          sourcemap: true,
+          modulePreload: false,
+          manifest: true,
+          // An app build (not library mode), so the output is minified; the entry keeps a fixed name
+          // for WordPress to enqueue, chunks loaded later are content-hashed.
+          rollupOptions: {
+            input: { 'workos-login': 'elements/index.ts' },
+            preserveEntrySignatures: 'exports-only',
+            output: {
+              format: 'es',
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              // WordPress serves the entry as `workos-login.js?ver=<mtime>`. A lazy chunk importing
+              // shared code from `../workos-login.js` would name another URL, so the browser would run
+              // the entry twice (and define the element twice). Everything the entry needs lives in
+              // one `core` chunk instead: the entry re-exports it, the lazy chunks import it, and every
+              // URL is relative (`import.meta.url`), right wherever the plugin is installed.
+              codeSplitting: {
+                groups: [{ name: 'core', tags: ['$initial'], test: (id: string) => !ENTRY.test(id) }],
+              },
+            },
+          },
+        },
+      },
+      // `<workos-passkeys>`: one self-contained file (its own Lit), for the profile screens only.
+      passkeys: {
+        consumer: 'client',
+        build: {
+          outDir: 'build/elements',
+          target: 'es2022',
+          emptyOutDir: false,
+          sourcemap: true,
+          modulePreload: false,
+          manifest: '.vite/passkeys-manifest.json',
+          rollupOptions: {
+            input: { 'workos-passkeys': 'elements/workos-passkeys/index.ts' },
+            preserveEntrySignatures: 'exports-only',
+            output: {
+              format: 'es',
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/passkeys-[name]-[hash].js',
+            },
           },
         },
       },

@@ -153,6 +153,25 @@ describe('normaliseResponse', () => {
     }
   });
 
+  it('keeps the passkey codes, steps and the prompt after a sign-in', () => {
+    for (const code of ['passkey_unknown', 'passkey_invalid', 'passkey_refused', 'reauth_required']) {
+      expect(codeOf(400, text({ type: 'error', code, message: '' })), code).to.equal(code);
+    }
+    const options = { challenge: 'Y2hhbGxlbmdl', rpId: 'localhost' };
+    expect(normaliseResponse(200, text({ type: 'step', step: 'passkey', flow: 'f', data: { options } }))).to.deep.equal(
+      {
+        type: 'step',
+        step: 'passkey',
+        flow: 'f',
+        data: { options },
+      },
+    );
+    const prompt = { rest_nonce: 'n', api_root: 'http://localhost:8891/wp-json/' };
+    expect(
+      normaliseResponse(200, text({ type: 'signed_in', redirect_to: '/wp-admin/', passkey_prompt: prompt })),
+    ).to.deep.equal({ type: 'signed_in', redirect_to: '/wp-admin/', passkey_prompt: prompt });
+  });
+
   it('accepts relative redirects', () => {
     expect(normaliseResponse(200, text({ type: 'signed_in', redirect_to: '/wp-admin/' }))).to.deep.equal({
       type: 'signed_in',

@@ -14,6 +14,10 @@ import {
   type MfaEnrollRequest,
   type MfaVerifyRequest,
   type OrgSelectRequest,
+  type PasskeyOptionsRequest,
+  type PasskeyRegisterOptionsRequest,
+  type PasskeyRegisterVerifyRequest,
+  type PasskeyVerifyRequest,
   type PasswordProblem,
   type PasswordRequest,
   type RedirectResponse,
@@ -31,8 +35,15 @@ import {
  * one well-formed {@link ClientResponse}, so the element never parses or guesses.
  */
 
-/** `network` is the browser's own failure (no HTTP answer); every other code comes from the contract. */
-export type ClientErrorCode = ErrorCode | 'network';
+/**
+ * `network` is the browser's own failure (no HTTP answer); `passkey_*` (see `passkey/ceremony.ts`)
+ * are what the browser's WebAuthn ceremony answered, in words; every other code comes from the contract.
+ */
+export type ClientErrorCode = ErrorCode | 'network' | PasskeyFailure;
+
+/** A passkey ceremony the browser did not complete: cancelled or timed out, refused for this address, … */
+export type PasskeyFailure =
+  'passkey_cancelled' | 'passkey_not_allowed' | 'passkey_unsupported' | 'passkey_failed' | 'passkey_exists';
 
 export interface ClientErrorResponse extends Omit<ErrorResponse, 'code'> {
   code: ClientErrorCode;
@@ -67,6 +78,10 @@ interface Bodies {
   mfa_challenge: MfaChallengeRequest;
   mfa_verify: MfaVerifyRequest;
   org_select: OrgSelectRequest;
+  passkey_options: PasskeyOptionsRequest;
+  passkey_verify: PasskeyVerifyRequest;
+  passkey_register_options: PasskeyRegisterOptionsRequest;
+  passkey_register_verify: PasskeyRegisterVerifyRequest;
 }
 
 /** The body of each browser route; a route added to the contract fails to compile until it is listed. */
@@ -90,6 +105,8 @@ const STEP_NAMES: Record<StepName, true> = {
   invitation: true,
   reset_sent: true,
   reset_done: true,
+  passkey: true,
+  passkey_register: true,
 };
 
 const PROBLEMS: Record<PasswordProblem, true> = { too_short: true, too_weak: true, breached: true, other: true };
@@ -156,6 +173,10 @@ export const postMfaEnroll = sender('mfa_enroll');
 export const postMfaChallenge = sender('mfa_challenge');
 export const postMfaVerify = sender('mfa_verify');
 export const postOrgSelect = sender('org_select');
+export const postPasskeyOptions = sender('passkey_options');
+export const postPasskeyVerify = sender('passkey_verify');
+export const postPasskeyRegisterOptions = sender('passkey_register_options');
+export const postPasskeyRegisterVerify = sender('passkey_register_verify');
 
 /** Turns any HTTP answer into a {@link ClientResponse}. Exported for tests (and `resume`). */
 export function normaliseResponse(
@@ -173,7 +194,9 @@ export function normaliseResponse(
   if (isObject(body)) {
     if (body.type === 'error') return ourError(body, status, retryAfterHeader);
     if (ok && body.type === 'signed_in' && isSafeUrl(body.redirect_to)) {
-      return { type: 'signed_in', redirect_to: body.redirect_to };
+      // The prompt's fields are checked by the passkey module, its only reader.
+      const passkey_prompt = body.passkey_prompt as SignedInResponse['passkey_prompt'];
+      return { type: 'signed_in', redirect_to: body.redirect_to, ...(passkey_prompt && { passkey_prompt }) };
     }
     if (ok && body.type === 'redirect' && isSafeUrl(body.url)) {
       return { type: 'redirect', url: body.url };

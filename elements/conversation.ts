@@ -5,6 +5,7 @@ import { SIGN_IN_STRINGS } from '../protocol/strings/sign-in.ts';
 import {
   post,
   type ClientErrorCode,
+  type ClientResponse,
   type ClientErrorResponse,
   type ClientStepResponse,
   type RouteBodies,
@@ -13,6 +14,7 @@ import {
 import { Countdown } from './countdown.ts';
 import { WorkosErrorEvent, WorkosSignedInEvent, WorkosStepEvent, type ErrorDetail } from './events.ts';
 import { navigation } from './navigation.ts';
+import type { Passkeys } from './passkey/passkeys.ts';
 import { fmt, parseStrings, type Defaults, type I18nInput } from './strings.ts';
 import { str } from './views/fields.ts';
 import { LAZY, VIEWS } from './views/index.ts';
@@ -53,6 +55,9 @@ interface State {
   strings: Strings;
 }
 
+/* Alone in its function, so the build can drop Vite's preload wrapper (see vite.config.ts). */
+const loadPasskeys = () => import('./passkey/passkeys.ts');
+
 /** The field to type again after each error (emptied, but for a refused new password). */
 const RETYPE: Partial<Record<ClientErrorCode, string>> = {
   invalid_credentials: '#password',
@@ -83,8 +88,11 @@ export class Conversation implements State {
   readonly views: Views = { ...VIEWS };
   readonly retry: Countdown;
   readonly resend: Countdown;
+  /** The passkey module, once loaded (see {@link passkeys}). */
+  passkey?: Passkeys;
 
-  private host: ConversationHost;
+  readonly host: ConversationHost;
+  private passkeyLoad?: Promise<Passkeys>;
   private defaults: Defaults = SIGN_IN_STRINGS;
   /** The checkbox's last state; null until the visitor has seen one (then the host's `remember`). */
   private remember: boolean | null = null;
@@ -118,25 +126,39 @@ export class Conversation implements State {
 
   send<R extends BrowserRoute>(route: R, payload: RoutePayload<R>, options: SendOptions = {}): void {
     if (this.blocked(route)) return;
+    // Another method goes ahead: a passkey autofill waiting on the email field stands down.
+    this.passkey?.cancel();
+    this.set({ shownError: null, notice: '', fieldErrors: {}, problems: [], previewSubmitted: this.host.preview });
+    if (!this.host.preview) void this.request(route, payload, options);
+  }
+
+  private async request<R extends BrowserRoute>(route: R, payload: RoutePayload<R>, options: SendOptions) {
+    this.set({ pending: route });
+    await this.answer(await this.post(route, payload), route, options);
+  }
+
+  /** Posts to a route with the fields every request carries. */
+  post<R extends BrowserRoute>(route: R, payload: RoutePayload<R>): Promise<ClientResponse> {
     const remember = this.query<HTMLInputElement>('#remember');
     if (remember) this.remember = remember.checked;
-    this.set({ shownError: null, notice: '', fieldErrors: {}, problems: [], previewSubmitted: this.host.preview });
-    if (this.host.preview) return;
-    const { profile, redirectTo, rememberMe } = this.host;
+    const { profile, redirectTo, rememberMe, apiRoot, nonce } = this.host;
     const body: AuthRequestBase = { profile, ...payload };
     if (redirectTo) body.redirect_to = redirectTo;
     if (rememberMe === 'ask') body.remember = this.remember ?? this.host.remember;
-    void this.request(route, body as RouteBodies[R], options);
+    return post(route, body as RouteBodies[R], { apiRoot, nonce: nonce ?? '' });
   }
 
-  private async request<R extends BrowserRoute>(route: R, body: RouteBodies[R], options: SendOptions): Promise<void> {
-    this.set({ pending: route });
-    const response = await post(route, body, { apiRoot: this.host.apiRoot, nonce: this.host.nonce ?? '' });
+  /** Turns an answer into the next view, an error or a departure. */
+  async answer(response: ClientResponse, route: BrowserRoute, options: SendOptions = {}): Promise<void> {
     this.set({ pending: null });
     if (response.type === 'signed_in') {
-      const event = new WorkosSignedInEvent({ redirectTo: response.redirect_to });
+      const { redirect_to: to, passkey_prompt } = response;
+      const event = new WorkosSignedInEvent({ redirectTo: to });
       this.host.dispatchEvent(event);
-      if (!event.defaultPrevented) this.leave(response.redirect_to, this.strings.signed_in);
+      const leave = () => this.leave(to, this.strings.signed_in);
+      if (event.defaultPrevented) return;
+      if (passkey_prompt) this.passkeys().then((p) => p.prompt(response), leave);
+      else leave();
     } else if (response.type === 'redirect') {
       this.leave(response.url, this.strings.redirecting);
     } else if (response.type === 'step') {
@@ -146,7 +168,7 @@ export class Conversation implements State {
     }
   }
 
-  private leave(url: string, status: string): void {
+  leave(url: string, status: string): void {
     this.set({ leaving: status });
     navigation.assign(url);
   }
@@ -164,7 +186,8 @@ export class Conversation implements State {
       await this.show('start', { focus });
       this.set({ notice: this.strings.reset_done });
     } else {
-      await this.show(step, { focus, flow, data });
+      // `passkey` and `passkey_register` answer the passkey module's own requests, never arrive here.
+      await this.show(step as ViewName, { focus, flow, data });
     }
     this.host.dispatchEvent(new WorkosStepEvent({ step }));
   }
@@ -181,14 +204,9 @@ export class Conversation implements State {
     if (!this.views[view] && load) {
       this.set({ loadingView: true });
       try {
-        const loaded = await load();
-        Object.assign(this.views, loaded.views);
-        this.defaults = { ...this.defaults, ...loaded.strings };
-        this.translate();
-        this.adopt(loaded.styles);
+        this.learn(await load());
       } catch {
-        this.set({ shownError: { code: 'network', message: this.strings.error_network } });
-        return;
+        return this.offline();
       } finally {
         this.set({ loadingView: false });
       }
@@ -207,7 +225,31 @@ export class Conversation implements State {
     this.query('[aria-invalid="true"]')?.focus();
   }
 
-  private async showError(error: ClientErrorResponse, route: BrowserRoute | null, options: SendOptions): Promise<void> {
+  /**
+   * The passkey module, loaded once: after the first render for passkey profiles, else when a
+   * passkey button is pressed or a sign-in offers the prompt.
+   */
+  passkeys(): Promise<Passkeys> {
+    return (this.passkeyLoad ??= loadPasskeys().then((m) => (this.passkey = new m.Passkeys(this))));
+  }
+
+  /** The chunk that should be there could not be fetched. */
+  offline(): void {
+    this.set({ shownError: { code: 'network', message: this.strings.error_network } });
+  }
+
+  /** Adds a loaded module's views, English defaults and styles. */
+  learn(loaded: { views: Views; strings: Defaults; styles?: CSSResult | CSSResult[] }): void {
+    Object.assign(this.views, loaded.views);
+    this.defaults = { ...this.defaults, ...loaded.strings };
+    this.translate();
+    const root = this.host.shadowRoot;
+    this.styles.push(...[loaded.styles ?? []].flat());
+    const own = (this.host.constructor as typeof ReactiveElement).elementStyles;
+    if (root) adoptStyles(root, [...own, ...this.styles]);
+  }
+
+  async showError(error: ClientErrorResponse, route: BrowserRoute | null, options: SendOptions = {}): Promise<void> {
     const { code } = error;
     const s = this.strings;
     const shown = { code, message: error.message || s[`error_${code}`] };
@@ -234,14 +276,6 @@ export class Conversation implements State {
       // Disabling the clicked button dropped focus on <body>: give keyboard users their place back.
       (this.query('button[type="submit"]:not(:disabled)') ?? this.query('#heading'))?.focus();
     }
-  }
-
-  /** Adds a view module's styles to the element's own. */
-  private adopt(styles: CSSResult | CSSResult[] = []): void {
-    const root = this.host.shadowRoot;
-    this.styles.push(...[styles].flat());
-    const own = (this.host.constructor as typeof ReactiveElement).elementStyles;
-    if (root) adoptStyles(root, [...own, ...this.styles]);
   }
 
   private query<E extends HTMLElement = HTMLElement>(selector: string): E | null {

@@ -1,8 +1,8 @@
-import type { StepName } from '../protocol/messages.ts';
+import type { PasskeySummary, StepName } from '../protocol/messages.ts';
 import type { ClientErrorCode } from './api.ts';
 
 /**
- * Every event the sign-in elements dispatch, typed once. All bubble and cross shadow roots
+ * Every event the elements dispatch (`<workos-login>`, `<workos-passkeys>`), typed once. All bubble and cross shadow roots
  * (`composed`) so a theme can listen on `document`.
  */
 
@@ -49,10 +49,46 @@ export class WorkosStepEvent extends CustomEvent<StepDetail> {
   }
 }
 
+export interface PasskeyAddedDetail {
+  /** The new passkey as the list shows it (never its public key). */
+  passkey: PasskeySummary;
+}
+
+export interface PasskeyRemovedDetail {
+  /** Credential ids (base64url) of the passkeys removed: one, or all of the user's. */
+  ids: string[];
+}
+
+/** `<workos-passkeys>`: a passkey was created and saved. */
+export class WorkosPasskeyAddedEvent extends CustomEvent<PasskeyAddedDetail> {
+  /* A getter, not a static field: the sign-in bundle, which never sends it, can then leave the class out. */
+  static get eventName(): 'workos-passkey-added' {
+    return 'workos-passkey-added';
+  }
+
+  constructor(detail: PasskeyAddedDetail) {
+    super(WorkosPasskeyAddedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** `<workos-passkeys>`: one passkey was deleted, or all of a user's were removed. */
+export class WorkosPasskeyRemovedEvent extends CustomEvent<PasskeyRemovedDetail> {
+  /* A getter, not a static field: the sign-in bundle, which never sends it, can then leave the class out. */
+  static get eventName(): 'workos-passkey-removed' {
+    return 'workos-passkey-removed';
+  }
+
+  constructor(detail: PasskeyRemovedDetail) {
+    super(WorkosPasskeyRemovedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'workos-signed-in': WorkosSignedInEvent;
     'workos-error': WorkosErrorEvent;
     'workos-step': WorkosStepEvent;
+    'workos-passkey-added': WorkosPasskeyAddedEvent;
+    'workos-passkey-removed': WorkosPasskeyRemovedEvent;
   }
 }

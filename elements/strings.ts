@@ -22,7 +22,12 @@ const KEY = /^[a-z][a-z0-9_]*$/;
  * and only those views read them.
  */
 export function parseStrings(input: I18nInput, defaults: Defaults = SIGN_IN_STRINGS): Strings {
-  const strings: Record<string, string> = { ...defaults };
+  return translations(input, defaults) as Strings;
+}
+
+/** {@link parseStrings} for any group of strings (`<workos-passkeys>` has its own). */
+export function translations<T extends object>(input: unknown, defaults: T): T {
+  const strings = { ...defaults } as Record<string, string>;
   let given: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -37,7 +42,7 @@ export function parseStrings(input: I18nInput, defaults: Defaults = SIGN_IN_STRI
       if (KEY.test(key) && typeof value === 'string' && value.trim() !== '') strings[key] = value;
     }
   }
-  return strings as Strings;
+  return strings as T;
 }
 
 /** Fills `{name}` placeholders; unknown ones stay visible rather than vanish. */

@@ -34,4 +34,17 @@ describe('<workos-login> loads rare views on demand', () => {
     expect(fetched('reset')).to.equal(true);
     expect(fetched('mfa')).to.equal(false);
   });
+
+  it('fetches the passkey module after the first render, only for profiles that offer passkeys', async () => {
+    const passkeys = () =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => new URL(entry.name).pathname.endsWith('/passkey/passkeys.ts'));
+    await loginFixture({ methods: 'password,magic_code' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(passkeys()).to.equal(false);
+    const { root } = await loginFixture({ methods: 'password,passkey' });
+    expect(root.querySelector('button[part~="passkey"]')?.textContent?.trim()).to.equal(S.passkey_sign_in);
+    await until(passkeys);
+  });
 });

@@ -54,7 +54,7 @@ describe('<workos-login> first screen', () => {
   });
 
   it('shows only the password form by default, and nothing for unknown methods', async () => {
-    const { root } = await loginFixture({ methods: 'carrier_pigeon, ,passkey' });
+    const { root } = await loginFixture({ methods: 'carrier_pigeon, ,fax' });
     expect(root.querySelectorAll('input[name="email"], input[name="password"]')).to.have.length(2);
     expect(root.querySelectorAll('button')).to.have.length(1);
     expect(button(root, S.forgot_password)).to.equal(undefined);

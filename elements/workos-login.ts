@@ -7,6 +7,8 @@ import type { Host } from './views/view.ts';
 import { viewStyles } from './views/views.styles.ts';
 import { styles } from './workos-login.styles.ts';
 
+const noop = () => {};
+
 /** English default of `preview-note`; editors pass their own translation. */
 export const DEFAULT_PREVIEW_NOTE = 'Preview: sign-in is disabled in the editor.';
 
@@ -15,7 +17,13 @@ export const DEFAULT_PREVIEW_NOTE = 'Preview: sign-in is disabled in the editor.
  * conversation with WorkOS through the login server. Rarely needed views (sign-up, invitations,
  * password reset, MFA enrolment) load on demand from chunks beside the entry file.
  *
- * @summary Sign in to WordPress with WorkOS: password, email code, social, SSO, and every step after.
+ * Passkeys (where the profile lists `passkey` and the browser has WebAuthn): a "Sign in with a
+ * passkey" button, and autofill on the email field (`autocomplete="username webauthn"`), started
+ * after the first render from the passkey chunk and cancelled when another method is submitted;
+ * "Use your passkey" / "Create a passkey" on second-factor steps; "Sign in faster next time?"
+ * after a sign-in by another method when WordPress offers it.
+ *
+ * @summary Sign in to WordPress with WorkOS: password, email code, social, SSO, passkeys, and every step after.
  *
  * @attr {string} nonce - WordPress nonce (action `workos_login`), sent as `X-WorkOS-Nonce`. Read through the
  *   native `nonce` property: browsers blank the attribute on pages served with a CSP header.
@@ -23,7 +31,7 @@ export const DEFAULT_PREVIEW_NOTE = 'Preview: sign-in is disabled in the editor.
  * @fires {WorkosSignedInEvent} workos-signed-in - Signed in; `detail.redirectTo` is where the
  *   element goes next. Cancelable: `preventDefault()` keeps the page.
  * @fires {WorkosErrorEvent} workos-error - A failed attempt; `detail` holds `code` and the
- *   `message` shown.
+ *   `message` shown (`passkey_cancelled`, `passkey_not_allowed`, … when the browser's passkey dialog failed).
  * @fires {WorkosStepEvent} workos-step - WordPress asked for a further step (or the element resumed
  *   at one); `detail.step` names it (`code_sent`, `mfa_challenge`, …), already showing.
  *
@@ -45,6 +53,7 @@ export const DEFAULT_PREVIEW_NOTE = 'Preview: sign-in is disabled in the editor.
  * @csspart button - A primary (submit) button.
  * @csspart secondary - A secondary button: "Email me a code", providers, SSO, factor and organization choices.
  * @csspart provider - A social sign-in button (also `secondary`).
+ * @csspart passkey - "Sign in with a passkey" (also `secondary`), "Use your passkey" and "Create a passkey" (also `button` or `secondary`).
  * @csspart divider - The "or" between groups of methods.
  * @csspart choices - A list of factor or organization buttons.
  * @csspart link - A link-styled button: "Forgot password?", "Resend code", "Start again"…
@@ -155,15 +164,16 @@ export class WorkosLogin extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.handlePageShow);
+    this.talk.passkey?.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const talk = this.talk;
     if (changed.has('i18n')) talk.translate();
     if (changed.has('methods')) {
-      // Known methods this element shows (passkeys arrive later), in the profile's order.
+      // Known methods this element shows, in the profile's order (passkeys where the browser has WebAuthn).
       const listed = this.methods.split(',').map((m) => m.trim());
-      const shown = METHODS.filter((m) => m !== 'passkey' && listed.includes(m));
+      const shown = METHODS.filter((m) => listed.includes(m) && (m !== 'passkey' || !!window.PublicKeyCredential));
       this.methodList = shown.length ? shown.sort((a, b) => listed.indexOf(a) - listed.indexOf(b)) : ['password'];
     }
     // What the page asks for on arrival (here, not in updated(): these change state).
@@ -176,6 +186,11 @@ export class WorkosLogin extends LitElement {
     } else if (changed.has('invitationToken') && this.invitationToken) {
       talk.send('invitation', { invitation_token: this.invitationToken }, { focus: false });
     }
+  }
+
+  /* Passkey profiles: the passkey module loads after the first render and offers autofill whenever the first screen is idle. */
+  protected override updated(): void {
+    if (this.methodList.includes('passkey') && !this.preview) this.talk.passkeys().then((p) => p.autofill(), noop);
   }
 
   /* Back from the next page out of the back/forward cache: unlock, and forget the password. */
@@ -231,6 +246,11 @@ export class WorkosLogin extends LitElement {
       blocked: (route) => talk.blocked(route),
       send: (route, payload, options) => talk.send(route, payload, options),
       show: (view) => void talk.show(view),
+      passkey: (action) =>
+        void talk.passkeys().then(
+          (p) => p.run(action),
+          () => talk.offline(),
+        ),
       invalid: (errors) => void talk.invalid(errors),
     };
   }

@@ -2,8 +2,8 @@
 /**
  * Login completion: the one place where a WorkOS identity becomes a WordPress session.
  *
- * Every sign-in method ends here (password now; codes, OAuth, SSO and passkeys later), so the
- * rules — who may sign in, which account, which session, where to go — hold for all of them.
+ * Every sign-in method ends here (password, codes, OAuth, SSO, passkeys), so the rules — who may
+ * sign in, which account, which session, where to go — hold for all of them.
  *
  * @package WorkOS_Login
  * @since   0.1.0
@@ -22,17 +22,28 @@ if ( ! defined( 'ABSPATH' ) ) {
  * session id on that session token), `wp_login`, and the destination. Every refusal fires
  * `wp_login_failed` and `workos_login_denied`.
  *
+ * A user of a step-up role (setting `passkey_step_up_roles`) who signed in with one factor gets
+ * a second-factor step instead of a session (passkeys/step-up.php). A verified passkey's counter
+ * is recorded whatever the outcome; a passkey enrolled as the second factor is stored once the
+ * user is signed in (passkeys/completion.php).
+ *
  * @since 0.1.0
  * @since 0.3.0 Entitlement gate, creation policy, suspension, role sync; `profile` and `organization_id` in `$request`.
+ * @since 0.5.0 `$passkey`; role-based step-up answers `array{step: array}`.
  *
- * @param array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string} $identity From an `authenticated` outcome.
- * @param array{redirect_to?: string, remember?: bool, post_login_redirect?: string, profile?: string, organization_id?: string|null}                                                                                                                  $request  The visitor's choices; the profile's slug, destination and required organization (workos_login_required_organization()).
- * @return array{user_id: int, redirect_to: string}|WP_Error `sign_in_refused` or `internal_error` on failure.
+ * @param array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string, second_factor?: string} $identity From an `authenticated` outcome.
+ * @param array{redirect_to?: string, remember?: bool, post_login_redirect?: string, profile?: string, organization_id?: string|null}                                                                                                                                           $request  The visitor's choices; the profile's slug, destination and required organization (workos_login_required_organization()).
+ * @param array{passkey_used?: array{id: string, counter: int, backed_up: bool}, passkey_registered?: array<string, mixed>}                                                                                                                                                    $passkey  The outcome's passkey fields (workos_login_passkey_outcome_fields()).
+ * @return array{user_id: int, redirect_to: string}|array{step: array<string, mixed>}|WP_Error `sign_in_refused`, `server_unavailable` or `internal_error` on failure.
  */
-function workos_login_complete( array $identity, array $request ): array|WP_Error {
+function workos_login_complete( array $identity, array $request, array $passkey = array() ): array|WP_Error {
 	$workos_user  = $identity['user'];
 	$profile_slug = (string) ( $request['profile'] ?? 'default' );
 	$required_org = array_key_exists( 'organization_id', $request ) ? $request['organization_id'] : workos_login_site_organization_id();
+	if ( isset( $passkey['passkey_used'] ) ) {
+		// The assertion verified: its counter counts even if this sign-in is refused below.
+		workos_login_passkey_record_use( $passkey['passkey_used'], false );
+	}
 
 	$gate = workos_login_gate_decision( $identity['membership'], $identity['organization_id'], $required_org );
 	if ( ! $gate['allowed'] ) {
@@ -72,6 +83,9 @@ function workos_login_complete( array $identity, array $request ): array|WP_Erro
 	if ( null !== $identity['membership'] && $identity['organization_id'] === $required_org ) {
 		workos_login_apply_mapped_role( $user, $identity['membership']['role'] );
 	}
+	if ( workos_login_step_up_required( $user, $identity ) ) {
+		return workos_login_step_up( $identity, $profile_slug );
+	}
 	workos_login_start_session( $user, $identity['session_id'], ! empty( $request['remember'] ) );
 	$redirect_to = workos_login_redirect_after_sign_in( $user, (string) ( $request['redirect_to'] ?? '' ), (string) ( $request['post_login_redirect'] ?? '' ) );
 
@@ -87,6 +101,7 @@ function workos_login_complete( array $identity, array $request ): array|WP_Erro
 	 * @param string  $profile_slug The Login Profile signed in through.
 	 */
 	do_action( 'workos_login_signed_in', $user, $identity, $redirect_to, $profile_slug );
+	workos_login_passkey_after_sign_in( $user, $identity, $passkey );
 
 	return array(
 		'user_id'     => $user->ID,

@@ -27,6 +27,7 @@ require_once __DIR__ . '/profiles/url.php';
 require_once __DIR__ . '/signature.php';
 require_once __DIR__ . '/outcome.php';
 require_once __DIR__ . '/outcome-flows.php';
+require_once __DIR__ . '/outcome-passkeys.php';
 require_once __DIR__ . '/outcome-admin.php';
 require_once __DIR__ . '/server-client.php';
 require_once __DIR__ . '/request-context.php';
@@ -75,6 +76,7 @@ require_once __DIR__ . '/settings/load.php';
 require_once __DIR__ . '/audit/load.php';
 require_once __DIR__ . '/diagnostics/load.php';
 require_once __DIR__ . '/identity/load.php';
+require_once __DIR__ . '/passkeys/load.php';
 
 /**
  * Loads translations from the plugin's languages/ folder.

@@ -14,13 +14,13 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /** Protocol `StepName`. */
-const WORKOS_LOGIN_STEP_NAMES = array( 'code_sent', 'email_verify', 'mfa_challenge', 'mfa_enroll', 'mfa_code', 'org_select', 'invitation', 'reset_sent', 'reset_done' );
+const WORKOS_LOGIN_STEP_NAMES = array( 'code_sent', 'email_verify', 'mfa_challenge', 'mfa_enroll', 'mfa_code', 'org_select', 'invitation', 'reset_sent', 'reset_done', 'passkey', 'passkey_register' );
 
 /** Steps that end a flow: the only ones whose `flow` may be ''. */
 const WORKOS_LOGIN_NOTICE_STEPS = array( 'reset_sent', 'reset_done' );
 
 /** Protocol `ErrorCode`. */
-const WORKOS_LOGIN_ERROR_CODES = array( 'invalid_credentials', 'invalid_request', 'invalid_nonce', 'invalid_origin', 'rate_limited', 'flow_expired', 'server_unavailable', 'workos_unavailable', 'sign_in_refused', 'invalid_code', 'password_rejected', 'invitation_required', 'invitation_invalid', 'reset_invalid', 'organization_refused', 'mfa_not_allowed', 'consent_denied', 'sso_unavailable', 'method_disabled', 'internal_error' );
+const WORKOS_LOGIN_ERROR_CODES = array( 'invalid_credentials', 'invalid_request', 'invalid_nonce', 'invalid_origin', 'rate_limited', 'flow_expired', 'server_unavailable', 'workos_unavailable', 'sign_in_refused', 'invalid_code', 'password_rejected', 'invitation_required', 'invitation_invalid', 'reset_invalid', 'organization_refused', 'mfa_not_allowed', 'consent_denied', 'sso_unavailable', 'method_disabled', 'passkey_unknown', 'passkey_invalid', 'passkey_refused', 'reauth_required', 'internal_error' );
 
 /** Protocol `PasswordProblem`. */
 const WORKOS_LOGIN_PASSWORD_PROBLEMS = array( 'too_short', 'too_weak', 'breached', 'other' );
@@ -40,6 +40,8 @@ const WORKOS_LOGIN_METHODS = array( 'password', 'magic_code', 'oauth_google', 'o
  * @since 0.1.0
  * @since 0.2.0 `$types`, and the admin `organizations` outcome.
  * @since 0.4.0 Every step of issue 4, `reset_token`, `problems` and `passthrough` (see outcome-flows.php).
+ * @since 0.5.0 Passkeys: `subject` on steps, `passkey_used` / `passkey_registered` on `authenticated`,
+ *              the `passkey_registered` outcome (see outcome-passkeys.php).
  *
  * @param string   $body  The response body (already signature-checked).
  * @param string[] $types The outcome types the caller accepts; any other type is refused.
@@ -60,7 +62,7 @@ function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_A
 			$ok   = in_array( $step, WORKOS_LOGIN_STEP_NAMES, true ) && is_string( $flow ) && strlen( $flow ) <= WORKOS_LOGIN_TOKEN_MAX
 				&& ( '' !== $flow || in_array( $step, WORKOS_LOGIN_NOTICE_STEPS, true ) )
 				&& isset( $raw->data ) && $raw->data instanceof stdClass;
-			return $ok ? workos_login_with_passthrough( array( 'type' => 'step', 'step' => $step, 'flow' => $flow, 'data' => $raw->data ), $outcome ) : null;
+			return $ok ? workos_login_with_subject( workos_login_with_passthrough( array( 'type' => 'step', 'step' => $step, 'flow' => $flow, 'data' => $raw->data ), $outcome ), $outcome ) : null;
 		case 'redirect':
 			$url = $outcome['url'] ?? null;
 			if ( ! is_string( $url ) || ! in_array( wp_parse_url( $url, PHP_URL_SCHEME ), array( 'http', 'https' ), true ) ) {
@@ -69,7 +71,7 @@ function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_A
 			return array( 'type' => 'redirect', 'url' => $url );
 		case 'authenticated':
 			$identity = workos_login_parse_identity( $outcome['identity'] ?? null );
-			return null === $identity ? null : workos_login_with_passthrough( array( 'type' => 'authenticated', 'identity' => $identity ), $outcome );
+			return null === $identity ? null : workos_login_with_passkey_fields( workos_login_with_passthrough( array( 'type' => 'authenticated', 'identity' => $identity ), $outcome ), $outcome );
 		case 'reset_token':
 			return workos_login_parse_reset_token_outcome( $outcome );
 		case 'error':
@@ -89,6 +91,8 @@ function workos_login_parse_outcome( string $body, array $types = WORKOS_LOGIN_A
 				$error['problems'] = $problems;
 			}
 			return workos_login_with_passthrough( $error, $outcome );
+		case 'passkey_registered':
+			return workos_login_parse_passkey_registered_outcome( $outcome );
 		case 'organizations':
 			return workos_login_parse_organizations_outcome( $outcome );
 		case 'user':
@@ -136,9 +140,10 @@ function workos_login_parse_organizations_outcome( array $outcome ): ?array {
  * Validates an `Identity`.
  *
  * @since 0.1.0
+ * @since 0.5.0 `second_factor`, kept only when present.
  *
  * @param mixed $identity Decoded JSON.
- * @return array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string}|null
+ * @return array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string, second_factor?: string}|null
  */
 function workos_login_parse_identity( mixed $identity ): ?array {
 	if ( ! is_array( $identity ) || ! is_array( $identity['user'] ?? null ) ) {
@@ -159,10 +164,11 @@ function workos_login_parse_identity( mixed $identity ): ?array {
 		$ok = $ok && is_array( $membership ) && is_string( $membership['role'] ?? null )
 			&& in_array( $membership['status'] ?? null, array( 'active', 'inactive', 'pending' ), true );
 	}
-	if ( ! $ok ) {
+	$second = array_key_exists( 'second_factor', $identity ) ? $identity['second_factor'] : null;
+	if ( ! $ok || ( null !== $second && ! in_array( $second, WORKOS_LOGIN_SECOND_FACTORS, true ) ) ) {
 		return null;
 	}
-	return array(
+	$parsed = array(
 		'user'            => array(
 			'id'             => $user['id'],
 			'email'          => $user['email'],
@@ -175,6 +181,10 @@ function workos_login_parse_identity( mixed $identity ): ?array {
 		'session_id'      => $identity['session_id'],
 		'method'          => $identity['method'],
 	);
+	if ( null !== $second ) {
+		$parsed['second_factor'] = $second;
+	}
+	return $parsed;
 }
 
 /**

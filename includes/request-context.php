@@ -108,6 +108,7 @@ function workos_login_client_ip(): string {
  *
  * @since 0.1.0
  * @since 0.4.0 `browser` (see browser-cookie.php); `redirect_uri` from workos_login_callback_url().
+ * @since 0.5.0 `rp_id` from the `passkey_rp_id` setting (passkeys/settings.php).
  *
  * @return array{ip: string, user_agent: string, site_url: string, origin: string, rp_id: string, redirect_uri: string, locale: string, browser: string}
  */
@@ -121,7 +122,7 @@ function workos_login_request_context(): array {
 		'user_agent'   => $user_agent,
 		'site_url'     => untrailingslashit( home_url() ),
 		'origin'       => workos_login_site_origin(),
-		'rp_id'        => (string) wp_parse_url( home_url(), PHP_URL_HOST ),
+		'rp_id'        => workos_login_passkey_rp_id(),
 		'redirect_uri' => workos_login_callback_url(),
 		'locale'       => determine_locale(),
 		'browser'      => workos_login_browser_binding(),

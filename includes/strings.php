@@ -46,6 +46,7 @@ function workos_login_strings(): array {
 		'oauth_github'               => __( 'Continue with GitHub', 'workos-login' ),
 		'oauth_apple'                => __( 'Continue with Apple', 'workos-login' ),
 		'sso_continue'               => __( 'Continue with SSO', 'workos-login' ),
+		'passkey_sign_in'            => __( 'Sign in with a passkey', 'workos-login' ),
 		'continue'                   => __( 'Continue', 'workos-login' ),
 		'back_to_sign_in'            => __( 'Back to sign in', 'workos-login' ),
 		'start_again'                => __( 'Start again', 'workos-login' ),
@@ -133,6 +134,7 @@ function workos_login_strings(): array {
 		'mfa_sms_text'               => __( 'Enter the 6-digit code we texted to the phone ending in {phone}.', 'workos-login' ),
 		'mfa_sms_text_any'           => __( 'Enter the 6-digit code we texted to your phone.', 'workos-login' ),
 		'mfa_other'                  => __( 'Use another method', 'workos-login' ),
+		'passkey_use'                => __( 'Use your passkey', 'workos-login' ),
 		'mfa_setup_heading'          => __( 'Set up your authenticator app', 'workos-login' ),
 		'mfa_setup_text'             => __( 'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.', 'workos-login' ),
 		'mfa_qr_alt'                 => __( 'QR code for your authenticator app', 'workos-login' ),
@@ -142,13 +144,28 @@ function workos_login_strings(): array {
 		'mfa_enroll_text'            => __( 'This site asks for a second step when you sign in. Choose how you want to confirm it’s you.', 'workos-login' ),
 		'mfa_enroll_totp'            => __( 'Use an authenticator app', 'workos-login' ),
 		'mfa_enroll_sms'             => __( 'Text me a code', 'workos-login' ),
+		'mfa_enroll_passkey'         => __( 'Create a passkey', 'workos-login' ),
+		'mfa_enroll_passkey_text'    => __( 'This site asks for a second step when you sign in. Create a passkey to confirm it’s you.', 'workos-login' ),
 		'phone_label'                => __( 'Mobile phone number', 'workos-login' ),
 		'phone_hint'                 => __( 'Include the country code, like +1 555 555 0123.', 'workos-login' ),
 		'phone_required'             => __( 'Enter your mobile phone number.', 'workos-login' ),
 		'phone_invalid'              => __( 'Enter the number with its country code, like +15555550123.', 'workos-login' ),
 		'org_heading'                => __( 'Choose an organization', 'workos-login' ),
 		'org_text'                   => __( 'Your account belongs to several organizations. Which one are you signing in to?', 'workos-login' ),
-
+		'error_passkey_unknown'      => __( 'This passkey isn’t registered on this site (it may have been removed). Sign in another way.', 'workos-login' ),
+		'error_passkey_invalid'      => __( 'This passkey couldn’t be verified. Try again, or sign in another way.', 'workos-login' ),
+		'error_passkey_refused'      => __( 'This passkey was refused to protect your account. Sign in another way.', 'workos-login' ),
+		'error_reauth_required'      => __( 'For your security, sign in again to add a passkey.', 'workos-login' ),
+		'error_passkey_cancelled'    => __( 'The passkey request was cancelled or timed out. Try again, or sign in another way.', 'workos-login' ),
+		'error_passkey_not_allowed'  => __( 'Passkeys can’t be used on this page’s address. Sign in another way.', 'workos-login' ),
+		'error_passkey_unsupported'  => __( 'This browser can’t use passkeys. Sign in another way.', 'workos-login' ),
+		'error_passkey_failed'       => __( 'Your passkey couldn’t be used. Try again, or sign in another way.', 'workos-login' ),
+		'error_passkey_exists'       => __( 'This device already has a passkey for your account.', 'workos-login' ),
+		'passkey_prompt_heading'     => __( 'Sign in faster next time?', 'workos-login' ),
+		'passkey_prompt_text'        => __( 'Create a passkey to sign in with your fingerprint, face or screen lock instead of a password. Passkeys can’t be guessed or phished.', 'workos-login' ),
+		'passkey_prompt_create'      => __( 'Create a passkey', 'workos-login' ),
+		'passkey_not_now'            => __( 'Not now', 'workos-login' ),
+		'passkey_created'            => __( 'Passkey created. Redirecting…', 'workos-login' ),
 	);
 }
 
@@ -163,4 +180,61 @@ function workos_login_strings(): array {
 function workos_login_error_message( string $code ): string {
 	$strings = workos_login_strings();
 	return $strings[ 'error_' . $code ] ?? $strings['error_internal_error'];
+}
+
+/**
+ * The strings of `<workos-passkeys>` (the passkeys on the profile screens), in the site's language.
+ *
+ * Same keys and English text as `PASSKEY_MANAGE_STRINGS` in protocol/strings/passkeys-manage.ts.
+ * Print them as the element's `i18n` attribute (JSON), e.g.
+ * `wp_json_encode( workos_login_passkey_manage_strings(), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES )`.
+ *
+ * @since 0.6.0
+ *
+ * @return array<string, string> Keyed like `PASSKEY_MANAGE_STRINGS`.
+ */
+function workos_login_passkey_manage_strings(): array {
+	return array(
+		'passkeys_heading'            => __( 'Passkeys', 'workos-login' ),
+		'passkeys_text'               => __( 'Sign in with your fingerprint, face or screen lock instead of a password.', 'workos-login' ),
+		'passkeys_loading'            => __( 'Loading passkeys…', 'workos-login' ),
+		'passkeys_load_failed'        => __( 'The passkeys couldn’t be loaded.', 'workos-login' ),
+		'passkeys_retry'              => __( 'Try again', 'workos-login' ),
+		'passkeys_empty'              => __( 'No passkeys yet.', 'workos-login' ),
+		'passkeys_name'               => __( 'Name', 'workos-login' ),
+		'passkeys_created'            => __( 'Created', 'workos-login' ),
+		'passkeys_last_used'          => __( 'Last used', 'workos-login' ),
+		'passkeys_type'               => __( 'Type', 'workos-login' ),
+		'passkeys_backed_up'          => __( 'Backed up', 'workos-login' ),
+		'passkeys_actions'            => __( 'Actions', 'workos-login' ),
+		'passkeys_synced'             => __( 'Synced', 'workos-login' ),
+		'passkeys_device_only'        => __( 'This device only', 'workos-login' ),
+		'passkeys_yes'                => __( 'Yes', 'workos-login' ),
+		'passkeys_no'                 => __( 'No', 'workos-login' ),
+		'passkeys_never_used'         => __( 'Never used', 'workos-login' ),
+		'passkeys_rename'             => __( 'Rename', 'workos-login' ),
+		'passkeys_delete'             => __( 'Delete', 'workos-login' ),
+		'passkeys_save'               => __( 'Save', 'workos-login' ),
+		'passkeys_cancel'             => __( 'Cancel', 'workos-login' ),
+		'passkeys_name_label'         => __( 'Passkey name', 'workos-login' ),
+		'passkeys_name_required'      => __( 'Enter a name for this passkey.', 'workos-login' ),
+		'passkeys_add'                => __( 'Add a passkey', 'workos-login' ),
+		'passkeys_reauth'             => __( 'For your security, sign in again to add a passkey.', 'workos-login' ),
+		'passkeys_reauth_link'        => __( 'Sign in again', 'workos-login' ),
+		'passkeys_delete_confirm'     => __( 'Delete this passkey? It will no longer sign in to this site.', 'workos-login' ),
+		'passkeys_remove_all'         => __( 'Remove all passkeys', 'workos-login' ),
+		'passkeys_remove_all_confirm' => __( 'Remove all of this user’s passkeys? They will have to sign in another way.', 'workos-login' ),
+		'passkeys_added'              => __( 'Passkey added.', 'workos-login' ),
+		'passkeys_renamed'            => __( 'Passkey renamed.', 'workos-login' ),
+		'passkeys_deleted'            => __( 'Passkey deleted.', 'workos-login' ),
+		/* translators: {count} is a number of passkeys. Keep it as it is. */
+		'passkeys_removed'            => __( 'Passkeys removed: {count}.', 'workos-login' ),
+		'passkeys_working'            => __( 'Please wait…', 'workos-login' ),
+		'passkeys_cancelled'          => __( 'The passkey request was cancelled or timed out. Try again.', 'workos-login' ),
+		'passkeys_not_allowed'        => __( 'Passkeys can’t be used on this page’s address.', 'workos-login' ),
+		'passkeys_unsupported'        => __( 'This browser can’t create passkeys.', 'workos-login' ),
+		'passkeys_exists'             => __( 'This device already has a passkey for your account.', 'workos-login' ),
+		'passkeys_failed'             => __( 'Something went wrong. Try again.', 'workos-login' ),
+		'passkeys_offline'            => __( 'Couldn’t reach the site. Check your connection and try again.', 'workos-login' ),
+	);
 }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { LIMITS } from './messages.ts';
 import {
   adminHealthOutcomeSchema,
   adminRolesOutcomeSchema,
@@ -25,6 +26,10 @@ import {
   mfaEnrollRequestSchema,
   mfaVerifyRequestSchema,
   orgSelectRequestSchema,
+  passkeyOptionsRequestSchema,
+  passkeyRegisterOptionsRequestSchema,
+  passkeyRegisterVerifyRequestSchema,
+  passkeyVerifyRequestSchema,
   passwordRequestSchema,
   resetConfirmRequestSchema,
   resetRequestSchema,
@@ -97,6 +102,24 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'server-health-outcome.json': adminHealthOutcomeSchema,
   'server-session-revoked-outcome.json': sessionRevokeOutcomeSchema,
   'server-audit-forwarded-outcome.json': auditForwardOutcomeSchema,
+  'browser-passkey-options-request.json': passkeyOptionsRequestSchema,
+  'browser-passkey-verify-request.json': passkeyVerifyRequestSchema,
+  'browser-passkey-register-options-request.json': passkeyRegisterOptionsRequestSchema,
+  'browser-passkey-register-verify-request.json': passkeyRegisterVerifyRequestSchema,
+  'browser-step-passkey-response.json': authResponseSchema,
+  'browser-signed-in-passkey-prompt-response.json': authResponseSchema,
+  'server-passkey-options-envelope.json': envelopeSchema('passkey_options'),
+  'server-passkey-verify-envelope.json': envelopeSchema('passkey_verify'),
+  'server-passkey-register-options-envelope.json': envelopeSchema('passkey_register_options'),
+  'server-passkey-register-verify-envelope.json': envelopeSchema('passkey_register_verify'),
+  'server-step-up-envelope.json': envelopeSchema('step_up'),
+  'server-step-passkey-outcome.json': outcomeSchema,
+  'server-step-passkey-register-outcome.json': outcomeSchema,
+  'server-step-mfa-enroll-passkey-outcome.json': outcomeSchema,
+  'server-passkey-authenticated-outcome.json': outcomeSchema,
+  'server-passkey-second-factor-outcome.json': outcomeSchema,
+  'server-passkey-registered-outcome.json': outcomeSchema,
+  'server-passkey-refused-outcome.json': outcomeSchema,
 };
 
 describe('contract fixtures', () => {
@@ -169,6 +192,32 @@ describe('contract fixtures', () => {
     );
     expect(
       authorizeRequestSchema.safeParse({ profile: 'default', kind: 'sso_connection', connection_id: 'conn_1' }).success,
+    ).toBe(false);
+    // Passkeys: `subject` is for PHP only; a passkey flow is required to verify; an enrolment step
+    // without a WorkOS type must offer a passkey.
+    const enrollPasskey = read('server-step-mfa-enroll-passkey-outcome.json');
+    expect(authResponseSchema.safeParse(enrollPasskey).success).toBe(false);
+    const { subject: _subject, ...browserEnroll } = enrollPasskey;
+    expect(authResponseSchema.safeParse(browserEnroll).success).toBe(true);
+    expect(outcomeSchema.safeParse({ ...browserEnroll, data: { types: [] } }).success).toBe(false);
+    expect(outcomeSchema.safeParse({ ...browserEnroll, data: { types: [], passkey: 'register' } }).success).toBe(true);
+    const verify = read('server-passkey-verify-envelope.json');
+    expect(envelopeSchema('passkey_verify').safeParse({ ...verify, flow: undefined }).success).toBe(false);
+    const input = verify.input as { response: { response: Record<string, unknown> } };
+    const huge = { ...input.response.response, signature: 'A'.repeat(LIMITS.webauthnFieldMax + 1) };
+    expect(
+      envelopeSchema('passkey_verify').safeParse({
+        ...verify,
+        input: { ...input, response: { ...input.response, response: huge } },
+      }).success,
+    ).toBe(false);
+    expect(authResponseSchema.safeParse(read('server-passkey-registered-outcome.json')).success).toBe(false);
+    expect(
+      outcomeSchema.safeParse({
+        ...read('server-passkey-authenticated-outcome.json'),
+        passthrough: undefined,
+        extra: 1,
+      }).success,
     ).toBe(false);
     expect(
       envelopeSchema('magic_code_verify').safeParse({

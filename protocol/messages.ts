@@ -10,8 +10,18 @@
  * JSON fixtures of every message live in `protocol/fixtures/` and are checked by tests on the
  * TypeScript side and against the PHP REST schemas. Nothing here may import Node or DOM code.
  */
+import type {
+  AuthenticationResponseJSON,
+  NewPasskey,
+  PasskeyRegisteredOutcome,
+  PasskeyUse,
+  PasskeyUser,
+  RegistrationResponseJSON,
+  StoredPasskey,
+} from './passkeys.ts';
 import type { PasswordProblem, StepData, StepName } from './steps.ts';
 
+export type * from './passkeys.ts';
 export type * from './requests.ts';
 export type * from './steps.ts';
 
@@ -35,7 +45,7 @@ export const METHODS = [
 export type OAuthProvider = 'google' | 'microsoft' | 'github' | 'apple';
 export const OAUTH_PROVIDERS = ['google', 'microsoft', 'github', 'apple'] as const satisfies readonly OAuthProvider[];
 
-/** Second factors a profile may allow (WebAuthn arrives with passkeys). */
+/** Second factors a profile may allow (`webauthn`: a passkey of this site, see passkeys.ts). */
 export type MfaFactorType = 'totp' | 'sms' | 'webauthn';
 
 /** Stable error codes; the element maps each to friendly, translatable text. */
@@ -78,6 +88,14 @@ export type ErrorCode =
   | 'sso_unavailable'
   /** This method is not enabled on this profile. */
   | 'method_disabled'
+  /** The passkey the browser offered is not registered on this site (or was removed). */
+  | 'passkey_unknown'
+  /** The passkey's answer did not verify (wrong challenge, origin, signature or user verification). */
+  | 'passkey_invalid'
+  /** The passkey's signature counter went backwards: refused and audited as a possible clone. */
+  | 'passkey_refused'
+  /** Adding a passkey needs a recent sign-in: sign in again first. */
+  | 'reauth_required'
   /** Anything else; details are logged server side, never shown. */
   | 'internal_error';
 
@@ -102,6 +120,10 @@ export const ERROR_CODES: Record<ErrorCode, true> = {
   consent_denied: true,
   sso_unavailable: true,
   method_disabled: true,
+  passkey_unknown: true,
+  passkey_invalid: true,
+  passkey_refused: true,
+  reauth_required: true,
   internal_error: true,
 };
 
@@ -135,6 +157,12 @@ export interface RedirectResponse {
 export interface SignedInResponse {
   type: 'signed_in';
   redirect_to: string;
+  /**
+   * Set when the profile offers a passkey after sign-in and this user has none (and did not say
+   * "not now" lately): ask "Sign in faster next time?" before leaving. `rest_nonce` is a
+   * `wp_rest` nonce of the new session for the `/passkeys` routes.
+   */
+  passkey_prompt?: { rest_nonce: string; api_root: string };
 }
 
 /** A failure the visitor can understand; sent with a 4xx/5xx HTTP status. */
@@ -204,6 +232,22 @@ export interface StepInputs {
   mfa_challenge: { factor_id: string };
   mfa_verify: { code: string };
   org_select: { organization_id: string };
+  /** No flow: a first factor (usernameless). An MFA step's flow: that sign-in's second factor. */
+  passkey_options: Record<string, never>;
+  /** `credential`: the stored passkey WordPress found for `response.id`. */
+  passkey_verify: { response: AuthenticationResponseJSON; credential: StoredPasskey };
+  /**
+   * With an `mfa_enroll` flow (`user` null: the flow's held identity) or, for a signed-in
+   * WordPress user, without a flow. `exclude`: credential ids the user already has.
+   */
+  passkey_register_options: { user: PasskeyUser | null; exclude: string[]; rp_name: string };
+  /** `user_id`: the signed-in user's WorkOS id, which must be the one the options were made for (null with an enrolment flow). */
+  passkey_register_verify: { response: RegistrationResponseJSON; user_id: string | null };
+  /**
+   * Not a browser route: login completion found a role that must sign in with a passkey or a
+   * second factor (role-based step-up); the server holds `identity` for one.
+   */
+  step_up: { identity: Identity };
 }
 
 /** What `authorize` starts. */
@@ -247,6 +291,8 @@ export interface Identity {
   /** WorkOS session id (`sid` claim), attached to the WordPress session token. */
   session_id: string | null;
   method: Method;
+  /** Set when this sign-in passed a second factor (WorkOS MFA, or a passkey as second factor). */
+  second_factor?: MfaFactorType;
 }
 
 export interface StepOutcome {
@@ -256,6 +302,12 @@ export interface StepOutcome {
   data: Record<string, unknown>;
   /** Only from `callback`: the page WordPress renders resumes the element at this step. */
   passthrough?: Passthrough;
+  /**
+   * PHP only, stripped before the browser sees the step: on an MFA step whose flow holds an
+   * identity a passkey may complete, that WorkOS user's id. WordPress sets `data.passkey = 'use'`
+   * when the user has a passkey.
+   */
+  subject?: string;
 }
 
 export interface RedirectOutcome {
@@ -269,6 +321,10 @@ export interface AuthenticatedOutcome {
   identity: Identity;
   /** Only from `callback`: the choices sealed in the OAuth state at `authorize`. */
   passthrough?: Passthrough;
+  /** After a passkey verified: the counter and backup state WordPress records on it. */
+  passkey_used?: PasskeyUse;
+  /** After a passkey was enrolled as the second factor: WordPress stores it once the user is signed in. */
+  passkey_registered?: NewPasskey;
 }
 
 /** The visitor's choices carried through WorkOS's redirect, sealed in the state. */
@@ -302,7 +358,8 @@ export interface ResetTokenOutcome {
   expires_at: string | null;
 }
 
-export type Outcome = StepOutcome | RedirectOutcome | AuthenticatedOutcome | ResetTokenOutcome | ErrorOutcome;
+export type Outcome =
+  StepOutcome | RedirectOutcome | AuthenticatedOutcome | ResetTokenOutcome | PasskeyRegisteredOutcome | ErrorOutcome;
 
 /* ------------------------------------------------------------------ shared limits */
 
@@ -328,6 +385,13 @@ export const LIMITS = {
    * WordPress both pad), whatever the email: no timing oracle for account existence.
    */
   enumerationFloorMs: 600,
+  /** WebAuthn credential ids, base64url (16 to 1023 bytes). */
+  credentialIdPattern: '^[A-Za-z0-9_-]{22,1364}$',
+  /** Each base64url field of a WebAuthn response (attestation objects run to a few KB). */
+  webauthnFieldMax: 16384,
+  passkeyNameMax: 64,
+  /** How long a passkey challenge (step `passkey` / `passkey_register`) stays valid. */
+  passkeyChallengeMs: 5 * 60_000,
 } as const;
 
 /** Header names. */
@@ -348,4 +412,4 @@ export const BROWSER_COOKIE = 'workos_login_browser';
 export const CALLBACK_PATH = '/workos/callback';
 
 /** Browser routes (`POST {api-root}auth/<route>`), each forwarding to the login server step of the same name. */
-export type BrowserRoute = Exclude<StepId, 'callback'>;
+export type BrowserRoute = Exclude<StepId, 'callback' | 'step_up'>;

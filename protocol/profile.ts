@@ -41,6 +41,11 @@ export interface LoginProfile {
   remember_me: 'ask' | 'always' | 'never';
   /** `custom` = our element; `authkit_redirect` = WorkOS's hosted UI. */
   mode: 'custom' | 'authkit_redirect';
+  /**
+   * With `passkey` among `methods`: after a sign-in by another method, a user without a passkey is
+   * asked "Sign in faster next time?" (not again for the snooze period after "Not now").
+   */
+  passkey_prompt: boolean;
 }
 
 /** What a visitor's UI needs, never internal settings (no organization, no redirects). */
@@ -70,4 +75,5 @@ export const PROFILE_DEFAULTS: Omit<LoginProfile, 'slug' | 'title'> = {
   forward_query_args: false,
   remember_me: 'ask',
   mode: 'custom',
+  passkey_prompt: true,
 };

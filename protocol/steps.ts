@@ -3,6 +3,7 @@
  * Re-exported by `messages.ts`.
  */
 import type { MfaFactorType } from './messages.ts';
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from './passkeys.ts';
 
 /**
  * Steps the login server can ask the browser to take next. Each step's `data` is
@@ -27,14 +28,28 @@ export type StepName =
   /** A password reset was requested (same answer for every email). */
   | 'reset_sent'
   /** The password was reset and the profile does not sign in after a reset: sign in again. */
-  | 'reset_done';
+  | 'reset_done'
+  /** Ask the browser for a passkey assertion (`navigator.credentials.get`), then `passkey_verify`. */
+  | 'passkey'
+  /** Ask the browser to create a passkey (`navigator.credentials.create`), then `passkey_register_verify`. */
+  | 'passkey_register';
+
+/**
+ * On MFA steps: `use` — this user has a passkey of this site and may use it as the second factor
+ * (offered first); `register` — the user may enrol a passkey as the second factor.
+ */
+export type PasskeyOffer = 'use' | 'register';
 
 /** What each step shows; never tokens, never anyone else's data. */
 export interface StepData {
   code_sent: { email: string; /** Seconds before "Resend" is allowed. */ resend_after: number };
   email_verify: { email: string };
-  mfa_challenge: { factors: MfaFactorSummary[] };
-  mfa_enroll: { /** The factor types this profile allows, in its order. */ types: Array<'totp' | 'sms'> };
+  mfa_challenge: { factors: MfaFactorSummary[]; passkey?: PasskeyOffer };
+  mfa_enroll: {
+    /** The factor types this profile allows, in its order (may be empty when only a passkey is). */
+    types: Array<'totp' | 'sms'>;
+    passkey?: PasskeyOffer;
+  };
   mfa_code: {
     factor: MfaFactorSummary;
     /** The other factors the visitor may switch to (challenge only). */
@@ -43,11 +58,15 @@ export interface StepData {
     totp?: { qr_code: string; secret: string; uri: string };
     /** Only for SMS: the last digits of the phone the code went to. */
     phone_hint?: string;
+    passkey?: PasskeyOffer;
   };
   org_select: { organizations: Array<{ id: string; name: string }> };
   invitation: { email: string; organization_name: string | null };
   reset_sent: { email: string };
   reset_done: Record<string, never>;
+  /** `allowCredentials` is empty for a first factor (discoverable credentials). */
+  passkey: { options: PublicKeyCredentialRequestOptionsJSON };
+  passkey_register: { options: PublicKeyCredentialCreationOptionsJSON };
 }
 
 export interface MfaFactorSummary {

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STRINGS } from './strings.ts';
 import { NEW_PASSWORD_STRINGS } from './strings/new-password.ts';
+import { PASSKEY_STRINGS } from './strings/passkey.ts';
+import { PASSKEY_MANAGE_STRINGS } from './strings/passkeys-manage.ts';
 import { RESET_STRINGS } from './strings/reset.ts';
 import { SECOND_STEP_STRINGS } from './strings/second-step.ts';
 import { SIGN_IN_STRINGS } from './strings/sign-in.ts';
@@ -26,7 +28,14 @@ const hasPhp = (() => {
 
 describe('strings', () => {
   it('groups every key exactly once', () => {
-    const groups = [SIGN_IN_STRINGS, SIGN_UP_STRINGS, NEW_PASSWORD_STRINGS, RESET_STRINGS, SECOND_STEP_STRINGS];
+    const groups = [
+      SIGN_IN_STRINGS,
+      SIGN_UP_STRINGS,
+      NEW_PASSWORD_STRINGS,
+      RESET_STRINGS,
+      SECOND_STEP_STRINGS,
+      PASSKEY_STRINGS,
+    ];
     const keys = groups.flatMap((group) => Object.keys(group));
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.sort()).toEqual(Object.keys(DEFAULT_STRINGS).sort());
@@ -38,6 +47,13 @@ describe('strings', () => {
         expect(['email', 'seconds', 'phone', 'organization'], key).toContain(name);
       }
     }
+    for (const [key, text] of Object.entries(PASSKEY_MANAGE_STRINGS)) {
+      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) expect(['count'], key).toContain(name);
+    }
+  });
+
+  it('keeps the passkey list strings apart from the sign-in ones', () => {
+    for (const key of Object.keys(PASSKEY_MANAGE_STRINGS)) expect(Object.hasOwn(DEFAULT_STRINGS, key), key).toBe(false);
   });
 
   it.skipIf(!hasPhp)('match includes/strings.php key for key and word for word', () => {
@@ -46,5 +62,13 @@ describe('strings', () => {
     const php = JSON.parse(execFileSync('php', ['-r', script], { encoding: 'utf8' })) as Record<string, string>;
     expect(php).toEqual({ ...DEFAULT_STRINGS });
     expect(Object.keys(php)).toEqual(Object.keys(DEFAULT_STRINGS));
+  });
+
+  it.skipIf(!hasPhp)('match workos_login_passkey_manage_strings() for the passkey list', () => {
+    const script = `define('ABSPATH', '/'); function __($text, $domain) { if ('workos-login' !== $domain) { exit(1); } return $text; }
+      require ${JSON.stringify(STRINGS_PHP)}; echo json_encode(workos_login_passkey_manage_strings(), JSON_UNESCAPED_UNICODE);`;
+    const php = JSON.parse(execFileSync('php', ['-r', script], { encoding: 'utf8' })) as Record<string, string>;
+    expect(php).toEqual({ ...PASSKEY_MANAGE_STRINGS });
+    expect(Object.keys(php)).toEqual(Object.keys(PASSKEY_MANAGE_STRINGS));
   });
 });

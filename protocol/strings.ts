@@ -1,4 +1,5 @@
 import { NEW_PASSWORD_STRINGS } from './strings/new-password.ts';
+import { PASSKEY_STRINGS } from './strings/passkey.ts';
 import { RESET_STRINGS } from './strings/reset.ts';
 import { SECOND_STEP_STRINGS } from './strings/second-step.ts';
 import { SIGN_IN_STRINGS } from './strings/sign-in.ts';
@@ -15,6 +16,8 @@ import { SIGN_UP_STRINGS } from './strings/sign-up.ts';
  * the first screen's; the views it loads on demand bring their own group.
  *
  * `{name}` placeholders are filled in by the element; translations keep them as they are.
+ *
+ * `<workos-passkeys>` (profile screens) has its own group, outside these: `strings/passkeys-manage.ts`.
  */
 export const DEFAULT_STRINGS = {
   ...SIGN_IN_STRINGS,
@@ -22,9 +25,10 @@ export const DEFAULT_STRINGS = {
   ...NEW_PASSWORD_STRINGS,
   ...RESET_STRINGS,
   ...SECOND_STEP_STRINGS,
+  ...PASSKEY_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof DEFAULT_STRINGS;
 export type Strings = Record<StringKey, string>;
 
-export { NEW_PASSWORD_STRINGS, RESET_STRINGS, SECOND_STEP_STRINGS, SIGN_IN_STRINGS, SIGN_UP_STRINGS };
+export { NEW_PASSWORD_STRINGS, PASSKEY_STRINGS, RESET_STRINGS, SECOND_STEP_STRINGS, SIGN_IN_STRINGS, SIGN_UP_STRINGS };

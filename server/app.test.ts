@@ -30,6 +30,11 @@ const inputsOf: Record<StepId, true> = {
   mfa_challenge: true,
   mfa_verify: true,
   org_select: true,
+  passkey_options: true,
+  passkey_verify: true,
+  passkey_register_options: true,
+  passkey_register_verify: true,
+  step_up: true,
 };
 const PASSWORD = 'Correct-Horse-7';
 const ORG = seed.organizations[0]!.id;

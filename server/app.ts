@@ -23,9 +23,12 @@ import { magicCodeSendStep, magicCodeVerifyStep } from './steps/magic-code.ts';
 import { mfaChallengeStep, mfaEnrollStep, mfaVerifyStep } from './steps/mfa-steps.ts';
 import { orgSelectStep } from './steps/org.ts';
 import { errorOutcome } from './steps/outcomes.ts';
+import { passkeyRegisterOptionsStep, passkeyRegisterVerifyStep } from './steps/passkey-register.ts';
+import { passkeyOptionsStep, passkeyVerifyStep } from './steps/passkey.ts';
 import { passwordStep } from './steps/password.ts';
 import { resetConfirmStep, resetRequestStep } from './steps/reset.ts';
 import { emailVerifyStep, signupStep } from './steps/signup.ts';
+import { stepUpStep } from './steps/step-up.ts';
 
 export interface AppDeps extends StepContext {
   secret: string;
@@ -48,6 +51,11 @@ const STEPS: { [S in StepId]: (ctx: StepContext, envelope: Envelope<S>) => Promi
   mfa_challenge: mfaChallengeStep,
   mfa_verify: mfaVerifyStep,
   org_select: orgSelectStep,
+  passkey_options: passkeyOptionsStep,
+  passkey_verify: passkeyVerifyStep,
+  passkey_register_options: passkeyRegisterOptionsStep,
+  passkey_register_verify: passkeyRegisterVerifyStep,
+  step_up: stepUpStep,
 };
 
 /** The server path of each step. */

@@ -13,6 +13,10 @@ import type {
   MfaEnrollRequest,
   MfaVerifyRequest,
   OrgSelectRequest,
+  PasskeyOptionsRequest,
+  PasskeyRegisterOptionsRequest,
+  PasskeyRegisterVerifyRequest,
+  PasskeyVerifyRequest,
   PasswordRequest,
   ResetConfirmRequest,
   ResetRequest,
@@ -31,6 +35,7 @@ import {
   token,
   workosId,
 } from './schemas.ts';
+import { authenticationResponseSchema, registrationResponseSchema } from './passkey-schemas.ts';
 
 const base = { profile: slug, redirect_to: redirectTo.optional(), remember: z.boolean().optional() };
 const flowBase = { ...base, flow: token };
@@ -103,3 +108,23 @@ export const orgSelectRequestSchema = z.strictObject({
   ...flowBase,
   organization_id: workosId,
 }) satisfies z.ZodType<OrgSelectRequest>;
+
+/** No flow: a first factor (button, autofill); an MFA step's flow: that sign-in's second factor. */
+export const passkeyOptionsRequestSchema = z.strictObject({
+  ...base,
+  flow: token.optional(),
+}) satisfies z.ZodType<PasskeyOptionsRequest>;
+
+export const passkeyVerifyRequestSchema = z.strictObject({
+  ...flowBase,
+  response: authenticationResponseSchema,
+}) satisfies z.ZodType<PasskeyVerifyRequest>;
+
+export const passkeyRegisterOptionsRequestSchema = z.strictObject({
+  ...flowBase,
+}) satisfies z.ZodType<PasskeyRegisterOptionsRequest>;
+
+export const passkeyRegisterVerifyRequestSchema = z.strictObject({
+  ...flowBase,
+  response: registrationResponseSchema,
+}) satisfies z.ZodType<PasskeyRegisterVerifyRequest>;

@@ -27,6 +27,14 @@ import {
   type StepInputs,
   type StepName,
 } from '../protocol/messages.ts';
+import {
+  creationOptionsSchema,
+  newPasskeySchema,
+  passkeyInputs,
+  passkeyRegisteredOutcomeSchema,
+  passkeyUseSchema,
+  requestOptionsSchema,
+} from './passkey-schemas.ts';
 
 const methods = METHODS;
 const orgId = z.string().regex(/^org_[A-Za-z0-9]{1,64}$/);
@@ -78,6 +86,32 @@ export const authorizeTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sso_connection'), connection_id: workosId }),
 ]) satisfies z.ZodType<AuthorizeTarget>;
 
+/** The WorkOS user of an identity (also answered by `POST /v1/admin/user`). */
+export const identityUserSchema = z.strictObject({
+  id: z.string().min(1),
+  email: z.email(),
+  email_verified: z.boolean(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+}) satisfies z.ZodType<IdentityUser>;
+
+export const membershipSchema = z.strictObject({
+  role: z.string(),
+  status: z.enum(['active', 'inactive', 'pending']),
+}) satisfies z.ZodType<NonNullable<Identity['membership']>>;
+
+const factorType = z.enum(['totp', 'sms', 'webauthn']);
+
+/** What the login server answers as `authenticated` and `step_up` gets back from WordPress. */
+export const identitySchema = z.strictObject({
+  user: identityUserSchema,
+  organization_id: z.string().nullable(),
+  membership: membershipSchema.nullable(),
+  session_id: z.string().nullable(),
+  method: z.enum(methods),
+  second_factor: factorType.optional(),
+}) satisfies z.ZodType<Identity>;
+
 const mfaEnrollInput = z
   .strictObject({ type: z.enum(['totp', 'sms']), phone_number: phone.optional() })
   .refine((i) => i.type !== 'sms' || i.phone_number !== undefined, {
@@ -100,6 +134,8 @@ const inputs = {
   mfa_challenge: z.strictObject({ factor_id: workosId }),
   mfa_verify: z.strictObject({ code }),
   org_select: z.strictObject({ organization_id: workosId }),
+  ...passkeyInputs,
+  step_up: z.strictObject({ identity: identitySchema }),
 } satisfies { [S in StepId]: z.ZodType<StepInputs[S]> };
 
 /** Steps that continue a flow: their envelope must carry it. */
@@ -110,6 +146,8 @@ const FLOW_REQUIRED: ReadonlySet<StepId> = new Set([
   'mfa_challenge',
   'mfa_verify',
   'org_select',
+  'passkey_verify',
+  'passkey_register_verify',
 ]);
 
 export function isStepId(step: string): step is StepId {
@@ -152,16 +190,21 @@ export const errorOutcomeSchema = z.strictObject({
 
 const factorSummary = z.strictObject({
   id: workosId,
-  type: z.enum(['totp', 'sms', 'webauthn']),
+  type: factorType,
   label: z.string().max(32).nullable(),
 }) satisfies z.ZodType<MfaFactorSummary>;
+
+const passkeyOffer = z.enum(['use', 'register']);
 
 /** What each step may show the browser, exactly (strict: no token can slip in). */
 export const stepDataSchemas = {
   code_sent: z.strictObject({ email, resend_after: z.number().int().positive() }),
   email_verify: z.strictObject({ email }),
-  mfa_challenge: z.strictObject({ factors: z.array(factorSummary).min(2) }),
-  mfa_enroll: z.strictObject({ types: z.array(z.enum(['totp', 'sms'])).min(1) }),
+  mfa_challenge: z.strictObject({ factors: z.array(factorSummary).min(2), passkey: passkeyOffer.optional() }),
+  mfa_enroll: z
+    .strictObject({ types: z.array(z.enum(['totp', 'sms'])), passkey: passkeyOffer.optional() })
+    // No WorkOS type to enrol is fine only where a passkey may be created instead.
+    .refine((d) => d.types.length > 0 || d.passkey !== undefined, { path: ['types'], message: 'Nothing to enrol' }),
   mfa_code: z.strictObject({
     factor: factorSummary,
     others: z.array(factorSummary),
@@ -173,11 +216,14 @@ export const stepDataSchemas = {
       })
       .optional(),
     phone_hint: z.string().max(32).optional(),
+    passkey: passkeyOffer.optional(),
   }),
   org_select: z.strictObject({ organizations: z.array(z.strictObject({ id: orgId, name: z.string() })).min(1) }),
   invitation: z.strictObject({ email, organization_name: z.string().nullable() }),
   reset_sent: z.strictObject({ email }),
   reset_done: z.strictObject({}),
+  passkey: z.strictObject({ options: requestOptionsSchema }),
+  passkey_register: z.strictObject({ options: creationOptionsSchema }),
 } satisfies { [S in StepName]: z.ZodType<StepData[S]> };
 
 /** The notices that end a flow carry an empty one; every other step a sealed token. */
@@ -191,7 +237,8 @@ function stepSchemas(withPassthrough: boolean) {
       step: z.literal(name),
       flow: ENDS_FLOW.has(name) ? z.literal('') : token,
       data,
-      ...(withPassthrough ? { passthrough: passthroughSchema.optional() } : {}),
+      // Only in outcomes, for PHP: the passthrough, and the WorkOS user a passkey may complete an MFA step for.
+      ...(withPassthrough ? { passthrough: passthroughSchema.optional(), subject: workosId.optional() } : {}),
     }),
   );
   return options as unknown as [z.ZodObject, ...z.ZodObject[]];
@@ -199,20 +246,6 @@ function stepSchemas(withPassthrough: boolean) {
 
 const stepOutcome = z.discriminatedUnion('step', stepSchemas(true));
 const stepResponse = z.discriminatedUnion('step', stepSchemas(false));
-
-/** The WorkOS user of an identity (also answered by `POST /v1/admin/user`). */
-export const identityUserSchema = z.strictObject({
-  id: z.string().min(1),
-  email: z.email(),
-  email_verified: z.boolean(),
-  first_name: z.string().nullable(),
-  last_name: z.string().nullable(),
-}) satisfies z.ZodType<IdentityUser>;
-
-export const membershipSchema = z.strictObject({
-  role: z.string(),
-  status: z.enum(['active', 'inactive', 'pending']),
-}) satisfies z.ZodType<NonNullable<Identity['membership']>>;
 
 const redirect = z.strictObject({ type: z.literal('redirect'), url: z.url({ protocol: /^https?$/ }) });
 
@@ -228,16 +261,13 @@ export const outcomeSchema = z.union([
   redirect,
   z.strictObject({
     type: z.literal('authenticated'),
-    identity: z.strictObject({
-      user: identityUserSchema,
-      organization_id: z.string().nullable(),
-      membership: membershipSchema.nullable(),
-      session_id: z.string().nullable(),
-      method: z.enum(methods),
-    }),
+    identity: identitySchema,
     passthrough: passthroughSchema.optional(),
+    passkey_used: passkeyUseSchema.optional(),
+    passkey_registered: newPasskeySchema.optional(),
   }),
   resetTokenOutcomeSchema,
+  passkeyRegisteredOutcomeSchema,
   errorOutcomeSchema,
 ]) as unknown as z.ZodType<Outcome>;
 
@@ -245,7 +275,13 @@ export const outcomeSchema = z.union([
 export const authResponseSchema = z.union([
   stepResponse,
   redirect,
-  z.strictObject({ type: z.literal('signed_in'), redirect_to: z.string().min(1) }),
+  z.strictObject({
+    type: z.literal('signed_in'),
+    redirect_to: z.string().min(1),
+    passkey_prompt: z
+      .strictObject({ rest_nonce: z.string().regex(/^[A-Za-z0-9]{1,64}$/), api_root: z.url({ protocol: /^https?$/ }) })
+      .optional(),
+  }),
   z.strictObject({
     type: z.literal('error'),
     code: z.enum(errorCodes),

@@ -23,6 +23,7 @@ export const FIELD_ORDER = [
   'slug',
   'mode',
   'methods',
+  'passkey_prompt',
   'organization_id',
   'signup.enabled',
   'signup.require_invitation',

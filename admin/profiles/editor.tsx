@@ -19,6 +19,7 @@ import { BrandingSection } from './fields/branding.tsx';
 import { focusField, type SectionProps } from './fields/field.tsx';
 import { MethodsSection } from './fields/methods.tsx';
 import { OrganizationSection } from './fields/organization.tsx';
+import { PasskeyPromptField } from './fields/passkey-prompt.tsx';
 import { validationMessages } from './labels.ts';
 import { Preview } from './preview.tsx';
 
@@ -157,6 +158,7 @@ export function ProfileEditor({ initial, onSaved, onBack }: EditorProps) {
           </Section>
           <Section title={__('Sign-in methods', 'workos-login')}>
             <MethodsSection {...sectionProps} />
+            <PasskeyPromptField {...sectionProps} />
           </Section>
           <Section title={__('Organization', 'workos-login')}>
             <OrganizationSection {...sectionProps} />

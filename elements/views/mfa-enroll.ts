@@ -1,12 +1,15 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { LIMITS } from '../../protocol/messages.ts';
 import type { FieldError } from '../validate.ts';
 import { back, field, submit, text, value } from './fields.ts';
+import { usePasskey } from './mfa.ts';
 import type { Host, Views } from './view.ts';
 
 /**
- * The account needs a second factor and has none (loaded on demand): an authenticator app
- * (the next step shows its QR code) or a text message to a phone number.
+ * The account needs a second factor and has none at WorkOS (loaded on demand): a passkey where the
+ * site offers one (`data.passkey === 'register'`), an authenticator app (the next step shows its QR
+ * code) or a text message to a phone number. A user who already has a passkey of this site
+ * (`data.passkey === 'use'`) is offered it first.
  */
 
 export { SECOND_STEP_STRINGS as strings } from '../../protocol/strings/second-step.ts';
@@ -39,6 +42,24 @@ export function validatePhone(phone: string): FieldError | undefined {
 const types = (h: Host): Array<'totp' | 'sms'> =>
   Array.isArray(h.data.types) ? h.data.types.filter((t): t is 'totp' | 'sms' => t === 'totp' || t === 'sms') : [];
 
+const registers = (h: Host): boolean => h.data.passkey === 'register';
+
+/* "Create a passkey": the strongest choice, first; the primary button when it is the only one. */
+const createPasskey = (h: Host): TemplateResult => {
+  const alone = !types(h).length;
+  const busy = !!h.pending?.startsWith('passkey');
+  return html`<button
+    part=${alone ? 'button passkey' : 'secondary passkey'}
+    class=${alone ? nothing : 'secondary'}
+    type=${alone ? 'submit' : 'button'}
+    ?disabled=${h.blocked('passkey_register_options')}
+    aria-busy=${busy ? 'true' : 'false'}
+    @click=${alone ? nothing : () => h.passkey('register')}
+  >
+    ${busy ? h.s.working : h.s.mfa_enroll_passkey}
+  </button>`;
+};
+
 export const views: Views = {
   mfa_enroll: {
     heading: (h) => h.s.mfa_enroll_heading,
@@ -47,7 +68,8 @@ export const views: Views = {
       const allowed = types(h);
       const sms = allowed.includes('sms');
       return html`
-        ${text(s.mfa_enroll_text)}
+        ${usePasskey(h)} ${text(registers(h) && !allowed.length ? s.mfa_enroll_passkey_text : s.mfa_enroll_text)}
+        ${registers(h) ? createPasskey(h) : nothing}
         ${allowed.map((type) =>
           type === 'totp'
             ? html`<button
@@ -73,6 +95,7 @@ export const views: Views = {
       `;
     },
     submit(h, form) {
+      if (!types(h).length && registers(h)) return h.passkey('register');
       if (!types(h).includes('sms')) return h.send('mfa_enroll', { type: 'totp', flow: h.flow });
       const phone = value(form, 'phone');
       const error = validatePhone(phone);

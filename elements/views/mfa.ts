@@ -64,6 +64,24 @@ const factorChoices = (h: Host, list: MfaFactorSummary[], labelledBy: string): T
     )}
   </div>`;
 
+/**
+ * A user with a passkey of this site (`data.passkey === 'use'`): "Use your passkey" comes first,
+ * the codes below it. The passkey module loads when pressed.
+ */
+export const usePasskey = (h: Host): TemplateResult | typeof nothing =>
+  h.data.passkey === 'use'
+    ? html`<button
+          part="button passkey"
+          type="button"
+          ?disabled=${h.blocked('passkey_options')}
+          aria-busy=${h.pending?.startsWith('passkey') ? 'true' : 'false'}
+          @click=${() => h.passkey('use')}
+        >
+          ${h.pending?.startsWith('passkey') ? h.s.working : h.s.passkey_use}
+        </button>
+        <p part="divider" class="divider">${h.s.or}</p>`
+    : nothing;
+
 export const views: Views = {
   mfa_code: {
     heading: (h) => (totp(h.data.totp) ? h.s.mfa_setup_heading : h.s.mfa_heading),
@@ -81,7 +99,7 @@ export const views: Views = {
             : s.mfa_sms_text_any
           : s.mfa_totp_text;
       return html`
-        ${text(intro)}
+        ${usePasskey(h)} ${text(intro)}
         ${
           setup
             ? html`<div class="setup">
@@ -107,6 +125,7 @@ export const views: Views = {
   mfa_challenge: {
     heading: (h) => h.s.mfa_heading,
     render: (h) => html`
+      ${usePasskey(h)}
       <p part="text" class="text" id="choose">${h.s.mfa_challenge_text}</p>
       ${factorChoices(h, factors(h.data.factors), 'choose')} ${back(h)}
     `,

@@ -50,13 +50,31 @@ const ssoButton = (h: Host): TemplateResult =>
     ${h.s.sso_continue}
   </button>`;
 
+/* Usernameless: the browser offers the site's passkeys (the passkey module runs the ceremony). */
+const passkeyButton = (h: Host): TemplateResult =>
+  html`<button
+    part="secondary passkey"
+    class="secondary"
+    type="button"
+    ?disabled=${h.blocked('passkey_options')}
+    @click=${() => h.passkey('sign_in')}
+  >
+    ${h.s.passkey_sign_in}
+  </button>`;
+
 function emailBlock(h: Host): TemplateResult {
   const { s } = h;
   const password = h.methods.includes('password');
   const magic = h.methods.includes('magic_code');
   const invited = h.invitation;
   return html`
-    ${emailField(h, invited ? { value: invited.email, readonly: true } : {})}
+    ${emailField(
+      h,
+      // `webauthn`: the browser also offers passkeys as the visitor focuses the field (autofill).
+      invited
+        ? { value: invited.email, readonly: true }
+        : { autocomplete: h.methods.includes('passkey') ? 'username webauthn' : 'username' },
+    )}
     ${
       password
         ? html`${field(h, { name: 'password', label: s.password_label, type: 'password', autocomplete: 'current-password' })}
@@ -110,6 +128,7 @@ export const start: View = {
         flush();
         groups.push(emailBlock(h));
       } else if (method === 'sso') buttons.push(ssoButton(h));
+      else if (method === 'passkey') h.invitation || buttons.push(passkeyButton(h));
       else if (method.startsWith('oauth_')) buttons.push(provider(h, method.slice(6) as OAuthProvider));
     }
     flush();

@@ -8,9 +8,22 @@ import type { RoutePayload } from '../api.ts';
  * plain functions of it, so the element keeps every piece of state and the views stay stateless.
  */
 
-/** Local views, plus every step but `reset_done` (that one goes back to `start` with a notice). */
+/**
+ * Local views, plus every step but `reset_done` (that one goes back to `start` with a notice) and
+ * the passkey ceremonies (`passkey`, `passkey_register`: the browser's own dialog, no view).
+ */
 export type ViewName =
-  'start' | 'sso_email' | 'signup' | 'reset_request' | 'reset_confirm' | Exclude<StepName, 'reset_done'>;
+  | 'start'
+  | 'sso_email'
+  | 'signup'
+  | 'reset_request'
+  | 'reset_confirm'
+  /** "Sign in faster next time?" after a sign-in (the passkey module's). */
+  | 'passkey_prompt'
+  | Exclude<StepName, 'reset_done' | 'passkey' | 'passkey_register'>;
+
+/** What a passkey button does: sign in (first factor), `use` one as the second factor, or `register` one as it. */
+export type PasskeyAction = 'sign_in' | 'use' | 'register';
 
 /** A field's problem by input `name`, named by the string key that explains it. */
 export type FieldErrors = Partial<Record<string, StringKey>>;
@@ -57,6 +70,8 @@ export interface Host {
   blocked(route: BrowserRoute): boolean;
   send<R extends BrowserRoute>(route: R, payload: RoutePayload<R>, options?: SendOptions): void;
   show(view: ViewName): void;
+  /** Hands over to the passkey module (loaded on first use). */
+  passkey(action: PasskeyAction): void;
   /** Shows the field errors and focuses the first invalid field. */
   invalid(errors: FieldErrors): void;
 }

@@ -33,6 +33,8 @@ function workos_login_audit_note_rest_request( $response, $handler, $request ) {
 			'magic_code_verify' => 'magic_code',
 			'signup'            => 'password',
 			'reset_confirm'     => 'password',
+			'passkey_options'   => 'passkey',
+			'passkey_verify'    => 'passkey',
 		);
 		if ( 'authorize' === $step ) {
 			$kind     = $request->get_param( 'kind' );

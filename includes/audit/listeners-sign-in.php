@@ -54,6 +54,7 @@ function workos_login_audit_membership_detail( array $identity ): array {
  * `login`: a WorkOS identity signed in.
  *
  * @since 0.3.0
+ * @since 0.5.0 `second_factor` in the detail, when the sign-in passed one.
  *
  * @param WP_User              $user         The user.
  * @param array<string, mixed> $identity     The identity.
@@ -64,11 +65,13 @@ function workos_login_audit_on_signed_in( $user, $identity, $redirect_to = '', $
 	if ( ! $user instanceof WP_User || ! is_array( $identity ) ) {
 		return;
 	}
+	$detail = workos_login_audit_membership_detail( $identity );
+	if ( is_string( $identity['second_factor'] ?? null ) ) {
+		$detail['second_factor'] = $identity['second_factor'];
+	}
 	workos_login_audit(
 		'login',
-		array( 'user_id' => $user->ID ) + workos_login_audit_identity_fields( $identity, (string) $profile_slug ) + array(
-			'detail' => workos_login_audit_membership_detail( $identity ),
-		)
+		array( 'user_id' => $user->ID ) + workos_login_audit_identity_fields( $identity, (string) $profile_slug ) + array( 'detail' => $detail )
 	);
 }
 add_action( 'workos_login_signed_in', 'workos_login_audit_on_signed_in', 10, 4 );
@@ -77,7 +80,8 @@ add_action( 'workos_login_signed_in', 'workos_login_audit_on_signed_in', 10, 4 )
  * `login_failed`: core's `wp_login_failed`, from any sign-in form (ours put the identity and the
  * profile in the error's data when known).
  *
- * A refusal already recorded as `login_denied` in this request is not recorded twice.
+ * A refusal already recorded as `login_denied` in this request is not recorded twice (nor a
+ * step-up refusal of WordPress's own form, recorded as `login_denied` too).
  *
  * @since 0.3.0
  *
@@ -92,6 +96,9 @@ function workos_login_audit_on_login_failed( $username, $error = null ): void {
 	$fields   = workos_login_audit_identity_fields( $identity, is_string( $data['profile'] ?? null ) ? $data['profile'] : '' );
 	if ( '' !== $fields['workos_user_id'] && in_array( $fields['workos_user_id'], workos_login_audit_denied_in_request(), true ) ) {
 		return;
+	}
+	if ( $error instanceof WP_Error && WORKOS_LOGIN_STEP_UP_ERROR === $error->get_error_code() ) {
+		return; // Recorded as `login_denied` (listeners-passkeys.php).
 	}
 	if ( '' === $fields['email'] && is_email( $username ) ) {
 		$fields['email'] = $username;

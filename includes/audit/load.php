@@ -16,6 +16,7 @@ require_once __DIR__ . '/context.php';
 require_once __DIR__ . '/listeners-sign-in.php';
 require_once __DIR__ . '/listeners-accounts.php';
 require_once __DIR__ . '/listeners-flows.php';
+require_once __DIR__ . '/listeners-passkeys.php';
 require_once __DIR__ . '/retention.php';
 require_once __DIR__ . '/forward.php';
 require_once __DIR__ . '/health.php';

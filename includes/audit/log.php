@@ -15,7 +15,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Every event the audit log records (issue 5's list, plus `email_conflict`). */
+/** Every event the audit log records (issue 5's list, plus `email_conflict`; passkeys since 0.5.0). */
 const WORKOS_LOGIN_AUDIT_EVENTS = array(
 	'login',
 	'login_failed',
@@ -26,6 +26,10 @@ const WORKOS_LOGIN_AUDIT_EVENTS = array(
 	'mfa_enrolled',
 	'mfa_challenge_failed',
 	'passkey_registered',
+	// A user or an administrator removed passkeys (detail: actor, count).
+	'passkey_removed',
+	// A passkey's signature counter went backwards: refused as a possible clone.
+	'passkey_counter_regression',
 	'role_changed',
 	'user_linked',
 	'user_created',

@@ -82,17 +82,7 @@ function workos_login_handle_callback( array $params ): never {
 		workos_login_callback_complete( $outcome['identity'], $profile, $passthrough );
 	}
 	if ( 'step' === $outcome['type'] ) {
-		// MFA, organization choice…: the profile's page, its element resumed at that step.
-		workos_login_render_login_page(
-			$profile,
-			array(
-				'redirect_to' => workos_login_requested_redirect( $passthrough['redirect_to'] ),
-				'resume'      => (string) wp_json_encode( workos_login_step_response( $outcome ), JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ),
-				'remember'    => (bool) $passthrough['remember'],
-				'no_referrer' => true,
-			)
-		);
-		exit;
+		workos_login_callback_resume( $outcome, $profile, $passthrough );
 	}
 	$status = in_array( $outcome['code'], array( 'server_unavailable', 'workos_unavailable' ), true ) ? 503 : 400;
 	workos_login_callback_fail( $outcome['code'], $profile, $status, '', $passthrough['redirect_to'] );
@@ -114,7 +104,34 @@ function workos_login_callback_complete( array $identity, array $profile, array 
 		$data = $done->get_error_data();
 		workos_login_render_callback_error( $profile, $done->get_error_message(), (int) ( $data['status'] ?? 403 ), $passthrough['redirect_to'] );
 	}
+	if ( isset( $done['step'] ) ) {
+		// Role-based step-up (passkeys/step-up.php): a second factor first, like a callback step.
+		workos_login_callback_resume( $done['step'], $profile, $passthrough );
+	}
 	wp_safe_redirect( $done['redirect_to'], 302, 'WorkOS Login' );
+	exit;
+}
+
+/**
+ * Renders the profile's page with its element resumed at a step (MFA, organization choice,
+ * step-up…) and stops.
+ *
+ * @since 0.5.0
+ *
+ * @param array<string, mixed>                       $step        A step outcome (its `subject` becomes `data.passkey`).
+ * @param array<string, mixed>                       $profile     The `LoginProfile`.
+ * @param array{redirect_to: string, remember: bool} $passthrough The choices sealed at `authorize`.
+ */
+function workos_login_callback_resume( array $step, array $profile, array $passthrough ): never {
+	workos_login_render_login_page(
+		$profile,
+		array(
+			'redirect_to' => workos_login_requested_redirect( $passthrough['redirect_to'] ),
+			'resume'      => (string) wp_json_encode( workos_login_step_response( $step ), JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ),
+			'remember'    => (bool) $passthrough['remember'],
+			'no_referrer' => true,
+		)
+	);
 	exit;
 }
 

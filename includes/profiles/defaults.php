@@ -46,8 +46,9 @@ const WORKOS_LOGIN_PROFILE_OBJECTS = array(
  * Protocol `PROFILE_DEFAULTS`: every field but `slug` and `title`.
  *
  * @since 0.2.0
+ * @since 0.5.0 `passkey_prompt`.
  *
- * @return array{methods: string[], organization_id: null, signup: array{enabled: bool, require_invitation: bool}, invitations: bool, password_reset: bool, auto_sign_in_after_reset: bool, mfa: array{enforce: string, factors: string[]}, branding: array{heading: string, subheading: string, primary_color: string, logo_mode: string, logo_attachment_id: int}, custom_path: string, post_login_redirect: string, forward_query_args: bool, remember_me: string, mode: string}
+ * @return array{methods: string[], organization_id: null, signup: array{enabled: bool, require_invitation: bool}, invitations: bool, password_reset: bool, auto_sign_in_after_reset: bool, mfa: array{enforce: string, factors: string[]}, branding: array{heading: string, subheading: string, primary_color: string, logo_mode: string, logo_attachment_id: int}, custom_path: string, post_login_redirect: string, forward_query_args: bool, remember_me: string, mode: string, passkey_prompt: bool}
  */
 function workos_login_profile_defaults(): array {
 	return array(
@@ -76,6 +77,7 @@ function workos_login_profile_defaults(): array {
 		'forward_query_args'       => false,
 		'remember_me'              => 'ask',
 		'mode'                     => 'custom',
+		'passkey_prompt'           => true,
 	);
 }
 

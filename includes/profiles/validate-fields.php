@@ -41,6 +41,7 @@ function workos_login_validate_profile_fields( array $profile, string $path_owne
 		'forward_query_args'          => array( 'workos_login_check_profile_bool' ),
 		'remember_me'                 => array( 'workos_login_check_profile_enum', WORKOS_LOGIN_REMEMBER_ME ),
 		'mode'                        => array( 'workos_login_check_profile_enum', WORKOS_LOGIN_PROFILE_MODES ),
+		'passkey_prompt'              => array( 'workos_login_check_profile_bool' ),
 	);
 
 	foreach ( array_keys( WORKOS_LOGIN_PROFILE_OBJECTS ) as $key ) {

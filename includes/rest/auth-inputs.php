@@ -15,7 +15,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * Routes that only continue a flow the login server sealed for this profile (they cannot start a
  * sign-in): allowed on every profile, AuthKit ones included (a callback may resume at them).
  */
-const WORKOS_LOGIN_CONTINUATION_ROUTES = array( 'email_verify', 'mfa_enroll', 'mfa_challenge', 'mfa_verify', 'org_select' );
+const WORKOS_LOGIN_CONTINUATION_ROUTES = array( 'email_verify', 'mfa_enroll', 'mfa_challenge', 'mfa_verify', 'org_select', 'passkey_verify', 'passkey_register_options', 'passkey_register_verify' );
 
 /**
  * Whether the profile enables what the request asks for.
@@ -37,7 +37,8 @@ function workos_login_auth_route_refusal( string $route, array $profile, WP_REST
 			return array( 'invalid_request', 400 );
 		}
 	}
-	if ( in_array( $route, WORKOS_LOGIN_CONTINUATION_ROUTES, true ) ) {
+	// A passkey as the second factor of a sign-in under way: a continuation too.
+	if ( in_array( $route, WORKOS_LOGIN_CONTINUATION_ROUTES, true ) || ( 'passkey_options' === $route && is_string( $request['flow'] ) ) ) {
 		return null;
 	}
 	// Hosted AuthKit: WorkOS's page does the rest; this profile starts nothing else.
@@ -69,6 +70,9 @@ function workos_login_auth_route_refusal( string $route, array $profile, WP_REST
 		case 'reset_request':
 		case 'reset_confirm':
 			$allowed = ! empty( $profile['password_reset'] );
+			break;
+		case 'passkey_options':
+			$allowed = in_array( 'passkey', $methods, true );
 			break;
 		default:
 			$allowed = false;
@@ -137,12 +141,17 @@ function workos_login_auth_choices( array $profile, string $redirect_to, bool $r
  *
  * @since 0.4.0
  *
+ * @since 0.5.0 The passkey routes (passkeys/routes-auth.php); `{}` for `passkey_options`.
+ *
  * @param string                                      $route   Browser route.
  * @param WP_REST_Request                             $request The request (validated).
  * @param array{redirect_to: string, remember: bool} $choices workos_login_auth_choices().
- * @return array<string, mixed>
+ * @return array<string, mixed>|stdClass
  */
-function workos_login_auth_input( string $route, WP_REST_Request $request, array $choices ): array {
+function workos_login_auth_input( string $route, WP_REST_Request $request, array $choices ): array|stdClass {
+	if ( str_starts_with( $route, 'passkey_' ) ) {
+		return workos_login_passkey_auth_input( $route, $request );
+	}
 	if ( 'authorize' === $route ) {
 		// Sealed in the OAuth state and handed back by the callback: validated now.
 		return array(

@@ -33,6 +33,7 @@ const WORKOS_LOGIN_OAUTH_PROVIDERS = array( 'google', 'microsoft', 'github', 'ap
  * types the login server may answer with.
  *
  * @since 0.4.0
+ * @since 0.5.0 The passkey routes.
  *
  * @return array<string, array{args: array<string, array<string, mixed>>, limit: string, once: bool, types: string[]}>
  */
@@ -73,10 +74,10 @@ function workos_login_auth_routes(): array {
 
 	return array(
 		// `flow` on first factors: an invitation read by `invitation` (sign in and accept it).
-		'password'          => $row( compact( 'email', 'password' ) + array( 'flow' => $invite ), 'password' ),
-		'magic_code_send'   => $row( compact( 'email' ) + array( 'flow' => $invite ), 'magic_code', false, array( 'step' ) ),
-		'magic_code_verify' => $row( compact( 'code', 'flow' ), '', true ),
-		'authorize'         => $row(
+		'password'                 => $row( compact( 'email', 'password' ) + array( 'flow' => $invite ), 'password' ),
+		'magic_code_send'          => $row( compact( 'email' ) + array( 'flow' => $invite ), 'magic_code', false, array( 'step' ) ),
+		'magic_code_verify'        => $row( compact( 'code', 'flow' ), '', true ),
+		'authorize'                => $row(
 			array(
 				'kind'        => array(
 					'type'     => 'string',
@@ -98,7 +99,7 @@ function workos_login_auth_routes(): array {
 			false,
 			array( 'redirect' )
 		),
-		'signup'            => $row(
+		'signup'                   => $row(
 			compact( 'email', 'password' ) + array(
 				'first_name' => $name,
 				'last_name'  => $name,
@@ -106,16 +107,16 @@ function workos_login_auth_routes(): array {
 			),
 			'signup'
 		),
-		'email_verify'      => $row( compact( 'code', 'flow' ), '', true ),
-		'invitation'        => $row( array( 'invitation_token' => workos_login_rest_token_arg( true ) ), '', false, array( 'step' ) ),
-		'reset_request'     => $row( compact( 'email' ), 'reset', false, array( 'reset_token' ) ),
-		'reset_confirm'     => $row(
+		'email_verify'             => $row( compact( 'code', 'flow' ), '', true ),
+		'invitation'               => $row( array( 'invitation_token' => workos_login_rest_token_arg( true ) ), '', false, array( 'step' ) ),
+		'reset_request'            => $row( compact( 'email' ), 'reset', false, array( 'reset_token' ) ),
+		'reset_confirm'            => $row(
 			array(
 				'token'    => workos_login_rest_token_arg( true ),
 				'password' => $password,
 			)
 		),
-		'mfa_enroll'        => $row(
+		'mfa_enroll'               => $row(
 			array(
 				'type'         => array(
 					'type'     => 'string',
@@ -129,9 +130,32 @@ function workos_login_auth_routes(): array {
 				'flow'         => $flow,
 			)
 		),
-		'mfa_challenge'     => $row( array( 'factor_id' => $id ) + compact( 'flow' ) ),
-		'mfa_verify'        => $row( compact( 'code', 'flow' ), '', true ),
-		'org_select'        => $row( array( 'organization_id' => $id ) + compact( 'flow' ), '', true ),
+		'mfa_challenge'            => $row( array( 'factor_id' => $id ) + compact( 'flow' ) ),
+		'mfa_verify'               => $row( compact( 'code', 'flow' ), '', true ),
+		'org_select'               => $row( array( 'organization_id' => $id ) + compact( 'flow' ), '', true ),
+		// Passkeys (passkeys/routes-auth.php): IP and flow limits only, never an email bucket.
+		// Without a flow, `passkey_options` starts a usernameless sign-in; with an MFA step's flow,
+		// it is that sign-in's second factor.
+		'passkey_options'          => $row( array( 'flow' => $invite ), '', false, array( 'step' ) ),
+		'passkey_verify'           => $row(
+			array(
+				'flow'     => $flow,
+				'response' => workos_login_passkey_response_arg( false ),
+			),
+			'',
+			true,
+			array( 'step', 'authenticated' )
+		),
+		'passkey_register_options' => $row( compact( 'flow' ), '', false, array( 'step' ) ),
+		'passkey_register_verify'  => $row(
+			array(
+				'flow'     => $flow,
+				'response' => workos_login_passkey_response_arg( true ),
+			),
+			'',
+			true,
+			array( 'step', 'authenticated' )
+		),
 	);
 }
 

@@ -43,6 +43,7 @@ function workos_login_rest_step( WP_REST_Request $request ): WP_REST_Response {
  * Everything but the floor.
  *
  * @since 0.4.0
+ * @since 0.5.0 `passkey_unknown` for a credential this site does not store, without asking the login server.
  *
  * @param string          $route   Browser route ('' when unknown).
  * @param WP_REST_Request $request The request.
@@ -68,13 +69,21 @@ function workos_login_rest_step_answer( string $route, WP_REST_Request $request 
 	if ( null !== $once && false === workos_login_limits_mark( $once, WORKOS_LOGIN_FLOW_MARK_TTL ) ) {
 		return workos_login_rest_error( 'flow_expired', 400, $email );
 	}
+	$choices = workos_login_auth_choices( $profile, (string) ( $request['redirect_to'] ?? '' ), (bool) $request['remember'] );
+	$input   = workos_login_auth_input( $route, $request, $choices );
+	if ( 'passkey_verify' === $route && ! isset( $input['credential'] ) ) {
+		// Not a passkey of this site (or removed): the login server has nothing to check it against.
+		if ( null !== $once ) {
+			workos_login_limits_unmark( $once );
+		}
+		return workos_login_rest_error( 'passkey_unknown', 400, $email );
+	}
 	// Any step may end in a redirect to WorkOS (`sso_required`): bind this browser first.
 	workos_login_ensure_browser_cookie();
 
-	$choices  = workos_login_auth_choices( $profile, (string) ( $request['redirect_to'] ?? '' ), (bool) $request['remember'] );
 	$envelope = array(
 		'profile' => workos_login_resolved_profile( $profile ),
-		'input'   => workos_login_auth_input( $route, $request, $choices ),
+		'input'   => $input,
 		'context' => workos_login_request_context(),
 	);
 	if ( null !== $flow ) {
@@ -89,6 +98,9 @@ function workos_login_rest_step_answer( string $route, WP_REST_Request $request 
 	}
 	$outcome = workos_login_server_request( $route, $envelope, $spec['types'] );
 	$failed  = is_wp_error( $outcome ) || 'error' === $outcome['type'];
+	if ( 'passkey_verify' === $route ) {
+		workos_login_passkey_verify_answered( $outcome, (string) $profile['slug'] );
+	}
 	if ( null !== $once && $failed ) {
 		workos_login_limits_unmark( $once ); // A wrong code may be corrected: the flow is not spent.
 	}

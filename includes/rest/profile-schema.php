@@ -95,6 +95,7 @@ function workos_login_profile_schema(): array {
 			'forward_query_args'       => $boolean,
 			'remember_me'              => $enum( WORKOS_LOGIN_REMEMBER_ME ),
 			'mode'                     => $enum( WORKOS_LOGIN_PROFILE_MODES ),
+			'passkey_prompt'           => $boolean,
 		),
 	);
 }

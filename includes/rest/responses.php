@@ -17,6 +17,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * @since 0.1.0
  * @since 0.4.0 `redirect`, `reset_token`, `problems`; `passthrough` never reaches the browser.
+ * @since 0.5.0 Step-up steps from completion; `passkey_prompt` on `signed_in`.
  *
  * @param array<string, mixed>|WP_Error                $outcome From workos_login_server_request().
  * @param string                                       $email   The email the visitor typed, for `wp_login_failed`.
@@ -51,7 +52,7 @@ function workos_login_rest_answer( array|WP_Error $outcome, string $email, array
 		case 'error':
 			return workos_login_rest_error( $outcome['code'], $outcome['status'], $email, $outcome['retry_after'] ?? null, $outcome['problems'] ?? null );
 		case 'authenticated':
-			$done = workos_login_complete( $outcome['identity'], $choices );
+			$done = workos_login_complete( $outcome['identity'], $choices, workos_login_passkey_outcome_fields( $outcome ) );
 			if ( is_wp_error( $done ) ) {
 				// Completion already fired wp_login_failed.
 				$data            = $done->get_error_data();
@@ -59,24 +60,34 @@ function workos_login_rest_answer( array|WP_Error $outcome, string $email, array
 				$body['message'] = $done->get_error_message(); // Translated, maybe the administrator's own (gate).
 				return workos_login_rest_response( $body, (int) ( $data['status'] ?? 500 ) );
 			}
-			return workos_login_rest_response(
-				array(
-					'type'        => 'signed_in',
-					'redirect_to' => $done['redirect_to'],
-				),
-				200
+			if ( isset( $done['step'] ) ) {
+				// Role-based step-up: a second factor before the session (passkeys/step-up.php).
+				return workos_login_rest_response( workos_login_step_response( $done['step'] ), 200 );
+			}
+			$body   = array(
+				'type'        => 'signed_in',
+				'redirect_to' => $done['redirect_to'],
 			);
+			$prompt = workos_login_passkey_prompt( $done['user_id'], $outcome['identity'], (string) ( $choices['profile'] ?? 'default' ) );
+			if ( null !== $prompt ) {
+				$body['passkey_prompt'] = $prompt;
+			}
+			return workos_login_rest_response( $body, 200 );
 	}
 	workos_login_log( sprintf( 'unexpected %s outcome for a browser route.', $outcome['type'] ) );
 	return workos_login_rest_error( 'internal_error', 500, $email );
 }
 
 /**
- * The browser's `StepResponse` of a step outcome (without `passthrough`).
+ * The browser's `StepResponse` of a step outcome (without `passthrough` and `subject`).
+ *
+ * A step whose `subject` (a WorkOS user id) has a passkey of this site offers it:
+ * `data.passkey = 'use'`.
  *
  * @since 0.4.0
+ * @since 0.5.0 `subject` is replaced by `data.passkey`.
  *
- * @param array{step: string, flow: string, data: object} $outcome A step outcome.
+ * @param array{step: string, flow: string, data: object, subject?: string} $outcome A step outcome.
  * @return array{type: 'step', step: string, flow: string, data: object}
  */
 function workos_login_step_response( array $outcome ): array {
@@ -84,7 +95,7 @@ function workos_login_step_response( array $outcome ): array {
 		'type' => 'step',
 		'step' => $outcome['step'],
 		'flow' => $outcome['flow'],
-		'data' => $outcome['data'],
+		'data' => isset( $outcome['subject'] ) ? workos_login_passkey_step_data( $outcome['data'], $outcome['subject'] ) : $outcome['data'],
 	);
 }
 

@@ -50,22 +50,26 @@ add_action( 'init', 'workos_login_register_settings' );
  */
 function workos_login_setting_label( string $name ): string {
 	$labels = array(
-		'server_url'               => __( 'Login server URL', 'workos-login' ),
-		'secret'                   => __( 'Shared secret', 'workos-login' ),
-		'organization_id'          => __( 'Site organization', 'workos-login' ),
-		'gate_enabled'             => __( 'Entitlement gate', 'workos-login' ),
-		'gate_message'             => __( 'Denial message', 'workos-login' ),
-		'user_creation'            => __( 'New users', 'workos-login' ),
-		'default_role'             => __( 'Role for created users', 'workos-login' ),
-		'role_map'                 => __( 'Role mapping', 'workos-login' ),
-		'login_redirects'          => __( 'Redirect after sign-in', 'workos-login' ),
-		'logout_redirects'         => __( 'Redirect after logout', 'workos-login' ),
-		'hosted_logout'            => __( 'Hosted logout', 'workos-login' ),
-		'audit_enabled'            => __( 'Audit log', 'workos-login' ),
-		'audit_retention_days'     => __( 'Keep audit entries for', 'workos-login' ),
-		'audit_forward'            => __( 'Forward to WorkOS Audit Logs', 'workos-login' ),
-		'trusted_proxies'          => __( 'Trusted proxies', 'workos-login' ),
-		'delete_data_on_uninstall' => __( 'Delete data on uninstall', 'workos-login' ),
+		'server_url'                 => __( 'Login server URL', 'workos-login' ),
+		'secret'                     => __( 'Shared secret', 'workos-login' ),
+		'organization_id'            => __( 'Site organization', 'workos-login' ),
+		'gate_enabled'               => __( 'Entitlement gate', 'workos-login' ),
+		'gate_message'               => __( 'Denial message', 'workos-login' ),
+		'user_creation'              => __( 'New users', 'workos-login' ),
+		'default_role'               => __( 'Role for created users', 'workos-login' ),
+		'role_map'                   => __( 'Role mapping', 'workos-login' ),
+		'login_redirects'            => __( 'Redirect after sign-in', 'workos-login' ),
+		'logout_redirects'           => __( 'Redirect after logout', 'workos-login' ),
+		'hosted_logout'              => __( 'Hosted logout', 'workos-login' ),
+		'audit_enabled'              => __( 'Audit log', 'workos-login' ),
+		'audit_retention_days'       => __( 'Keep audit entries for', 'workos-login' ),
+		'audit_forward'              => __( 'Forward to WorkOS Audit Logs', 'workos-login' ),
+		'trusted_proxies'            => __( 'Trusted proxies', 'workos-login' ),
+		'delete_data_on_uninstall'   => __( 'Delete data on uninstall', 'workos-login' ),
+		'passkey_rp_id'              => __( 'Passkey domain (relying party ID)', 'workos-login' ),
+		'passkey_step_up_roles'      => __( 'Roles that need a passkey or second factor', 'workos-login' ),
+		'passkey_prompt_snooze_days' => __( 'Ask again after “Not now”', 'workos-login' ),
+		'passkey_reauth_minutes'     => __( 'Recent sign-in to add a passkey', 'workos-login' ),
 	);
 	return $labels[ $name ] ?? $name;
 }
@@ -122,6 +126,18 @@ function workos_login_sanitize_setting( string $name, mixed $value ): mixed {
 			break;
 		case 'trusted_proxies':
 			$result = workos_login_sanitize_trusted_proxies( $value, $previous );
+			break;
+		case 'passkey_rp_id':
+			$result = workos_login_sanitize_passkey_rp_id( $value, $previous );
+			break;
+		case 'passkey_step_up_roles':
+			$result = workos_login_sanitize_step_up_roles( $value, $previous );
+			break;
+		case 'passkey_prompt_snooze_days':
+			$result = workos_login_sanitize_whole_number( $value, $previous, 1, 365, __( 'days', 'workos-login' ) );
+			break;
+		case 'passkey_reauth_minutes':
+			$result = workos_login_sanitize_whole_number( $value, $previous, 1, 1440, __( 'minutes', 'workos-login' ) );
 			break;
 		default:
 			// Booleans: a checkbox sends '1' or nothing at all.

@@ -22,6 +22,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * `secret` marks values never printed back.
  *
  * @since 0.3.0
+ * @since 0.5.0 The passkey settings.
  *
  * @return array<string, array{constant: string, type: string, default: mixed, group: string, env?: bool, secret?: bool}>
  */
@@ -29,14 +30,14 @@ function workos_login_settings_definitions(): array {
 	// Read on every option lookup: built once per request (no translations in it, so no locale to follow).
 	static $definitions = null;
 	return $definitions ??= array(
-		'server_url'               => array(
+		'server_url'                 => array(
 			'constant' => 'WORKOS_LOGIN_SERVER_URL',
 			'type'     => 'string',
 			'default'  => '',
 			'group'    => 'workos_login_settings',
 			'env'      => true,
 		),
-		'secret'                   => array(
+		'secret'                     => array(
 			'constant' => 'WORKOS_LOGIN_SECRET',
 			'type'     => 'string',
 			'default'  => '',
@@ -44,7 +45,7 @@ function workos_login_settings_definitions(): array {
 			'env'      => true,
 			'secret'   => true,
 		),
-		'organization_id'          => array(
+		'organization_id'            => array(
 			'constant' => 'WORKOS_ORGANIZATION_ID',
 			'type'     => 'string',
 			'default'  => '',
@@ -52,88 +53,116 @@ function workos_login_settings_definitions(): array {
 			'env'      => true,
 		),
 		// Entitlement gate: an active membership in the required organization to sign in.
-		'gate_enabled'             => array(
+		'gate_enabled'               => array(
 			'constant' => 'WORKOS_LOGIN_GATE_ENABLED',
 			'type'     => 'boolean',
 			'default'  => false,
 			'group'    => 'workos_login_settings',
 		),
 		// Shown to denied users; '' = the built-in message.
-		'gate_message'             => array(
+		'gate_message'               => array(
 			'constant' => 'WORKOS_LOGIN_GATE_MESSAGE',
 			'type'     => 'string',
 			'default'  => '',
 			'group'    => 'workos_login_settings',
 		),
 		// 'create': a first sign-in creates the WordPress user; 'link_only': only existing users.
-		'user_creation'            => array(
+		'user_creation'              => array(
 			'constant' => 'WORKOS_LOGIN_USER_CREATION',
 			'type'     => 'string',
 			'default'  => 'create',
 			'group'    => 'workos_login_settings',
 		),
 		// Role given to created users; '' = WordPress's own default role (Settings → General).
-		'default_role'             => array(
+		'default_role'               => array(
 			'constant' => 'WORKOS_LOGIN_DEFAULT_ROLE',
 			'type'     => 'string',
 			'default'  => '',
 			'group'    => 'workos_login_roles',
 		),
 		// WorkOS role slug => WordPress role. Nothing is implied.
-		'role_map'                 => array(
+		'role_map'                   => array(
 			'constant' => 'WORKOS_LOGIN_ROLE_MAP',
 			'type'     => 'object',
 			'default'  => array(),
 			'group'    => 'workos_login_roles',
 		),
 		// WordPress role => URL after sign-in (below redirect_to and the profile's own).
-		'login_redirects'          => array(
+		'login_redirects'            => array(
 			'constant' => 'WORKOS_LOGIN_LOGIN_REDIRECTS',
 			'type'     => 'object',
 			'default'  => array(),
 			'group'    => 'workos_login_roles',
 		),
 		// WordPress role => URL after logout.
-		'logout_redirects'         => array(
+		'logout_redirects'           => array(
 			'constant' => 'WORKOS_LOGIN_LOGOUT_REDIRECTS',
 			'type'     => 'object',
 			'default'  => array(),
 			'group'    => 'workos_login_roles',
 		),
 		// Send the browser through WorkOS's logout URL so the hosted session ends too.
-		'hosted_logout'            => array(
+		'hosted_logout'              => array(
 			'constant' => 'WORKOS_LOGIN_HOSTED_LOGOUT',
 			'type'     => 'boolean',
 			'default'  => false,
 			'group'    => 'workos_login_settings',
 		),
-		'audit_enabled'            => array(
+		'audit_enabled'              => array(
 			'constant' => 'WORKOS_LOGIN_AUDIT_ENABLED',
 			'type'     => 'boolean',
 			'default'  => true,
 			'group'    => 'workos_login_settings',
 		),
-		'audit_retention_days'     => array(
+		'audit_retention_days'       => array(
 			'constant' => 'WORKOS_LOGIN_AUDIT_RETENTION_DAYS',
 			'type'     => 'integer',
 			'default'  => 90,
 			'group'    => 'workos_login_settings',
 		),
 		// Forward each audit event to WorkOS Audit Logs (through the login server).
-		'audit_forward'            => array(
+		'audit_forward'              => array(
 			'constant' => 'WORKOS_LOGIN_AUDIT_FORWARD',
 			'type'     => 'boolean',
 			'default'  => false,
 			'group'    => 'workos_login_settings',
 		),
 		// IPs / CIDRs whose X-Forwarded-For is believed; empty = REMOTE_ADDR only.
-		'trusted_proxies'          => array(
+		'trusted_proxies'            => array(
 			'constant' => 'WORKOS_LOGIN_TRUSTED_PROXIES',
 			'type'     => 'array',
 			'default'  => array(),
 			'group'    => 'workos_login_settings',
 		),
-		'delete_data_on_uninstall' => array(
+		// Passkeys (passkeys/settings.php): the WebAuthn relying party id; '' = the home URL's host.
+		'passkey_rp_id'              => array(
+			'constant' => 'WORKOS_LOGIN_PASSKEY_RP_ID',
+			'type'     => 'string',
+			'default'  => '',
+			'group'    => 'workos_login_settings',
+		),
+		// WordPress roles that must sign in with a passkey or a second factor (role-based step-up).
+		'passkey_step_up_roles'      => array(
+			'constant' => 'WORKOS_LOGIN_PASSKEY_STEP_UP_ROLES',
+			'type'     => 'array',
+			'default'  => array(),
+			'group'    => 'workos_login_settings',
+		),
+		// Days the "Sign in faster next time?" prompt stays away after "Not now".
+		'passkey_prompt_snooze_days' => array(
+			'constant' => 'WORKOS_LOGIN_PASSKEY_PROMPT_SNOOZE_DAYS',
+			'type'     => 'integer',
+			'default'  => 30,
+			'group'    => 'workos_login_settings',
+		),
+		// Adding a passkey needs a sign-in at most this many minutes old.
+		'passkey_reauth_minutes'     => array(
+			'constant' => 'WORKOS_LOGIN_PASSKEY_REAUTH_MINUTES',
+			'type'     => 'integer',
+			'default'  => 10,
+			'group'    => 'workos_login_settings',
+		),
+		'delete_data_on_uninstall'   => array(
 			'constant' => 'WORKOS_LOGIN_DELETE_DATA_ON_UNINSTALL',
 			'type'     => 'boolean',
 			'default'  => false,

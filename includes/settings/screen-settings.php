@@ -1,7 +1,7 @@
 <?php
 /**
  * WorkOS → Settings: connection, site organization, entitlement gate, new users, logout, audit
- * log, trusted proxies and uninstall — a Settings API form posted to options.php.
+ * log, trusted proxies, passkeys and uninstall — a Settings API form posted to options.php.
  *
  * @package WorkOS_Login
  * @since   0.3.0
@@ -138,9 +138,10 @@ function workos_login_settings_sections(): void {
 }
 
 /**
- * The audit, network and uninstall sections.
+ * The audit, network, passkeys and uninstall sections.
  *
  * @since 0.3.0
+ * @since 0.5.0 Passkeys (passkeys/settings-screen.php).
  *
  * @param string   $page   Settings page.
  * @param callable $render Field renderer.
@@ -209,6 +210,8 @@ function workos_login_settings_sections_more( string $page, callable $render ): 
 			)
 		)
 	);
+
+	workos_login_passkey_settings_section( $page, $render );
 
 	add_settings_section( 'workos_login_uninstall', __( 'Uninstall', 'workos-login' ), '__return_null', $page );
 	add_settings_field(

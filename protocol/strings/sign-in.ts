@@ -27,6 +27,7 @@ export const SIGN_IN_STRINGS = {
   oauth_github: 'Continue with GitHub',
   oauth_apple: 'Continue with Apple',
   sso_continue: 'Continue with SSO',
+  passkey_sign_in: 'Sign in with a passkey',
   continue: 'Continue',
   back_to_sign_in: 'Back to sign in',
   start_again: 'Start again',

@@ -56,6 +56,24 @@ describe('sealed flows', () => {
     expect(openFlow(ctx, 'password', envelope(sealFlow(ctx, PROFILE, 'code_sent', state)))).toEqual(FLOW_EXPIRED);
   });
 
+  it('takes passkey flows only where they belong, sealed for a shorter time when asked', () => {
+    expect(ACCEPTS.passkey_options).toEqual(['mfa_challenge', 'mfa_code', 'mfa_enroll']);
+    expect(ACCEPTS.passkey_verify).toEqual(['passkey']);
+    expect(ACCEPTS.passkey_register_options).toEqual(['mfa_enroll']);
+    expect(ACCEPTS.passkey_register_verify).toEqual(['passkey_register']);
+    expect(ACCEPTS.step_up).toBeUndefined();
+    const passkey = sealFlow(ctx, PROFILE, 'passkey', { ...state, challenge: 'c' }, { ttlMs: 1_000 });
+    expect(openFlow(ctx, 'passkey_verify', envelope(passkey))).toMatchObject({ state: { challenge: 'c' } });
+    expect(openFlow(ctx, 'passkey_register_verify', envelope(passkey))).toEqual(FLOW_EXPIRED);
+    expect(openFlow(ctx, 'mfa_verify', envelope(passkey))).toEqual(FLOW_EXPIRED);
+    const { exp } = ctx.sealer.unseal(passkey, { purpose: 'passkey', profile: 'default' });
+    expect(exp - Date.now()).toBeLessThanOrEqual(1_000);
+    const mfa = sealFlow(ctx, PROFILE, 'mfa_code', state);
+    expect(openFlow(ctx, 'passkey_options', envelope(mfa))).toMatchObject({ purpose: 'mfa_code' });
+    expect(openFlow(ctx, 'passkey_register_options', envelope(mfa))).toEqual(FLOW_EXPIRED);
+    expect(openFlow(ctx, 'passkey_options', envelope(undefined))).toBeNull();
+  });
+
   it('builds step outcomes whose flow opens for the next step only', () => {
     const outcome = stepOutcome(ctx, PROFILE, 'org_select', { organizations: [] }, state);
     expect(outcome).toMatchObject({ type: 'step', step: 'org_select', data: { organizations: [] } });

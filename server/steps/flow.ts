@@ -12,6 +12,8 @@ import type {
   RequestContext,
   Method,
   MfaFactorSummary,
+  MfaFactorType,
+  PasskeyUser,
   ResolvedProfile,
   StepData,
   StepId,
@@ -34,6 +36,14 @@ export interface FlowState {
   identity?: Identity;
   /** A second factor was already passed: the `always` policy is satisfied. */
   mfa_done?: boolean;
+  /** Which second factor passed (WorkOS's MFA grant): reported on the identity. */
+  second_factor?: MfaFactorType;
+  /** Role-based step-up (`step_up`): the held identity must pass a second factor; a passkey may. */
+  step_up?: boolean;
+  /** The WebAuthn challenge (base64url) of a `passkey` / `passkey_register` step. */
+  challenge?: string;
+  /** `passkey_register`: the account the new passkey is created for (its id is the user handle). */
+  passkey_user?: PasskeyUser;
   /** The allowed factors the visitor may pick from (`mfa_challenge`, `mfa_code`). */
   factors?: MfaFactorSummary[];
   /** The factor types the visitor may enroll (`mfa_enroll`). */
@@ -84,6 +94,12 @@ export const ACCEPTS: Partial<Record<StepId, readonly StepName[]>> = {
   mfa_challenge: ['mfa_challenge', 'mfa_code'],
   mfa_verify: ['mfa_code'],
   org_select: ['org_select'],
+  // No flow: a first factor. An MFA step's flow: that sign-in's second factor.
+  passkey_options: ['mfa_challenge', 'mfa_code', 'mfa_enroll'],
+  passkey_verify: ['passkey'],
+  // No flow: a signed-in WordPress user adds one. An `mfa_enroll` flow: enrolment as second factor.
+  passkey_register_options: ['mfa_enroll'],
+  passkey_register_verify: ['passkey_register'],
   // An invitation read by `invitation` rides along with these first factors.
   password: ['invitation'],
   magic_code_send: ['invitation'],
@@ -91,12 +107,23 @@ export const ACCEPTS: Partial<Record<StepId, readonly StepName[]>> = {
   authorize: ['invitation'],
 };
 
-export function sealFlow(ctx: StepContext, profile: ResolvedProfile, purpose: StepName, state: FlowState): string {
+export interface SealOptions {
+  /** How long the flow stays valid; {@link FLOW_TTL_MS} unless the step needs it shorter (passkey challenges). */
+  ttlMs?: number;
+}
+
+export function sealFlow(
+  ctx: StepContext,
+  profile: ResolvedProfile,
+  purpose: StepName,
+  state: FlowState,
+  options: SealOptions = {},
+): string {
   const { pad: _old, ...rest } = state;
   // `,"pad":""` adds 9 bytes to the JSON; the spaces fill the block.
   const used = Buffer.byteLength(JSON.stringify(rest)) + 9;
   const padded = { ...rest, pad: ' '.repeat((PAD_BLOCK - (used % PAD_BLOCK)) % PAD_BLOCK) };
-  return ctx.sealer.seal(padded, { purpose, profile: profile.slug }, FLOW_TTL_MS);
+  return ctx.sealer.seal(padded, { purpose, profile: profile.slug }, options.ttlMs ?? FLOW_TTL_MS);
 }
 
 /** A step outcome whose flow is sealed for that step. */
@@ -106,8 +133,14 @@ export function stepOutcome<S extends StepName>(
   step: S,
   data: StepData[S],
   state: FlowState,
+  options: SealOptions = {},
 ): StepOutcome {
-  return { type: 'step', step, flow: sealFlow(ctx, profile, step, state), data: data as Record<string, unknown> };
+  return {
+    type: 'step',
+    step,
+    flow: sealFlow(ctx, profile, step, state, options),
+    data: data as Record<string, unknown>,
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * (looked up now, failing closed), the WorkOS session id and the first factor's method. Every grant
  * that succeeds ends here, so the profile's `always` MFA policy is applied here too.
  */
-import type { AuthenticationResponse } from '@workos-inc/node';
+import type { AuthenticationResponse, User } from '@workos-inc/node';
 import { decodeJwt } from 'jose';
 import type { ErrorOutcome, Identity, Method, Outcome, ResolvedProfile } from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
@@ -33,47 +33,68 @@ export async function authenticated(
   cont: Continuation,
   auth: AuthenticationResponse,
 ): Promise<Outcome> {
-  const identity = await identityOf(ctx, cont.profile, auth, cont.state.method);
-  if (isError(identity)) return identity;
+  const found = await identityOf(ctx, cont.profile, auth, cont.state.method);
+  if (isError(found)) return found;
+  // After WorkOS's MFA grant (`mfa_verify`): which factor passed.
+  const { second_factor } = cont.state;
+  const identity: Identity = second_factor ? { ...found, second_factor } : found;
   if (cont.profile.mfa.enforce === 'always' && !cont.state.mfa_done) return requireSecondFactor(ctx, cont, identity);
   return { type: 'authenticated', identity };
 }
 
-export async function identityOf(
+/** The identity of a WorkOS grant. */
+export function identityOf(
   ctx: StepContext,
   profile: ResolvedProfile,
   auth: AuthenticationResponse,
   method: Method,
 ): Promise<Identity | ErrorOutcome> {
-  const organizationId = profile.organization_id ?? auth.organizationId ?? null;
+  return identityOfUser(ctx, profile, auth.user, {
+    organizationId: auth.organizationId ?? null,
+    sessionId: sessionIdOf(auth.accessToken),
+    method,
+  });
+}
+
+/**
+ * The identity of a WorkOS user however they proved it (a grant, or a passkey this site verified:
+ * no WorkOS session then). Membership is looked up live in the profile's organization, else the
+ * one the grant named; without an answer no gate can decide, so this fails closed.
+ */
+export async function identityOfUser(
+  ctx: StepContext,
+  profile: ResolvedProfile,
+  user: User,
+  how: { organizationId: string | null; sessionId: string | null; method: Method },
+): Promise<Identity | ErrorOutcome> {
+  const organizationId = profile.organization_id ?? how.organizationId;
   let membership: Identity['membership'] = null;
   if (organizationId) {
     try {
       const list = await ctx.workos.userManagement.listOrganizationMemberships({
-        userId: auth.user.id,
+        userId: user.id,
         organizationId,
         statuses: ['active', 'inactive', 'pending'],
       });
       const found = list.data[0];
       if (found) membership = { role: found.role.slug, status: found.status };
     } catch (error) {
-      // Without live membership data no gate can decide: fail closed.
       ctx.log.warn('membership lookup failed', { error });
       return UNAVAILABLE;
     }
   }
   return {
     user: {
-      id: auth.user.id,
-      email: auth.user.email,
-      email_verified: auth.user.emailVerified,
-      first_name: auth.user.firstName,
-      last_name: auth.user.lastName,
+      id: user.id,
+      email: user.email,
+      email_verified: user.emailVerified,
+      first_name: user.firstName,
+      last_name: user.lastName,
     },
     organization_id: organizationId,
     membership,
-    session_id: sessionIdOf(auth.accessToken),
-    method,
+    session_id: how.sessionId,
+    method: how.method,
   };
 }
 

@@ -9,7 +9,7 @@ import type { StepContext } from './context.ts';
 import { apiError, mapWorkOSError } from './errors.ts';
 import { requireFlow, stepOutcome, type Continuation, type FlowState } from './flow.ts';
 import { authenticated } from './identity.ts';
-import { challenge, type EnrollType } from './mfa.ts';
+import { challenge, withSubject, type EnrollType } from './mfa.ts';
 import { errorOutcome, FLOW_EXPIRED, INVALID_CODE, isError, MFA_NOT_ALLOWED } from './outcomes.ts';
 
 interface Enrolled {
@@ -79,13 +79,8 @@ export async function mfaEnrollStep(ctx: StepContext, envelope: Envelope<'mfa_en
   const { factor, challengeId, totp } = enrolled;
   const next: FlowState = { ...state, factors: [factor], factor_id: factor.id, challenge_id: challengeId };
   delete next.types;
-  return stepOutcome(
-    ctx,
-    profile,
-    'mfa_code',
-    { factor, others: [], ...(totp ? { totp } : {}), ...(factor.label ? { phone_hint: factor.label } : {}) },
-    next,
-  );
+  const data = { factor, others: [], ...(totp ? { totp } : {}), ...(factor.label ? { phone_hint: factor.label } : {}) };
+  return withSubject(stepOutcome(ctx, profile, 'mfa_code', data, next), profile, next);
 }
 
 export async function mfaChallengeStep(ctx: StepContext, envelope: Envelope<'mfa_challenge'>): Promise<Outcome> {
@@ -101,7 +96,9 @@ export async function mfaVerifyStep(ctx: StepContext, envelope: Envelope<'mfa_ve
   const { input, context } = envelope;
   const flow = requireFlow(ctx, 'mfa_verify', envelope);
   if (isError(flow)) return flow;
-  const state: FlowState = { ...flow.state, mfa_done: true };
+  // The factor the code belongs to: the identity reports it as its second factor.
+  const factor = flow.state.factors?.find((f) => f.id === flow.state.factor_id);
+  const state: FlowState = { ...flow.state, mfa_done: true, ...(factor ? { second_factor: factor.type } : {}) };
   if (!state.challenge_id) return FLOW_EXPIRED;
 
   if (state.identity) {
@@ -110,7 +107,9 @@ export async function mfaVerifyStep(ctx: StepContext, envelope: Envelope<'mfa_ve
         authenticationChallengeId: state.challenge_id,
         code: input.code,
       });
-      return verified.valid ? { type: 'authenticated', identity: state.identity } : INVALID_CODE;
+      if (!verified.valid) return INVALID_CODE;
+      const identity = { ...state.identity, ...(factor ? { second_factor: factor.type } : {}) };
+      return { type: 'authenticated', identity };
     } catch (error) {
       return apiError(ctx, error, INVALID_CODE);
     }

@@ -6,10 +6,13 @@ import {
   enrollableTypes,
   factorsOf,
   labelled,
+  heldIdentity,
   offerEnrollment,
   offerFactors,
+  passkeySubject,
   requireSecondFactor,
   summarize,
+  webauthnAllowed,
 } from './mfa.ts';
 import { CONTEXT, PROFILE, profileWith, stepContext, stubWorkOS } from './test-support.ts';
 
@@ -163,6 +166,35 @@ describe('MFA policy', () => {
         step: 'mfa_enroll',
         data: { types: ['sms'] },
       });
+    });
+
+    it('marks held steps for a passkey where WebAuthn is allowed, never under a pending token', async () => {
+      const withPasskey = profileWith({ mfa: { enforce: 'always', factors: ['totp', 'webauthn'] } });
+      const held = { ...cont(withPasskey).state, identity };
+      delete held.pending_authentication_token;
+      expect(webauthnAllowed(withPasskey, {})).toBe(true);
+      expect(webauthnAllowed(always, {})).toBe(false);
+      expect(webauthnAllowed(always, { step_up: true })).toBe(true);
+      expect(heldIdentity(held)).toEqual(identity);
+      expect(heldIdentity({ ...held, pending_authentication_token: 'pat' })).toBeNull();
+      expect(passkeySubject(withPasskey, held)).toBe('user_1');
+      expect(passkeySubject(always, held)).toBeNull();
+      expect(passkeySubject(always, { ...held, step_up: true })).toBe('user_1');
+
+      const ctx = stepContext(stubWorkOS({ 'GET /user_management/users/user_1/auth_factors': () => list([]) }));
+      const webauthnOnly = profileWith({ mfa: { enforce: 'always', factors: ['webauthn'] } });
+      expect(await requireSecondFactor(ctx, cont(webauthnOnly), identity)).toMatchObject({
+        step: 'mfa_enroll',
+        subject: 'user_1',
+        data: { types: [], passkey: 'register' },
+      });
+      // Under WorkOS's own MFA nothing is marked, and only WorkOS types can be enrolled.
+      expect(offerEnrollment(ctx, cont(webauthnOnly))).toMatchObject({ code: 'mfa_not_allowed' });
+      expect(offerEnrollment(ctx, cont(withPasskey))).not.toHaveProperty('subject');
+    });
+
+    it('never summarizes a WorkOS WebAuthn factor (passkeys are this site’s)', () => {
+      expect(summarize({ id: 'auth_factor_W', type: 'webauthn' })).toBeNull();
     });
 
     it('fails closed when the factors cannot be listed', async () => {

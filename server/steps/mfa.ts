@@ -2,11 +2,22 @@
  * MFA policy: which factors a profile allows, what to offer when WorkOS asks for a second factor
  * (`mfa_challenge` / `mfa_enrollment`), and the profile's own `always` rule for sign-ins WorkOS let
  * through with one factor. The allowlist is enforced here, server side, whatever the browser sends.
+ *
+ * Passkeys (this site's WebAuthn, see passkey.ts) may complete only a second factor the login
+ * server itself holds an identity for (`always`, step-up): WorkOS's own MFA (a pending token) can
+ * be completed by a WorkOS factor alone, so those steps never offer one.
  */
-import type { Identity, MfaFactorSummary, MfaFactorType, Outcome, ResolvedProfile } from '../../protocol/messages.ts';
+import type {
+  Identity,
+  MfaFactorSummary,
+  MfaFactorType,
+  Outcome,
+  ResolvedProfile,
+  StepOutcome,
+} from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
 import { apiError } from './errors.ts';
-import { stepOutcome, type Continuation } from './flow.ts';
+import { stepOutcome, type Continuation, type FlowState } from './flow.ts';
 import { MFA_NOT_ALLOWED, UNAVAILABLE } from './outcomes.ts';
 
 export type EnrollType = 'totp' | 'sms';
@@ -19,6 +30,34 @@ export function enrollableTypes(profile: ResolvedProfile): EnrollType[] {
 
 export function allowedFactors(profile: ResolvedProfile, factors: MfaFactorSummary[]): MfaFactorSummary[] {
   return factors.filter((f) => profile.mfa.factors.includes(f.type));
+}
+
+/** Whether a passkey of this site may serve as the second factor: the profile allows it, or a step-up asks. */
+export function webauthnAllowed(profile: ResolvedProfile, state: Pick<FlowState, 'step_up'>): boolean {
+  return profile.mfa.factors.includes('webauthn') || state.step_up === true;
+}
+
+/**
+ * The identity the flow holds for its second factor (profile `always`, step-up), or null — also
+ * under WorkOS's own MFA (a pending token), which only WorkOS's grant can complete.
+ */
+export function heldIdentity(state: FlowState): Identity | null {
+  return state.identity && !state.pending_authentication_token ? state.identity : null;
+}
+
+/** The WorkOS user a passkey may complete this flow's second factor for, or null. */
+export function passkeySubject(profile: ResolvedProfile, state: FlowState): string | null {
+  const identity = heldIdentity(state);
+  return identity && webauthnAllowed(profile, state) ? identity.user.id : null;
+}
+
+/**
+ * Marks an MFA step a passkey may complete with its `subject` (PHP only: WordPress strips it and
+ * offers `passkey: 'use'` when that user has a passkey here).
+ */
+export function withSubject(outcome: Outcome, profile: ResolvedProfile, state: FlowState): Outcome {
+  const subject = passkeySubject(profile, state);
+  return subject && outcome.type === 'step' ? ({ ...outcome, subject } satisfies StepOutcome) : outcome;
 }
 
 /** A WorkOS factor (wire or SDK casing) as the browser may see it: id, type, last phone digits. */
@@ -59,7 +98,8 @@ export async function offerFactors(
   const [only] = allowed;
   if (!only) return MFA_NOT_ALLOWED;
   if (allowed.length === 1) return challenge(ctx, cont, only, allowed);
-  return stepOutcome(ctx, cont.profile, 'mfa_challenge', { factors: allowed }, { ...cont.state, factors: allowed });
+  const state = { ...cont.state, factors: allowed };
+  return withSubject(stepOutcome(ctx, cont.profile, 'mfa_challenge', { factors: allowed }, state), cont.profile, state);
 }
 
 /** Challenge one factor (SMS sends its code now) and ask for the code. */
@@ -76,25 +116,27 @@ export async function challenge(
     return apiError(ctx, error, MFA_NOT_ALLOWED);
   }
   const others = factors.filter((f) => f.id !== factor.id);
-  return stepOutcome(
-    ctx,
-    cont.profile,
-    'mfa_code',
-    { factor, others, ...(factor.type === 'sms' && factor.label ? { phone_hint: factor.label } : {}) },
-    { ...cont.state, factors, factor_id: factor.id, challenge_id: challengeId },
-  );
+  const state = { ...cont.state, factors, factor_id: factor.id, challenge_id: challengeId };
+  const data = { factor, others, ...(factor.type === 'sms' && factor.label ? { phone_hint: factor.label } : {}) };
+  return withSubject(stepOutcome(ctx, cont.profile, 'mfa_code', data, state), cont.profile, state);
 }
 
+/** Enrol an allowed type; where a passkey may serve, creating one is offered too (then `types` may be empty). */
 export function offerEnrollment(ctx: StepContext, cont: Continuation): Outcome {
   const types = enrollableTypes(cont.profile);
-  if (types.length === 0) return MFA_NOT_ALLOWED;
-  return stepOutcome(ctx, cont.profile, 'mfa_enroll', { types }, { ...cont.state, types });
+  const passkey = passkeySubject(cont.profile, cont.state) !== null;
+  if (types.length === 0 && !passkey) return MFA_NOT_ALLOWED;
+  const state = { ...cont.state, types };
+  const data = { types, ...(passkey ? { passkey: 'register' as const } : {}) };
+  return withSubject(stepOutcome(ctx, cont.profile, 'mfa_enroll', data, state), cont.profile, state);
 }
 
 /**
- * Profile `always`: the first factor passed without MFA. The identity waits sealed in the flow
- * (no pending token: WorkOS is done) until `mfa_verify` checks a challenge of one of the user's
- * allowed factors, or an enrolled new one.
+ * Profile `always` (or a role-based step-up, `cont.state.step_up`): the first factor passed without
+ * MFA. The identity waits sealed in the flow (no pending token: WorkOS is done) until `mfa_verify`
+ * checks a challenge of one of the user's allowed factors or an enrolled new one, or a passkey
+ * verifies (`passkey_verify`, `passkey_register_verify`). Without an allowed WorkOS factor the
+ * answer is `mfa_enroll` (WordPress offers the user's passkey there when there is one).
  */
 export async function requireSecondFactor(ctx: StepContext, cont: Continuation, identity: Identity): Promise<Outcome> {
   let factors: MfaFactorSummary[];

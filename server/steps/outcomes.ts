@@ -13,6 +13,12 @@ export const INVALID_CODE = errorOutcome('invalid_code', 401, 'The code is wrong
 export const INVALID_CREDENTIALS = errorOutcome('invalid_credentials', 401, 'Invalid credentials.');
 export const METHOD_DISABLED = errorOutcome('method_disabled', 403, 'This method is not enabled on this profile.');
 export const MFA_NOT_ALLOWED = errorOutcome('mfa_not_allowed', 403, 'No second factor this profile allows.');
+export const PASSKEY_INVALID = errorOutcome('passkey_invalid', 400, 'The passkey could not be verified.');
+export const PASSKEY_REFUSED = errorOutcome(
+  'passkey_refused',
+  403,
+  "The passkey's signature counter did not increase: refused as a possible clone.",
+);
 
 export function isError(value: unknown): value is ErrorOutcome {
   return (value as { type?: unknown } | null)?.type === 'error';
@@ -20,6 +26,14 @@ export function isError(value: unknown): value is ErrorOutcome {
 
 /** Attaches the visitor's sealed choices to what `callback` answers (never to a redirect). */
 export function withPassthrough(outcome: Outcome, passthrough: Passthrough | undefined): Outcome {
-  if (!passthrough || outcome.type === 'redirect' || outcome.type === 'reset_token') return outcome;
-  return { ...outcome, passthrough };
+  if (!passthrough) return outcome;
+  switch (outcome.type) {
+    case 'step':
+    case 'authenticated':
+    case 'error':
+      return { ...outcome, passthrough };
+    default:
+      // Redirects, reset tokens and registered passkeys carry no visitor choices.
+      return outcome;
+  }
 }

@@ -65,6 +65,10 @@ test('the REST schemas of /auth/<route> accept every request fixture and mirror 
     'mfa_challenge',
     'mfa_verify',
     'org_select',
+    'passkey_options',
+    'passkey_verify',
+    'passkey_register_options',
+    'passkey_register_verify',
   ];
   expect(Object.keys(args).sort()).toEqual([...routes].sort());
   expect([...new Set(files.map(routeOf))].sort()).toEqual([...routes].sort());
@@ -84,6 +88,17 @@ test('the REST schemas of /auth/<route> accept every request fixture and mirror 
   expect(args.org_select.organization_id.pattern).toBe(LIMITS.idPattern);
   expect(args.invitation.invitation_token.maxLength).toBe(LIMITS.tokenMax);
   expect(args.reset_confirm.token.maxLength).toBe(LIMITS.tokenMax);
+  // WebAuthn answers: the credential id and each base64url field are bounded by the shared limits.
+  for (const route of ['passkey_verify', 'passkey_register_verify']) {
+    const response = args[route].response;
+    expect(response.required, route).toBe(true);
+    expect(response.properties.id.pattern, route).toBe(LIMITS.credentialIdPattern);
+    expect(response.properties.rawId.pattern, route).toBe(LIMITS.credentialIdPattern);
+    for (const field of Object.values(response.properties.response.properties) as Array<{ maxLength?: number }>) {
+      if (field.maxLength !== undefined) expect(field.maxLength, route).toBe(LIMITS.webauthnFieldMax);
+    }
+    expect(response.properties.response.properties.clientDataJSON.maxLength, route).toBe(LIMITS.webauthnFieldMax);
+  }
   // Continuing routes need the flow; first factors take an invitation's, optionally.
   for (const route of [
     'magic_code_verify',
@@ -92,13 +107,31 @@ test('the REST schemas of /auth/<route> accept every request fixture and mirror 
     'mfa_challenge',
     'mfa_verify',
     'org_select',
+    'passkey_verify',
+    'passkey_register_options',
+    'passkey_register_verify',
   ]) {
     expect(args[route].flow.required, route).toBe(true);
   }
-  for (const route of ['password', 'magic_code_send', 'signup', 'authorize']) {
+  // `passkey_options`: no flow for a first factor, an MFA step's flow for a second one.
+  for (const route of ['password', 'magic_code_send', 'signup', 'authorize', 'passkey_options']) {
     expect(args[route].flow.required, route).toBe(false);
   }
 });
+
+/** The `passkey_registered` fixture with some of its credential's fields changed. */
+const passkeyRegistered = (change: object) => {
+  const outcome = JSON.parse(fixture('server-passkey-registered-outcome.json'));
+  return JSON.stringify({ ...outcome, credential: { ...outcome.credential, ...change } });
+};
+
+/** A fixture with some fields of `key` (or of the outcome itself, when null) changed. */
+const withField = (name: string, key: string | null, change: object) => {
+  const outcome = JSON.parse(fixture(name));
+  return JSON.stringify(
+    key === null ? { ...outcome, ...change } : { ...outcome, [key]: { ...outcome[key], ...change } },
+  );
+};
 
 test('WordPress accepts every server outcome fixture and refuses malformed outcomes', async ({ stack }) => {
   const files = readdirSync(FIXTURES).filter((f) => /^server-.*-outcome\.json$/.test(f));
@@ -123,6 +156,14 @@ test('WordPress accepts every server outcome fixture and refuses malformed outco
     'server-step-mfa-enroll-outcome.json': AUTH,
     'server-step-org-select-outcome.json': AUTH,
     'server-step-reset-done-outcome.json': AUTH,
+    'server-step-passkey-outcome.json': AUTH,
+    'server-step-passkey-register-outcome.json': AUTH,
+    'server-step-mfa-enroll-passkey-outcome.json': AUTH,
+    'server-passkey-authenticated-outcome.json': AUTH,
+    'server-passkey-second-factor-outcome.json': AUTH,
+    'server-passkey-refused-outcome.json': AUTH,
+    // Only the management registration (no enrolment flow) is answered this way.
+    'server-passkey-registered-outcome.json': ['passkey_registered'],
     'server-organizations-outcome.json': ['organizations'],
     'server-admin-user-outcome.json': ['user'],
     'server-roles-outcome.json': ['roles'],
@@ -163,6 +204,16 @@ test('WordPress accepts every server outcome fixture and refuses malformed outco
     [['health'], '{"type":"health","server_time":"now"}'],
     [['session_revoked'], '{"type":"session_revoked","revoked":true,"logout_url":"javascript:alert(1)"}'],
     [['session_revoked'], fixture('server-roles-outcome.json')],
+    [['passkey_registered'], fixture('server-passkey-authenticated-outcome.json')],
+    [['passkey_registered'], passkeyRegistered({ device_type: 'tripleDevice' })],
+    [['passkey_registered'], passkeyRegistered({ id: 'short' })],
+    [['passkey_registered'], passkeyRegistered({ counter: -1 })],
+    [['passkey_registered'], passkeyRegistered({ aaguid: 'not-an-aaguid' })],
+    [['passkey_registered'], passkeyRegistered({ public_key: '<script>' })],
+    [AUTH, withField('server-passkey-authenticated-outcome.json', 'identity', { second_factor: 'carrier-pigeon' })],
+    [AUTH, withField('server-passkey-authenticated-outcome.json', 'passkey_used', { counter: 'many' })],
+    [AUTH, withField('server-passkey-authenticated-outcome.json', 'passkey_used', { id: '../etc/passwd' })],
+    [AUTH, withField('server-step-mfa-enroll-passkey-outcome.json', null, { subject: '<script>alert(1)</script>' })],
   ];
   const out = await stack.site.php(`
     $results = [];
@@ -191,7 +242,7 @@ test("WordPress answers the browser in the fixtures' shapes: no passthrough, pro
   const out = await stack.site.php(`
     $choices = [ 'redirect_to' => '', 'remember' => false, 'profile' => 'default' ];
     $answer = function ( $name ) use ( $choices ) {
-      $outcome = workos_login_parse_outcome( json_decode( ${php(JSON.stringify(Object.fromEntries(['server-callback-step-outcome.json', 'server-password-rejected-outcome.json', 'server-reset-token-unknown-outcome.json', 'server-redirect-outcome.json'].map((f) => [f, fixture(f)]))))}, true )[ $name ] );
+      $outcome = workos_login_parse_outcome( json_decode( ${php(JSON.stringify(Object.fromEntries(['server-callback-step-outcome.json', 'server-password-rejected-outcome.json', 'server-reset-token-unknown-outcome.json', 'server-redirect-outcome.json', 'server-step-mfa-enroll-passkey-outcome.json', 'server-passkey-refused-outcome.json'].map((f) => [f, fixture(f)]))))}, true )[ $name ] );
       $response = workos_login_rest_answer( $outcome, '', $choices );
       return [ 'status' => $response->get_status(), 'body' => $response->get_data(), 'outcome' => $outcome ];
     };
@@ -200,9 +251,11 @@ test("WordPress answers the browser in the fixtures' shapes: no passthrough, pro
       'rejected' => $answer( 'server-password-rejected-outcome.json' ),
       'reset' => $answer( 'server-reset-token-unknown-outcome.json' ),
       'redirect' => $answer( 'server-redirect-outcome.json' ),
+      'enroll' => $answer( 'server-step-mfa-enroll-passkey-outcome.json' ),
+      'refused' => $answer( 'server-passkey-refused-outcome.json' ),
     ] );
   `);
-  const { step, rejected, reset, redirect } = JSON.parse(out);
+  const { step, rejected, reset, redirect, enroll, refused } = JSON.parse(out);
   const callbackStep = JSON.parse(fixture('server-callback-step-outcome.json'));
   expect(step.outcome.passthrough).toEqual(callbackStep.passthrough);
   const { passthrough: _dropped, ...browserStep } = callbackStep;
@@ -228,6 +281,19 @@ test("WordPress answers the browser in the fixtures' shapes: no passthrough, pro
     Object.keys(JSON.parse(fixture('browser-step-reset-sent-response.json'))).sort(),
   );
   expect(redirect).toMatchObject({ status: 200, body: JSON.parse(fixture('server-redirect-outcome.json')) });
+
+  // `subject` (a WorkOS user id) never reaches the browser; that user has no passkey here, so
+  // the step still offers to register one.
+  const { subject: _subject, ...enrollStep } = JSON.parse(fixture('server-step-mfa-enroll-passkey-outcome.json'));
+  expect(enroll.outcome.subject).toBe(_subject);
+  expect(enroll).toMatchObject({ status: 200, body: enrollStep });
+  expect(Object.keys(enroll.body).sort()).toEqual(
+    Object.keys(JSON.parse(fixture('browser-step-response.json'))).sort(),
+  );
+  expect(refused).toMatchObject({
+    status: 403,
+    body: { type: 'error', code: 'passkey_refused', message: DEFAULT_STRINGS.error_passkey_refused },
+  });
 });
 
 test('WordPress builds envelopes with exactly the fields of the envelope fixtures', async ({ stack }) => {

@@ -1,0 +1,48 @@
+/**
+ * `<workos-passkeys>`, the list of passkeys on WordPress's profile screens. Not part of
+ * `DEFAULT_STRINGS` (no sign-in page needs them): WordPress translates them with
+ * `workos_login_passkey_manage_strings()` in `includes/strings.php`, and a test checks both
+ * sides know the same keys. `{count}` is filled in by the element.
+ */
+export const PASSKEY_MANAGE_STRINGS = {
+  passkeys_heading: 'Passkeys',
+  passkeys_text: 'Sign in with your fingerprint, face or screen lock instead of a password.',
+  passkeys_loading: 'Loading passkeys…',
+  passkeys_load_failed: 'The passkeys couldn’t be loaded.',
+  passkeys_retry: 'Try again',
+  passkeys_empty: 'No passkeys yet.',
+  passkeys_name: 'Name',
+  passkeys_created: 'Created',
+  passkeys_last_used: 'Last used',
+  passkeys_type: 'Type',
+  passkeys_backed_up: 'Backed up',
+  passkeys_actions: 'Actions',
+  passkeys_synced: 'Synced',
+  passkeys_device_only: 'This device only',
+  passkeys_yes: 'Yes',
+  passkeys_no: 'No',
+  passkeys_never_used: 'Never used',
+  passkeys_rename: 'Rename',
+  passkeys_delete: 'Delete',
+  passkeys_save: 'Save',
+  passkeys_cancel: 'Cancel',
+  passkeys_name_label: 'Passkey name',
+  passkeys_name_required: 'Enter a name for this passkey.',
+  passkeys_add: 'Add a passkey',
+  passkeys_reauth: 'For your security, sign in again to add a passkey.',
+  passkeys_reauth_link: 'Sign in again',
+  passkeys_delete_confirm: 'Delete this passkey? It will no longer sign in to this site.',
+  passkeys_remove_all: 'Remove all passkeys',
+  passkeys_remove_all_confirm: 'Remove all of this user’s passkeys? They will have to sign in another way.',
+  passkeys_added: 'Passkey added.',
+  passkeys_renamed: 'Passkey renamed.',
+  passkeys_deleted: 'Passkey deleted.',
+  passkeys_removed: 'Passkeys removed: {count}.',
+  passkeys_working: 'Please wait…',
+  passkeys_cancelled: 'The passkey request was cancelled or timed out. Try again.',
+  passkeys_not_allowed: 'Passkeys can’t be used on this page’s address.',
+  passkeys_unsupported: 'This browser can’t create passkeys.',
+  passkeys_exists: 'This device already has a passkey for your account.',
+  passkeys_failed: 'Something went wrong. Try again.',
+  passkeys_offline: 'Couldn’t reach the site. Check your connection and try again.',
+} as const;
