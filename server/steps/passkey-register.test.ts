@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type {
-  Outcome,
   PasskeyUser,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
@@ -8,7 +7,7 @@ import type {
   StepOutcome,
 } from '../../protocol/messages.ts';
 import seed from '../workos-fake/seed.json' with { type: 'json' };
-import { as, CONTEXT, integration, PASSWORD } from './test-support.ts';
+import { as, CONTEXT, integration, PASSWORD, stepNamed } from './test-support.ts';
 import { assert, createAuthenticator, register } from './test-webauthn.ts';
 import { userHandleOf } from './webauthn.ts';
 
@@ -23,11 +22,7 @@ beforeEach(() => {
   t = integration();
 });
 
-const step = (outcome: Outcome, name: StepOutcome['step']) => {
-  const s = as(outcome, 'step');
-  expect(s.step).toBe(name);
-  return s;
-};
+const step = stepNamed;
 const creation = (s: StepOutcome) => (s.data as { options: PublicKeyCredentialCreationOptionsJSON }).options;
 const registerOptions = (user: PasskeyUser | null, flow?: string, profile: Partial<ResolvedProfile> = {}) =>
   t.send('passkey_register_options', { user, exclude: [], rp_name: 'My Site' }, { profile, ...(flow ? { flow } : {}) });

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   LIMITS,
   type Method,
-  type Outcome,
   type PublicKeyCredentialRequestOptionsJSON,
   type ResolvedProfile,
   type StepOutcome,
@@ -11,7 +10,17 @@ import { authResponseSchema } from '../schemas.ts';
 import { createSealer } from '../seal.ts';
 import seed from '../workos-fake/seed.json' with { type: 'json' };
 import { passkeyOptionsStep, passkeyVerifyStep } from './passkey.ts';
-import { as, CONTEXT, integration, PASSWORD, PROFILE, SECRET, stepContext, stubWorkOS } from './test-support.ts';
+import {
+  as,
+  CONTEXT,
+  integration,
+  PASSWORD,
+  PROFILE,
+  SECRET,
+  stepContext,
+  stubWorkOS,
+  stepNamed,
+} from './test-support.ts';
 import { assert, createAuthenticator, storedPasskeyOf, type SoftAuthenticator } from './test-webauthn.ts';
 import { userHandleOf } from './webauthn.ts';
 
@@ -29,11 +38,7 @@ beforeEach(() => {
   t = integration();
 });
 
-const step = (outcome: Outcome, name: StepOutcome['step']) => {
-  const s = as(outcome, 'step');
-  expect(s.step).toBe(name);
-  return s;
-};
+const step = stepNamed;
 const optionsOf = (s: StepOutcome) => (s.data as { options: PublicKeyCredentialRequestOptionsJSON }).options;
 
 /** Options, then the authenticator's answer for them, sent to `passkey_verify`. */

@@ -2,14 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type {
   Identity,
   MfaFactorSummary,
-  Outcome,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   ResolvedProfile,
-  StepOutcome,
 } from '../../protocol/messages.ts';
 import seed from '../workos-fake/seed.json' with { type: 'json' };
-import { as, CONTEXT, integration, totp } from './test-support.ts';
+import { as, CONTEXT, integration, totp, stepNamed } from './test-support.ts';
 import { assert, createAuthenticator, register, storedPasskeyOf } from './test-webauthn.ts';
 
 const ORIGIN = CONTEXT.origin;
@@ -31,11 +29,7 @@ beforeEach(() => {
   t = integration();
 });
 
-const step = (outcome: Outcome, name: StepOutcome['step']) => {
-  const s = as(outcome, 'step');
-  expect(s.step).toBe(name);
-  return s;
-};
+const step = stepNamed;
 const stepUp = (email: string, profile: Partial<ResolvedProfile> = {}) =>
   t.send('step_up', { identity: identityOf(email) }, { profile });
 

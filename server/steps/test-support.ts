@@ -14,6 +14,7 @@ import {
   type Passthrough,
   type ResolvedProfile,
   type StepId,
+  type StepOutcome,
 } from '../../protocol/messages.ts';
 import { createApp, stepPath } from '../app.ts';
 import { createLogger } from '../log.ts';
@@ -174,6 +175,13 @@ export function integration(fakeOptions: WorkOSFakeOptions = {}) {
 export function as<T extends Outcome['type']>(outcome: Outcome, type: T): Extract<Outcome, { type: T }> {
   expect(outcome.type, JSON.stringify(outcome)).toBe(type);
   return outcome as Extract<Outcome, { type: T }>;
+}
+
+/** A step outcome of this name, for the assertions that follow. */
+export function stepNamed(outcome: Outcome, name: StepOutcome['step']): StepOutcome {
+  const step = as(outcome, 'step');
+  expect(step.step).toBe(name);
+  return step;
 }
 
 /** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) of a base32 secret, as authenticator apps compute it. */
