@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { LIMITS } from './messages.ts';
+import { PASSKEY_LIMITS } from './messages.ts';
 import {
   adminHealthOutcomeSchema,
   adminRolesOutcomeSchema,
@@ -204,7 +204,7 @@ describe('contract fixtures', () => {
     const verify = read('server-passkey-verify-envelope.json');
     expect(envelopeSchema('passkey_verify').safeParse({ ...verify, flow: undefined }).success).toBe(false);
     const input = verify.input as { response: { response: Record<string, unknown> } };
-    const huge = { ...input.response.response, signature: 'A'.repeat(LIMITS.webauthnFieldMax + 1) };
+    const huge = { ...input.response.response, signature: 'A'.repeat(PASSKEY_LIMITS.webauthnFieldMax + 1) };
     expect(
       envelopeSchema('passkey_verify').safeParse({
         ...verify,

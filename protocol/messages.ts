@@ -22,6 +22,7 @@ import type {
 import type { PasswordProblem, StepData, StepName } from './steps.ts';
 
 export type * from './passkeys.ts';
+export { PASSKEY_LIMITS } from './passkeys.ts';
 export type * from './requests.ts';
 export type * from './steps.ts';
 
@@ -385,13 +386,6 @@ export const LIMITS = {
    * WordPress both pad), whatever the email: no timing oracle for account existence.
    */
   enumerationFloorMs: 600,
-  /** WebAuthn credential ids, base64url (16 to 1023 bytes). */
-  credentialIdPattern: '^[A-Za-z0-9_-]{22,1364}$',
-  /** Each base64url field of a WebAuthn response (attestation objects run to a few KB). */
-  webauthnFieldMax: 16384,
-  passkeyNameMax: 64,
-  /** How long a passkey challenge (step `passkey` / `passkey_register`) stays valid. */
-  passkeyChallengeMs: 5 * 60_000,
 } as const;
 
 /** Header names. */

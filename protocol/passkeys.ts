@@ -27,6 +27,20 @@ export type {
   RegistrationResponseJSON,
 };
 
+/**
+ * Field limits of passkey messages (login server and WordPress alike). Apart from `LIMITS`, so the
+ * element's initial bundle does not carry them: only its passkey chunk would.
+ */
+export const PASSKEY_LIMITS = {
+  /** WebAuthn credential ids, base64url (16 to 1023 bytes). */
+  credentialIdPattern: '^[A-Za-z0-9_-]{22,1364}$',
+  /** Each base64url field of a WebAuthn response (attestation objects run to a few KB). */
+  webauthnFieldMax: 16384,
+  passkeyNameMax: 64,
+  /** How long a passkey challenge (step `passkey` / `passkey_register`) stays valid. */
+  passkeyChallengeMs: 5 * 60_000,
+} as const;
+
 /** `singleDevice` (bound to one authenticator) or `multiDevice` (synced, e.g. iCloud Keychain). */
 export type PasskeyDeviceType = 'singleDevice' | 'multiDevice';
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   LIMITS,
+  PASSKEY_LIMITS,
   type AuthenticationResponseJSON,
   type NewPasskey,
   type PasskeyRegisteredOutcome,
@@ -23,9 +24,9 @@ import {
 export const base64url = z
   .string()
   .min(1)
-  .max(LIMITS.webauthnFieldMax)
+  .max(PASSKEY_LIMITS.webauthnFieldMax)
   .regex(/^[A-Za-z0-9_-]+$/);
-export const credentialId = z.string().regex(new RegExp(LIMITS.credentialIdPattern));
+export const credentialId = z.string().regex(new RegExp(PASSKEY_LIMITS.credentialIdPattern));
 const workosUserId = z.string().regex(new RegExp(LIMITS.idPattern));
 /** `usb`, `nfc`, `ble`, `internal`, `hybrid`, `smart-card`… (open: new transports keep coming). */
 const transports = z.array(z.string().regex(/^[a-z-]{1,32}$/)).max(8);

@@ -9,7 +9,13 @@
  *    created for that identity → `authenticated` with `second_factor: 'webauthn'` and
  *    `passkey_registered` (WordPress stores it once the user is signed in).
  */
-import { LIMITS, type Envelope, type Identity, type Outcome, type PasskeyUser } from '../../protocol/messages.ts';
+import {
+  PASSKEY_LIMITS,
+  type Envelope,
+  type Identity,
+  type Outcome,
+  type PasskeyUser,
+} from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
 import { openFlow, requireFlow, stepOutcome, type FlowState } from './flow.ts';
 import { heldIdentity, webauthnAllowed } from './mfa.ts';
@@ -53,7 +59,7 @@ export async function passkeyRegisterOptionsStep(
     'passkey_register',
     { options },
     { ...state, challenge: options.challenge, passkey_user: user },
-    { ttlMs: LIMITS.passkeyChallengeMs },
+    { ttlMs: PASSKEY_LIMITS.passkeyChallengeMs },
   );
 }
 

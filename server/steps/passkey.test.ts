@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  LIMITS,
+  PASSKEY_LIMITS,
   type Method,
   type PublicKeyCredentialRequestOptionsJSON,
   type ResolvedProfile,
@@ -82,8 +82,8 @@ describe('passkey as the first factor', () => {
       profile: 'default',
     });
     expect(sealed.data).toMatchObject({ challenge: optionsOf(s).challenge, method: 'passkey' });
-    expect(sealed.exp - before).toBeGreaterThanOrEqual(LIMITS.passkeyChallengeMs);
-    expect(sealed.exp - Date.now()).toBeLessThanOrEqual(LIMITS.passkeyChallengeMs);
+    expect(sealed.exp - before).toBeGreaterThanOrEqual(PASSKEY_LIMITS.passkeyChallengeMs);
+    expect(sealed.exp - Date.now()).toBeLessThanOrEqual(PASSKEY_LIMITS.passkeyChallengeMs);
     // The browser may see the step as it is.
     const { type, step: name, flow, data } = s;
     expect(authResponseSchema.safeParse({ type, step: name, flow, data }).success).toBe(true);
@@ -215,7 +215,7 @@ describe('passkey as the first factor', () => {
 });
 
 describe('passkey challenges expire', () => {
-  it('after LIMITS.passkeyChallengeMs', async () => {
+  it('after PASSKEY_LIMITS.passkeyChallengeMs', async () => {
     let now = 1_000_000;
     const ctx = { ...stepContext(stubWorkOS({})), sealer: createSealer(SECRET, () => now) };
     const profile = { ...PROFILE, methods };
@@ -225,7 +225,7 @@ describe('passkey challenges expire', () => {
       response: assert(auth, optionsOf(options), { origin: ORIGIN }),
       credential: storedPasskeyOf(auth, GRACE),
     };
-    now += LIMITS.passkeyChallengeMs - 1;
+    now += PASSKEY_LIMITS.passkeyChallengeMs - 1;
     // Still open: it gets as far as asking WorkOS for the user (unreachable here).
     expect(await passkeyVerifyStep(ctx, { profile, input, flow: options.flow, context: CONTEXT })).toMatchObject({
       code: 'workos_unavailable',

@@ -9,7 +9,7 @@
  * verifies the user (UV required), so it also satisfies the profile's `always` policy by itself.
  */
 import type { User } from '@workos-inc/node';
-import { LIMITS, type Envelope, type Outcome, type PasskeyUse } from '../../protocol/messages.ts';
+import { PASSKEY_LIMITS, type Envelope, type Outcome, type PasskeyUse } from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
 import { apiError } from './errors.ts';
 import { openFlow, requireFlow, stepOutcome, type FlowState } from './flow.ts';
@@ -55,7 +55,7 @@ export async function passkeyOptionsStep(ctx: StepContext, envelope: Envelope<'p
     'passkey',
     { options },
     { ...state, challenge: options.challenge },
-    { ttlMs: LIMITS.passkeyChallengeMs },
+    { ttlMs: PASSKEY_LIMITS.passkeyChallengeMs },
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIMITS } from '../../protocol/messages.ts';
+import { LIMITS, PASSKEY_LIMITS } from '../../protocol/messages.ts';
 import { DEFAULT_STRINGS } from '../../protocol/strings.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -92,12 +92,14 @@ test('the REST schemas of /auth/<route> accept every request fixture and mirror 
   for (const route of ['passkey_verify', 'passkey_register_verify']) {
     const response = args[route].response;
     expect(response.required, route).toBe(true);
-    expect(response.properties.id.pattern, route).toBe(LIMITS.credentialIdPattern);
-    expect(response.properties.rawId.pattern, route).toBe(LIMITS.credentialIdPattern);
+    expect(response.properties.id.pattern, route).toBe(PASSKEY_LIMITS.credentialIdPattern);
+    expect(response.properties.rawId.pattern, route).toBe(PASSKEY_LIMITS.credentialIdPattern);
     for (const field of Object.values(response.properties.response.properties) as Array<{ maxLength?: number }>) {
-      if (field.maxLength !== undefined) expect(field.maxLength, route).toBe(LIMITS.webauthnFieldMax);
+      if (field.maxLength !== undefined) expect(field.maxLength, route).toBe(PASSKEY_LIMITS.webauthnFieldMax);
     }
-    expect(response.properties.response.properties.clientDataJSON.maxLength, route).toBe(LIMITS.webauthnFieldMax);
+    expect(response.properties.response.properties.clientDataJSON.maxLength, route).toBe(
+      PASSKEY_LIMITS.webauthnFieldMax,
+    );
   }
   // Continuing routes need the flow; first factors take an invitation's, optionally.
   for (const route of [
