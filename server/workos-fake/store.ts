@@ -247,6 +247,19 @@ export class FakeStore {
     return pending;
   }
 
+  /**
+   * What every pending-token grant starts from: the live pending authentication at one of `steps`
+   * and its user, or undefined (the grant answers `invalid_grant`).
+   */
+  pendingUser(
+    token: string,
+    steps: readonly NextStep[],
+  ): { pending: PendingAuthentication; user: UserRecord } | undefined {
+    const pending = this.pendingAt(token, steps);
+    const user = pending && this.users.get(pending.user_id);
+    return pending && user ? { pending, user } : undefined;
+  }
+
   /** A live pending authentication at one of `steps`, or undefined (unknown, expired or another step). */
   pendingAt(token: string, steps: readonly NextStep[]): PendingAuthentication | undefined {
     const pending = this.pending.get(token);

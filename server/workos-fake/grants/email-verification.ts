@@ -22,10 +22,11 @@ export const emailVerificationGrant: Grant = {
     const parsed = body.safeParse(raw);
     if (!parsed.success) return invalidBody('code and pending_authentication_token are required');
     const { store } = fake;
-    const pending = store.pendingAt(parsed.data.pending_authentication_token, ['email_verification_required']);
-    const user = pending && store.users.get(pending.user_id);
-    const verification = pending?.email_verification_id && store.emailVerifications.get(pending.email_verification_id);
-    if (!pending || !user || !verification) return INVALID_PENDING;
+    const found = store.pendingUser(parsed.data.pending_authentication_token, ['email_verification_required']);
+    if (!found) return INVALID_PENDING;
+    const { pending, user } = found;
+    const verification = pending.email_verification_id && store.emailVerifications.get(pending.email_verification_id);
+    if (!verification) return INVALID_PENDING;
 
     const checked = checkEmailVerification(verification, parsed.data.code);
     if (checked !== 'valid') return oneTimeCodeError(checked);

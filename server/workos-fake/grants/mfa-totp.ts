@@ -25,9 +25,9 @@ export const mfaTotpGrant: Grant = {
       return invalidBody('code, pending_authentication_token and authentication_challenge_id are required');
     }
     const { store } = fake;
-    const pending = store.pendingAt(parsed.data.pending_authentication_token, ['mfa_challenge', 'mfa_enrollment']);
-    const user = pending && store.users.get(pending.user_id);
-    if (!pending || !user) return INVALID_PENDING;
+    const found = store.pendingUser(parsed.data.pending_authentication_token, ['mfa_challenge', 'mfa_enrollment']);
+    if (!found) return INVALID_PENDING;
+    const { pending, user } = found;
     const challenge = store.challenges.get(parsed.data.authentication_challenge_id);
     const factor = challenge && store.factors.get(challenge.factor_id);
     if (!challenge || factor?.user_id !== user.wire.id) {

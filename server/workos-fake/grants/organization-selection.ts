@@ -20,9 +20,9 @@ export const organizationSelectionGrant: Grant = {
     const parsed = body.safeParse(raw);
     if (!parsed.success) return invalidBody('pending_authentication_token and organization_id are required');
     const { store } = fake;
-    const pending = store.pendingAt(parsed.data.pending_authentication_token, ['organization_selection_required']);
-    const user = pending && store.users.get(pending.user_id);
-    if (!pending || !user) return INVALID_PENDING;
+    const found = store.pendingUser(parsed.data.pending_authentication_token, ['organization_selection_required']);
+    if (!found) return INVALID_PENDING;
+    const { pending, user } = found;
     const organizationId = parsed.data.organization_id;
     if (!store.organizations.has(organizationId)) {
       return { status: 400, body: oauthError('organization_not_found', 'The organization was not found.') };
