@@ -1,9 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { laneWordPressUrl } from './scripts/prod/env.ts';
 
 /**
  * End-to-end journeys against a real WordPress + login server + WorkOS fake, started once per
- * worker by the `stack` fixture (tests/e2e/fixtures.ts) on ports of their own (8891/4201/4200).
+ * worker by the `stack` fixture (tests/e2e/fixtures.ts) on ports of their own: by default the
+ * SQLite lane on 8891/4201/4200 (E2E_WP_PORT, E2E_SERVER_PORT, E2E_WORKOS_PORT, E2E_SITE); with
+ * E2E_LANE=prod the production-like stack (scripts/prod/env.ts).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,7 +22,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
-    baseURL: 'http://localhost:8891',
+    baseURL: laneWordPressUrl(),
     trace: 'retain-on-failure',
   },
 });

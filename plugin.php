@@ -4,6 +4,7 @@
  * Description:       Sign in to WordPress with WorkOS: a <workos-login> element backed by a WorkOS login server.
  * Version:           0.1.0
  * Requires at least: 6.5
+ * Tested up to:      6.7
  * Requires PHP:      8.1
  * Author:            WorkOS Login contributors
  * License:           GPL-2.0-or-later

@@ -77,6 +77,18 @@ function workos_login_uninstall_site(): void {
 			}
 		}
 	}
+
+	// The incident record (includes/incidents/record.php): a folder of its own in uploads.
+	$uploads = wp_upload_dir( null, false );
+	$folder  = empty( $uploads['error'] ) ? trailingslashit( (string) $uploads['basedir'] ) . 'workos-login' : '';
+	if ( '' !== $folder && is_dir( $folder ) ) {
+		foreach ( (array) glob( $folder . '/{,.}*', GLOB_BRACE ) as $file ) {
+			if ( is_file( (string) $file ) ) {
+				wp_delete_file( (string) $file );
+			}
+		}
+		rmdir( $folder ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_rmdir -- an empty folder of ours.
+	}
 }
 
 /**

@@ -3,6 +3,7 @@ import { LIMITS, type AuthRequestBase, type BrowserRoute, type PasswordProblem }
 import type { Strings } from '../protocol/strings.ts';
 import { SIGN_IN_STRINGS } from '../protocol/strings/sign-in.ts';
 import {
+  fetchNonce,
   post,
   type ClientErrorCode,
   type ClientResponse,
@@ -57,7 +58,6 @@ interface State {
 
 /* Alone in its function, so the build can drop Vite's preload wrapper (see vite.config.ts). */
 const loadPasskeys = () => import('./passkey/passkeys.ts');
-
 /** The field to type again after each error (emptied, but for a refused new password). */
 const RETYPE: Partial<Record<ClientErrorCode, string>> = {
   invalid_credentials: '#password',
@@ -138,14 +138,21 @@ export class Conversation implements State {
   }
 
   /** Posts to a route with the fields every request carries. */
-  post<R extends BrowserRoute>(route: R, payload: RoutePayload<R>): Promise<ClientResponse> {
+  async post<R extends BrowserRoute>(route: R, payload: RoutePayload<R>): Promise<ClientResponse> {
     const remember = this.query<HTMLInputElement>('#remember');
     if (remember) this.remember = remember.checked;
-    const { profile, redirectTo, rememberMe, apiRoot, nonce } = this.host;
+    const host = this.host;
+    const { profile, redirectTo, rememberMe, apiRoot } = host;
     const body: AuthRequestBase = { profile, ...payload };
     if (redirectTo) body.redirect_to = redirectTo;
     if (rememberMe === 'ask') body.remember = this.remember ?? this.host.remember;
-    return post(route, body as RouteBodies[R], { apiRoot, nonce: nonce ?? '' });
+    const send = () => post(route, body as RouteBodies[R], { apiRoot, nonce: host.nonce || '' });
+    let response = await send();
+    // A page cache may serve this page long after its nonce expired (or a theme printed none):
+    // WordPress refuses it, the element asks for a fresh one (kept as its `nonce`) and tries once more.
+    if (response.type === 'error' && response.code === 'invalid_nonce' && (host.nonce = await fetchNonce(apiRoot)))
+      response = await send();
+    return response;
   }
 
   /** Turns an answer into the next view, an error or a departure. */

@@ -86,7 +86,18 @@ function workos_login_complete( array $identity, array $request, array $passkey 
 	if ( workos_login_step_up_required( $user, $identity ) ) {
 		return workos_login_step_up( $identity, $profile_slug );
 	}
-	workos_login_start_session( $user, $identity['session_id'], ! empty( $request['remember'] ) );
+	// Durable before it is answered (ARCHITECTURE rule 7): the session token and the audit row
+	// are stored before the browser gets a cookie; if either fails, nothing is left behind.
+	$remember = ! empty( $request['remember'] );
+	$token    = workos_login_store_session( $user, $identity['session_id'], $remember );
+	if ( null === $token ) {
+		return workos_login_abandon( 'session', $identity, $profile_slug, $user );
+	}
+	if ( ! workos_login_audit_sign_in( $user, $identity, $profile_slug ) ) {
+		WP_Session_Tokens::get_instance( $user->ID )->destroy( $token );
+		return workos_login_abandon( 'audit', $identity, $profile_slug, $user );
+	}
+	workos_login_start_session( $user, $token, $remember );
 	$redirect_to = workos_login_redirect_after_sign_in( $user, (string) ( $request['redirect_to'] ?? '' ), (string) ( $request['post_login_redirect'] ?? '' ) );
 
 	/**
@@ -132,7 +143,17 @@ function workos_login_provision_user( array $identity, string $profile_slug ): W
 	if ( ! apply_filters( 'workos_login_allow_user_creation', $allowed, $identity ) ) {
 		return workos_login_deny( 'link_only', $identity, $profile_slug );
 	}
-	$user = workos_login_create_user( $identity['user'] );
+	// One request creates the account; parallel first sign-ins of the same person (several tabs,
+	// a double click) wait for it instead of racing WordPress's check-then-insert into two
+	// accounts or a failure.
+	$creator = workos_login_limits_mark( 'provision:' . $identity['user']['id'], MINUTE_IN_SECONDS );
+	if ( null === $creator ) {
+		return workos_login_abandon( 'user', $identity, $profile_slug );
+	}
+	$user = $creator ? workos_login_create_user( $identity['user'] ) : workos_login_wait_for_user( $identity['user'] );
+	if ( null === $user || ( is_wp_error( $user ) && in_array( $user->get_error_code(), array( 'db_insert_error', 'db_update_error' ), true ) ) ) {
+		return workos_login_abandon( 'user', $identity, $profile_slug );
+	}
 	if ( is_wp_error( $user ) ) {
 		return workos_login_refuse( 'internal_error', 'Creating the WordPress user failed: ' . $user->get_error_code(), $identity, $profile_slug );
 	}
@@ -175,33 +196,6 @@ function workos_login_deny( string $reason, array $identity, string $profile_slu
 		workos_login_revoke_workos_session( (string) $identity['session_id'] );
 	}
 	return workos_login_refuse( 'sign_in_refused', 'denied: ' . $reason, $identity, $profile_slug, $message );
-}
-
-/**
- * Sets the auth cookie, attaching the WorkOS session id to this WordPress session token only.
- *
- * @since 0.1.0
- *
- * @param WP_User     $user       The user.
- * @param string|null $session_id WorkOS session id (`sid`), if any.
- * @param bool        $remember   Whether to keep the session past the browser session.
- */
-function workos_login_start_session( WP_User $user, ?string $session_id, bool $remember ): void {
-	$attach = static function ( $session ) use ( $session_id ) {
-		$session                      = is_array( $session ) ? $session : array();
-		$session['workos_session_id'] = $session_id;
-		return $session;
-	};
-	// Added just around the call so no other session created in this request carries it.
-	if ( null !== $session_id ) {
-		add_filter( 'attach_session_information', $attach );
-	}
-	wp_set_auth_cookie( $user->ID, $remember );
-	remove_filter( 'attach_session_information', $attach );
-
-	wp_set_current_user( $user->ID );
-	/** This action is documented in wp-includes/user.php */
-	do_action( 'wp_login', $user->user_login, $user );
 }
 
 /**

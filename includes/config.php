@@ -109,3 +109,60 @@ function workos_login_config_errors(): array {
 	}
 	return $errors;
 }
+
+/** Option: proof that this server URL and secret once completed a signed exchange (an HMAC, not the secret). */
+const WORKOS_LOGIN_CONFIG_VERIFIED_OPTION = 'workos_login_config_verified';
+
+/**
+ * What the proof of the current configuration looks like: an HMAC of the server URL keyed with
+ * the secret, so a changed URL or secret needs proving again and the option reveals neither.
+ *
+ * @since 0.6.0
+ */
+function workos_login_config_fingerprint(): string {
+	return hash_hmac( 'sha256', 'workos-login-verified|' . workos_login_server_url(), workos_login_secret() );
+}
+
+/**
+ * Whether the configuration is complete and has been proven to work: a signed answer of the
+ * login server was verified with this URL and secret at least once. Until then WorkOS Login
+ * does not take WordPress's own sign-in away (ARCHITECTURE rule 10); afterwards an outage fails
+ * closed.
+ *
+ * @since 0.6.0
+ */
+function workos_login_config_verified(): bool {
+	if ( workos_login_config_errors() ) {
+		return false;
+	}
+	return hash_equals( workos_login_config_fingerprint(), (string) get_option( WORKOS_LOGIN_CONFIG_VERIFIED_OPTION, '' ) );
+}
+
+/**
+ * Records that a signed answer verified with the current configuration (one write, the first
+ * time only).
+ *
+ * @since 0.6.0
+ */
+function workos_login_note_config_verified(): void {
+	if ( ! workos_login_config_verified() ) {
+		update_option( WORKOS_LOGIN_CONFIG_VERIFIED_OPTION, workos_login_config_fingerprint(), true );
+	}
+}
+
+/**
+ * Whether the configuration is verified — trying it now (one signed health exchange, at most
+ * once a minute) when it is complete but unproven, so a site needs no extra step after setup.
+ *
+ * @since 0.6.0
+ */
+function workos_login_config_ready(): bool {
+	if ( workos_login_config_verified() ) {
+		return true;
+	}
+	if ( workos_login_config_errors() || true !== workos_login_limits_mark( 'config:verify:' . workos_login_config_fingerprint(), MINUTE_IN_SECONDS ) ) {
+		return false;
+	}
+	workos_login_server_request( 'admin/health', array( 'input' => array( 'organization_id' => workos_login_site_organization_id() ) ), array( 'health' ) );
+	return workos_login_config_verified();
+}

@@ -20,7 +20,7 @@ const WORKOS_LOGIN_STEP_NAMES = array( 'code_sent', 'email_verify', 'mfa_challen
 const WORKOS_LOGIN_NOTICE_STEPS = array( 'reset_sent', 'reset_done' );
 
 /** Protocol `ErrorCode`. */
-const WORKOS_LOGIN_ERROR_CODES = array( 'invalid_credentials', 'invalid_request', 'invalid_nonce', 'invalid_origin', 'rate_limited', 'flow_expired', 'server_unavailable', 'workos_unavailable', 'sign_in_refused', 'invalid_code', 'password_rejected', 'invitation_required', 'invitation_invalid', 'reset_invalid', 'organization_refused', 'mfa_not_allowed', 'consent_denied', 'sso_unavailable', 'method_disabled', 'passkey_unknown', 'passkey_invalid', 'passkey_refused', 'reauth_required', 'internal_error' );
+const WORKOS_LOGIN_ERROR_CODES = array( 'invalid_credentials', 'invalid_request', 'invalid_nonce', 'invalid_origin', 'rate_limited', 'flow_expired', 'server_unavailable', 'workos_unavailable', 'database_unavailable', 'sign_in_refused', 'invalid_code', 'password_rejected', 'invitation_required', 'invitation_invalid', 'reset_invalid', 'organization_refused', 'mfa_not_allowed', 'consent_denied', 'sso_unavailable', 'method_disabled', 'passkey_unknown', 'passkey_invalid', 'passkey_refused', 'reauth_required', 'internal_error' );
 
 /** Protocol `PasswordProblem`. */
 const WORKOS_LOGIN_PASSWORD_PROBLEMS = array( 'too_short', 'too_weak', 'breached', 'other' );

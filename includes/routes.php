@@ -70,7 +70,7 @@ function workos_login_route_render( WP $wp ): void {
 	}
 	$custom_path = (string) ( $profile['custom_path'] ?? '' );
 	if ( ! $target['custom'] && '' !== $custom_path ) {
-		nocache_headers();
+		workos_login_nocache_headers();
 		wp_safe_redirect( workos_login_custom_path_url( $custom_path, workos_login_current_query() ), 301, 'WorkOS Login' );
 		exit;
 	}

@@ -41,22 +41,35 @@ function workos_login_server_request( string $path, array $body, array $types = 
 		return $unavailable;
 	}
 
-	$secret = workos_login_secret();
-	$json   = (string) wp_json_encode( $body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
-	$reply  = wp_remote_post(
+	$wait = workos_login_breaker_check();
+	if ( null !== $wait ) {
+		$unavailable->add_data( array( 'status' => 503, 'retry_after' => $wait ) );
+		return $unavailable;
+	}
+
+	$secret  = workos_login_secret();
+	$json    = (string) wp_json_encode( $body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+	$timeout = workos_login_server_timeout();
+	$started = microtime( true );
+	$reply   = wp_remote_post(
 		workos_login_server_url() . '/v1/' . $path,
 		array(
-			'timeout'     => 10,
+			'timeout'     => $timeout,
 			'redirection' => 0,
 			'headers'     => array(
 				'Content-Type'                => 'application/json',
 				'Accept'                      => 'application/json',
 				WORKOS_LOGIN_SIGNATURE_HEADER => workos_login_sign( $json, $secret ),
+				WORKOS_LOGIN_BUDGET_HEADER    => (string) ( $timeout * 1000 ),
 			),
 			'body'        => $json,
 		)
 	);
 
+	// A refused connection costs nothing; one that cost a timeout (connecting, or waiting for an
+	// answer — also a balancer's late 504) opens the breaker.
+	$elapsed = microtime( true ) - $started;
+	workos_login_breaker_record( $elapsed >= 0.9 * $timeout || ( is_wp_error( $reply ) && $elapsed >= 0.9 * WORKOS_LOGIN_SERVER_CONNECT_TIMEOUT ) );
 	if ( is_wp_error( $reply ) ) {
 		return workos_login_server_failed( $path, 'transport error: ' . $reply->get_error_message(), $unavailable );
 	}
@@ -64,9 +77,13 @@ function workos_login_server_request( string $path, array $body, array $types = 
 	$signature = (string) wp_remote_retrieve_header( $reply, WORKOS_LOGIN_SIGNATURE_HEADER );
 	$text      = (string) wp_remote_retrieve_body( $reply );
 
+	if ( '' === $signature && in_array( $status, array( 502, 503, 504 ), true ) ) {
+		return workos_login_server_failed( $path, sprintf( 'HTTP %d from a proxy or load balancer: no login server answered.', $status ), $unavailable );
+	}
 	if ( ! workos_login_verify_signature( $signature, $text, $secret ) ) {
 		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer without a valid signature (check WORKOS_LOGIN_SECRET and both clocks).', $status ), $unavailable );
 	}
+	workos_login_note_config_verified();
 	$outcome = workos_login_parse_outcome( $text, $types );
 	if ( null === $outcome ) {
 		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer is not a valid Outcome.', $status ), $unavailable );
@@ -76,6 +93,7 @@ function workos_login_server_request( string $path, array $body, array $types = 
 	}
 
 	workos_login_mark_server_reachable();
+	workos_login_note_workos_health( $outcome );
 	return $outcome;
 }
 

@@ -14,8 +14,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Header carrying the signature (protocol `HEADERS.signature`). */
+/** Header carrying the signature (protocol `SERVER_HEADERS.signature`). */
 const WORKOS_LOGIN_SIGNATURE_HEADER = 'X-WorkOS-Login-Signature';
+
+/** Header telling the login server how long WordPress waits, in ms (protocol `SERVER_HEADERS.budget`). */
+const WORKOS_LOGIN_BUDGET_HEADER = 'X-WorkOS-Login-Budget';
 
 /** Accepted clock difference, in milliseconds (protocol `SIGNATURE_TOLERANCE_MS`). */
 const WORKOS_LOGIN_SIGNATURE_TOLERANCE_MS = 60000;

@@ -79,6 +79,7 @@ function workos_login_strings(): array {
 		'error_flow_expired'         => __( 'This sign-in took too long. Start again.', 'workos-login' ),
 		'error_server_unavailable'   => __( 'Sign-in is unavailable right now. Try again in a few minutes.', 'workos-login' ),
 		'error_workos_unavailable'   => __( 'Sign-in is unavailable right now. Try again in a few minutes.', 'workos-login' ),
+		'error_database_unavailable' => __( 'Sign-in is unavailable right now. Try again in a few minutes.', 'workos-login' ),
 		'error_sign_in_refused'      => __( 'This account can’t sign in to this site.', 'workos-login' ),
 		'error_invalid_code'         => __( 'That code is wrong or has expired. Check it and try again.', 'workos-login' ),
 		'error_password_rejected'    => __( 'That password can’t be used. Choose another one.', 'workos-login' ),

@@ -89,6 +89,26 @@ function workos_login_create_user( array $workos_user ): WP_User|WP_Error {
 }
 
 /**
+ * The account another request is creating for this WorkOS user right now, once it exists.
+ *
+ * @since 0.6.0
+ *
+ * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null} $workos_user The identity's user.
+ * @return WP_User|null Null when it did not appear within five seconds.
+ */
+function workos_login_wait_for_user( array $workos_user ): ?WP_User {
+	for ( $attempt = 0; $attempt < 50; $attempt++ ) {
+		usleep( 100000 );
+		wp_cache_delete( 'last_changed', 'users' );
+		$user = workos_login_find_user( $workos_user );
+		if ( $user instanceof WP_User && (string) get_user_meta( $user->ID, WORKOS_LOGIN_USER_META, true ) === $workos_user['id'] ) {
+			return $user;
+		}
+	}
+	return null;
+}
+
+/**
  * A free, safe username derived from the email's local part.
  *
  * `Jörg.Müller@…` gives `jorg.muller`; a taken name gets `-2`, `-3`…; a local part with no Latin

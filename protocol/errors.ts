@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'server_unavailable'
   /** WorkOS could not be reached. */
   | 'workos_unavailable'
+  /** WordPress's database refused a write (locked, read-only): nothing was done, try again. */
+  | 'database_unavailable'
   /** WordPress refused to sign this identity in (no account and sign-up closed, email unverified…). */
   | 'sign_in_refused'
   /** A magic, verification or MFA code is wrong or expired. */
@@ -64,6 +66,7 @@ export const ERROR_CODES: Record<ErrorCode, true> = {
   flow_expired: true,
   server_unavailable: true,
   workos_unavailable: true,
+  database_unavailable: true,
   sign_in_refused: true,
   invalid_code: true,
   password_rejected: true,

@@ -80,6 +80,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'server-org-select-envelope.json': envelopeSchema('org_select'),
   'server-authenticated-outcome.json': outcomeSchema,
   'server-error-outcome.json': outcomeSchema,
+  'server-workos-unavailable-outcome.json': outcomeSchema,
   'server-step-outcome.json': outcomeSchema,
   'server-redirect-outcome.json': outcomeSchema,
   'server-reset-token-outcome.json': resetTokenOutcomeSchema,

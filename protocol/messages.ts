@@ -266,6 +266,11 @@ export interface ErrorOutcome {
   status: number;
   /** With `password_rejected`. */
   problems?: PasswordProblem[];
+  /**
+   * Seconds (1..3600) before trying again, with `rate_limited` (WorkOS's 429) and
+   * `workos_unavailable`: WorkOS's own `Retry-After` when it sent one.
+   */
+  retry_after?: number;
   /** Only from `callback`: so the error page links back with the visitor's destination. */
   passthrough?: Passthrough;
 }
@@ -312,12 +317,19 @@ export const LIMITS = {
   enumerationFloorMs: 600,
 } as const;
 
-/** Header names. */
-export const HEADERS = {
-  /** WordPress nonce sent by the element (action `workos_login`). */
-  nonce: 'X-WorkOS-Nonce',
+/** Header of the browser → WordPress conversation: the WordPress nonce (action `workos_login`). */
+export const NONCE_HEADER = 'X-WorkOS-Nonce';
+
+/** Headers of the WordPress ⇄ login server conversation. */
+export const SERVER_HEADERS = {
   /** HMAC signature on WordPress ⇄ login server messages: `t=<unix ms>,v1=<hex>`. */
   signature: 'X-WorkOS-Login-Signature',
+  /**
+   * WordPress → login server: how long WordPress waits for this answer in total (integer ms).
+   * The server's own budget for the request is shorter, so it never completes work WordPress
+   * has abandoned (ARCHITECTURE rule 8).
+   */
+  budget: 'X-WorkOS-Login-Budget',
 } as const;
 
 /** Signature tolerance (ms) either side of now. */

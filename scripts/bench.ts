@@ -6,13 +6,18 @@
  *     made directly (both against the fake), and steps/s with 20 concurrent callers
  *   - pages: the profile page against WordPress's own wp-login.php form in Chromium (gzip weight,
  *     time to first byte, time to an interactive form)
+ *   - prod: on the production-like lane, a full password sign-in with 20 concurrent callers beside
+ *     WordPress's own wp-login.php POST, peak worker memory, and what each fault costs a visitor
+ *     (scripts/bench/prod.ts; skipped with a reason where the lane cannot run)
  * `npm run bench -- --json` ends stdout with one JSON object. Benchmarks measure; tests never
  * assert on timing.
  */
 import { build } from './build.ts';
 import { measureBundle } from './bench/bundle.ts';
 import { measurePage } from './bench/page.ts';
+import { measureProd } from './bench/prod.ts';
 import { measureServer } from './bench/server.ts';
+import { ProdLaneUnavailable } from './prod/stack.ts';
 import { startStack } from './stack.ts';
 
 const json = process.argv.includes('--json');
@@ -36,7 +41,15 @@ try {
   await stack.stop();
 }
 
-const figures = { ...bundle, ...server, ...page };
+let prod: Awaited<ReturnType<typeof measureProd>> | null = null;
+try {
+  prod = await measureProd({ seconds: quick ? 3 : 15, concurrency: 20 });
+} catch (error) {
+  if (!(error instanceof ProdLaneUnavailable)) throw error;
+  process.stdout.write(`\nprod: skipped (${error.message})\n`);
+}
+
+const figures = { ...bundle, ...server, ...page, ...prod };
 const rows: Array<[string, string, string]> = [
   ['element_initial_js_gzip_bytes', `${figures.element_initial_js_gzip_bytes} B`, 'budget ≤ 16384 B'],
   [
@@ -75,6 +88,44 @@ const rows: Array<[string, string, string]> = [
   ],
   ['wp_login_page_interactive_ms', figures.wp_login_page_interactive_ms.toFixed(1), 'median of 21 loads'],
 ];
+if (prod) {
+  const ms = (v: number) => v.toFixed(1);
+  rows.push(
+    [
+      'prod_signin_per_s',
+      prod.prod_signin_per_s.toFixed(1),
+      'REST password sign-in, 20 callers, MariaDB + 2 FPM + Redis + 2 replicas',
+    ],
+    ['prod_signin_p50_ms', ms(prod.prod_signin_p50_ms), 'nonce + sign-in request'],
+    ['prod_signin_p99_ms', ms(prod.prod_signin_p99_ms), ''],
+    [
+      'prod_signin_sessions_working',
+      `${prod.prod_signin_sessions_working}/${prod.prod_signin_signed_in}`,
+      `of ${prod.prod_signin_attempts} attempts: signed_in answers whose session then works (must be all)`,
+    ],
+    ['prod_wp_login_per_s', prod.prod_wp_login_per_s.toFixed(1), "WordPress's own wp-login.php POST, same stack"],
+    ['prod_wp_login_p50_ms', ms(prod.prod_wp_login_p50_ms), ''],
+    ['prod_wp_login_p99_ms', ms(prod.prod_wp_login_p99_ms), ''],
+    ['prod_wp_login_sessions_working', `${prod.prod_wp_login_sessions_working}/${prod.prod_wp_login_attempts}`, ''],
+    ['prod_latency_ratio_p50', prod.prod_latency_ratio_p50.toFixed(2), 'target ≤ 1.5 × WordPress’s own'],
+    ['prod_throughput_ratio', prod.prod_throughput_ratio.toFixed(2), 'target ≥ 0.6 × WordPress’s own'],
+    ['prod_signin_peak_memory_mb', prod.prod_signin_peak_memory_mb.toFixed(1), 'peak of a PHP worker during a sign-in'],
+    ['prod_wp_login_peak_memory_mb', prod.prod_wp_login_peak_memory_mb.toFixed(1), 'same, WordPress’s own form'],
+    ['fault_workos_slow_2s_wait_ms', ms(prod.fault_workos_slow_2s_wait_ms), 'WorkOS 2 s slower: still signs in'],
+    [
+      'fault_workos_hung_wait_ms',
+      ms(prod.fault_workos_hung_wait_ms),
+      'WorkOS hung: the server’s budget, then unavailable',
+    ],
+    ['fault_server_stopped_wait_ms', ms(prod.fault_server_stopped_wait_ms), 'replicas stopped: the balancer’s 502'],
+    [
+      'fault_server_hung_first_wait_ms',
+      ms(prod.fault_server_hung_first_wait_ms),
+      'replicas hung: the first visitor waits the timeout',
+    ],
+    ['fault_server_hung_next_wait_ms', ms(prod.fault_server_hung_next_wait_ms), 'then the breaker answers at once'],
+  );
+}
 process.stdout.write('\nfigure                           value       note\n');
 for (const [name, value, note] of rows) process.stdout.write(`${name.padEnd(32)} ${value.padStart(10)}  ${note}\n`);
 if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -5,6 +5,7 @@
 import { build } from './build.ts';
 import { demoUsers } from './demo-users.ts';
 import { startStack } from './stack.ts';
+import { WP_RELEASE } from './wp/index.ts';
 
 const ports = {
   workos: Number(process.env.WORKOS_FAKE_PORT ?? 4100),
@@ -21,7 +22,7 @@ const lines = [
   '',
   'WorkOS Login for WordPress is running.',
   '',
-  `  Site              ${wp}/`,
+  `  Site              ${wp}/   (WordPress ${WP_RELEASE})`,
   `  Sign in           ${wp}/workos/login/default   (also ${wp}/wp-login.php)`,
   `  wp-admin          ${wp}/wp-admin/`,
   `  Admin sign-in     ${wp}/wp-login.php?workos-native=1   (admin / ${stack.adminPassword})`,

@@ -4,7 +4,7 @@
 import { WorkOS } from '@workos-inc/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import envelopeFixture from '../protocol/fixtures/server-password-envelope.json' with { type: 'json' };
-import { HEADERS, type Outcome, type StepId } from '../protocol/messages.ts';
+import { SERVER_HEADERS, type Outcome, type StepId } from '../protocol/messages.ts';
 import { createApp, stepPath } from './app.ts';
 import { createLogger } from './log.ts';
 import { outcomeSchema } from './schemas.ts';
@@ -69,7 +69,7 @@ async function post(app: ReturnType<typeof setup>['app'], body: string, headers:
   return app.request('/v1/password', {
     method: 'POST',
     body,
-    headers: { 'Content-Type': 'application/json', [HEADERS.signature]: sign(SECRET, body), ...headers },
+    headers: { 'Content-Type': 'application/json', [SERVER_HEADERS.signature]: sign(SECRET, body), ...headers },
   });
 }
 
@@ -77,7 +77,7 @@ async function post(app: ReturnType<typeof setup>['app'], body: string, headers:
 async function outcomeOf(response: Response): Promise<Outcome> {
   expect(response.status).toBe(200);
   const text = await response.text();
-  expect(verify(SECRET, text, response.headers.get(HEADERS.signature))).toBeNull();
+  expect(verify(SECRET, text, response.headers.get(SERVER_HEADERS.signature))).toBeNull();
   return outcomeSchema.parse(JSON.parse(text));
 }
 
@@ -95,7 +95,7 @@ describe('login server', () => {
 
   it('rejects a missing or bad signature before reading the body', async () => {
     for (const header of ['', 't=1,v1=00', sign('z'.repeat(64), 'not json'), sign(SECRET, 'other body')]) {
-      const res = await post(app, 'not json', { [HEADERS.signature]: header });
+      const res = await post(app, 'not json', { [SERVER_HEADERS.signature]: header });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: 'invalid_signature' });
     }
@@ -159,7 +159,7 @@ describe('login server', () => {
     const res = await app.request('/v1/teleport', {
       method: 'POST',
       body,
-      headers: { [HEADERS.signature]: sign(SECRET, body) },
+      headers: { [SERVER_HEADERS.signature]: sign(SECRET, body) },
     });
     expect(await outcomeOf(res)).toMatchObject({ type: 'error', code: 'invalid_request', status: 404 });
   });
@@ -183,7 +183,7 @@ describe('login server', () => {
       ...envelopeFixture,
       input: { code: 'code_1', state: 'default:v1.forged' },
     });
-    const headers = { [HEADERS.signature]: sign(SECRET, body) };
+    const headers = { [SERVER_HEADERS.signature]: sign(SECRET, body) };
     const callback = await app.request('/v1/oauth/callback', { method: 'POST', body, headers });
     expect(await outcomeOf(callback)).toMatchObject({ type: 'error', code: 'flow_expired', status: 400 });
     const wrongPath = await app.request('/v1/callback', { method: 'POST', body, headers });
@@ -197,7 +197,7 @@ describe('login server', () => {
       const res = await app.request(stepPath(step), {
         method: 'POST',
         body,
-        headers: { [HEADERS.signature]: sign(SECRET, body) },
+        headers: { [SERVER_HEADERS.signature]: sign(SECRET, body) },
       });
       expect(await outcomeOf(res), step).toMatchObject({ type: 'error', code: 'invalid_request', status: 400 });
     }
@@ -213,6 +213,7 @@ describe('login server', () => {
       code: 'workos_unavailable',
       message: 'WorkOS could not be reached.',
       status: 503,
+      retry_after: 30,
     });
   });
 });

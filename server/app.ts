@@ -6,12 +6,16 @@
  *
  * Every `/v1` request must carry a valid signature before anything else is looked at; every
  * answer is signed the same way so WordPress can tell it really came from here (signed.ts).
+ * Every job runs within the time budget WordPress announced (`X-WorkOS-Login-Budget`, budget.ts):
+ * when it runs out the answer is `workos_unavailable` at once.
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import type { Envelope, ErrorOutcome, Outcome, StepId } from '../protocol/messages.ts';
-import { ADMIN_ROUTES } from './admin/routes.ts';
+import { SERVER_HEADERS, type Envelope, type ErrorOutcome, type Outcome, type StepId } from '../protocol/messages.ts';
+import { ADMIN_ROUTES, type Within } from './admin/routes.ts';
+import { withinBudget } from './budget.ts';
+import { DEFAULT_STEP_BUDGET_MS, requestBudget } from './deadline.ts';
 import type { Logger } from './log.ts';
 import { envelopeSchema, isStepId } from './schemas.ts';
 import { jsonBody, requireSignature, signedJson, type SignedEnv } from './signed.ts';
@@ -22,7 +26,7 @@ import { invitationStep } from './steps/invitation.ts';
 import { magicCodeSendStep, magicCodeVerifyStep } from './steps/magic-code.ts';
 import { mfaChallengeStep, mfaEnrollStep, mfaVerifyStep } from './steps/mfa-steps.ts';
 import { orgSelectStep } from './steps/org.ts';
-import { errorOutcome } from './steps/outcomes.ts';
+import { errorOutcome, unavailable } from './steps/outcomes.ts';
 import { passkeyRegisterOptionsStep, passkeyRegisterVerifyStep } from './steps/passkey-register.ts';
 import { passkeyOptionsStep, passkeyVerifyStep } from './steps/passkey.ts';
 import { passwordStep } from './steps/password.ts';
@@ -34,6 +38,8 @@ export interface AppDeps extends StepContext {
   secret: string;
   log: Logger;
   now?: () => number;
+  /** The most any request may spend (`WORKOS_LOGIN_STEP_BUDGET_MS`); WordPress's budget may shorten it. */
+  stepBudgetMs?: number;
 }
 
 const STEPS: { [S in StepId]: (ctx: StepContext, envelope: Envelope<S>) => Promise<Outcome> } = {
@@ -69,6 +75,13 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
   const now = deps.now ?? Date.now;
   const signed = signedJson(deps.secret, now);
   const app = new Hono<SignedEnv>();
+  const maxBudget = deps.stepBudgetMs ?? DEFAULT_STEP_BUDGET_MS;
+
+  /** Runs a job within the budget this request announced. */
+  function within(c: Context, route: string): Within {
+    const budget = requestBudget(c.req.header(SERVER_HEADERS.budget), maxBudget);
+    return (job, late) => withinBudget(deps, route, budget, job, late);
+  }
 
   /** A signed `invalid_request` naming the fields that failed (never their values). */
   function invalid(c: Context, route: string, issues: z.core.$ZodIssue[] | null) {
@@ -91,7 +104,7 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
       const json = jsonBody(c);
       if (json === undefined) return invalid(c, route.name, null);
       const started = performance.now();
-      const ran = await route.run(deps, json);
+      const ran = await route.run(deps, json, within(c, route.name));
       if ('issues' in ran) return invalid(c, route.name, ran.issues);
       const { outcome } = ran;
       deps.log.info('admin', {
@@ -99,6 +112,7 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
         outcome: outcome.type,
         code: outcome.type === 'error' ? (outcome as ErrorOutcome).code : undefined,
         ms: elapsed(started),
+        ...(ran.late ? { late: true } : {}),
         ...ran.fields,
       });
       return signed(c, outcome);
@@ -112,15 +126,17 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
     if (!parsed.success) return invalid(c, step, parsed.error.issues);
 
     const started = performance.now();
-    const outcome = await (STEPS[step] as (ctx: StepContext, envelope: Envelope) => Promise<Outcome>)(
-      deps,
-      parsed.data as Envelope,
+    const run = STEPS[step] as (ctx: StepContext, envelope: Envelope) => Promise<Outcome>;
+    const { outcome, late } = await within(c, step)<Outcome>(
+      () => run(deps, parsed.data as Envelope),
+      (retryAfter) => unavailable(retryAfter),
     );
     deps.log.info('step', {
       step,
       outcome: outcome.type,
       code: outcome.type === 'error' ? outcome.code : undefined,
       ms: elapsed(started),
+      ...(late ? { late: true } : {}),
     });
     return signed(c, outcome);
   }

@@ -42,6 +42,19 @@ describe('config', () => {
     expect(problems.join()).not.toContain('short-secret-value');
   });
 
+  it('reads the step budget, 8000 ms unless set, and reports a bad one with the rest', () => {
+    expect(loadConfig(good).stepBudgetMs).toBe(8000);
+    expect(loadConfig({ ...good, WORKOS_LOGIN_STEP_BUDGET_MS: ' 25000 ' }).stepBudgetMs).toBe(25_000);
+    for (const value of ['8s', '999', '120001', '-1', '1.5']) {
+      expect(problemsOf({ WORKOS_LOGIN_STEP_BUDGET_MS: value }), value).toEqual([
+        'WORKOS_API_KEY is not set',
+        'WORKOS_CLIENT_ID is not set',
+        'WORKOS_LOGIN_SECRET is not set',
+        'WORKOS_LOGIN_STEP_BUDGET_MS must be a whole number of milliseconds (1000-120000)',
+      ]);
+    }
+  });
+
   it('points the SDK at the fake through WORKOS_API_URL', () => {
     expect(loadConfig({ ...good, WORKOS_API_URL: 'http://127.0.0.1:4100' }).apiUrl.port).toBe('4100');
   });

@@ -4,6 +4,7 @@
  * Every problem is reported at once (not one per restart), and no secret value is ever part of
  * an error message or a log line.
  */
+import { BUDGET_RANGE, DEFAULT_STEP_BUDGET_MS } from './deadline.ts';
 
 export interface Config {
   apiKey: string;
@@ -15,6 +16,11 @@ export interface Config {
   host: string;
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * `WORKOS_LOGIN_STEP_BUDGET_MS`: the most one request may spend on WorkOS (ms); WordPress's
+   * announced budget less a margin may shorten it (deadline.ts).
+   */
+  stepBudgetMs: number;
 }
 
 export class ConfigError extends Error {
@@ -28,6 +34,8 @@ export class ConfigError extends Error {
 }
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+/** Below 1 s no WorkOS round trip fits; above WordPress's longest budget it could never apply. */
+const STEP_BUDGET = { min: 1_000, max: BUDGET_RANGE.max } as const;
 
 /** Reads the environment; throws one {@link ConfigError} listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -66,6 +74,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
   if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LEVELS.join(', ')}`);
 
+  const budgetText = env.WORKOS_LOGIN_STEP_BUDGET_MS?.trim() || String(DEFAULT_STEP_BUDGET_MS);
+  const stepBudgetMs = Number(budgetText);
+  if (!/^[0-9]+$/.test(budgetText) || stepBudgetMs < STEP_BUDGET.min || stepBudgetMs > STEP_BUDGET.max) {
+    problems.push(
+      `WORKOS_LOGIN_STEP_BUDGET_MS must be a whole number of milliseconds (${STEP_BUDGET.min}-${STEP_BUDGET.max})`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { apiKey, clientId, secret, apiUrl, host, port, logLevel };
+  return { apiKey, clientId, secret, apiUrl, host, port, logLevel, stepBudgetMs };
 }

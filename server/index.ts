@@ -25,10 +25,15 @@ const app = createApp({
   sealer: createSealer(config.secret),
   secret: config.secret,
   log,
+  stepBudgetMs: config.stepBudgetMs,
 });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  log.info('login server listening', { url: `http://${config.host}:${info.port}`, workos: config.apiUrl.origin });
+  log.info('login server listening', {
+    url: `http://${config.host}:${info.port}`,
+    workos: config.apiUrl.origin,
+    step_budget_ms: config.stepBudgetMs,
+  });
 });
 
 let closing = false;

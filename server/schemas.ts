@@ -184,6 +184,8 @@ export const errorOutcomeSchema = z.strictObject({
   code: z.enum(errorCodes),
   message: z.string(),
   status: z.number().int().min(400).max(599),
+  /** Seconds, with `rate_limited` and `workos_unavailable` (WorkOS's `Retry-After` when it sent one). */
+  retry_after: z.number().int().min(1).max(3600).optional(),
   problems: problemsSchema.optional(),
   passthrough: passthroughSchema.optional(),
 }) satisfies z.ZodType<ErrorOutcome>;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { HEADERS } from '../protocol/messages.ts';
+import { SERVER_HEADERS } from '../protocol/messages.ts';
 import { createLogger } from './log.ts';
 import { jsonBody, requireSignature, signedJson, type SignedEnv } from './signed.ts';
 import { sign, verify } from './signature.ts';
@@ -24,7 +24,7 @@ function app(logLines: string[] = []) {
 }
 
 const post = (hono: Hono<SignedEnv>, body: string, signature: string) =>
-  hono.request('/echo', { method: 'POST', body, headers: { [HEADERS.signature]: signature } });
+  hono.request('/echo', { method: 'POST', body, headers: { [SERVER_HEADERS.signature]: signature } });
 
 describe('signed routes', () => {
   it('passes a verified body to the handler and signs the answer', async () => {
@@ -32,7 +32,7 @@ describe('signed routes', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toBe('{"got":{"a":1}}');
-    expect(verify(SECRET, text, res.headers.get(HEADERS.signature), NOW)).toBeNull();
+    expect(verify(SECRET, text, res.headers.get(SERVER_HEADERS.signature), NOW)).toBeNull();
   });
 
   it('hands the handler undefined for a body that is not JSON', async () => {
@@ -46,7 +46,7 @@ describe('signed routes', () => {
     for (const signature of [sign(SECRET, 'x', NOW - 120_000), sign('f'.repeat(64), 'x', NOW), '']) {
       const res = await post(hono, 'x', signature);
       expect(res.status).toBe(401);
-      expect(res.headers.get(HEADERS.signature)).toBeNull();
+      expect(res.headers.get(SERVER_HEADERS.signature)).toBeNull();
     }
     expect(logLines.map((l) => JSON.parse(l).reason)).toEqual(['expired', 'mismatch', 'missing']);
   });

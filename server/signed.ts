@@ -4,7 +4,7 @@
  * really came from here (ARCHITECTURE rule 2).
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { HEADERS } from '../protocol/messages.ts';
+import { SERVER_HEADERS } from '../protocol/messages.ts';
 import type { Logger } from './log.ts';
 import { sign, verify } from './signature.ts';
 
@@ -17,7 +17,7 @@ export interface SignedEnv {
 export function requireSignature(secret: string, log: Logger, now: () => number): MiddlewareHandler<SignedEnv> {
   return async (c, next) => {
     const body = await c.req.text();
-    const failure = verify(secret, body, c.req.header(HEADERS.signature), now());
+    const failure = verify(secret, body, c.req.header(SERVER_HEADERS.signature), now());
     if (failure) {
       log.warn('rejected unsigned request', { reason: failure, path: c.req.path });
       return c.json({ error: 'invalid_signature' }, 401);
@@ -33,7 +33,7 @@ export function signedJson(secret: string, now: () => number) {
     const body = JSON.stringify(payload);
     return c.body(body, 200, {
       'Content-Type': 'application/json',
-      [HEADERS.signature]: sign(secret, body, now()),
+      [SERVER_HEADERS.signature]: sign(secret, body, now()),
     });
   };
 }

@@ -160,5 +160,6 @@ function workos_login_audit_event_labels(): array {
 		'profile_changed'            => __( 'Login Profile changed', 'workos-login' ),
 		'settings_changed'           => __( 'Settings changed', 'workos-login' ),
 		'native_login_used'          => __( 'Emergency form used', 'workos-login' ),
+		'storage_failure'            => __( 'Database refused a write', 'workos-login' ),
 	);
 }

@@ -51,30 +51,31 @@ function workos_login_audit_membership_detail( array $identity ): array {
 }
 
 /**
- * `login`: a WorkOS identity signed in.
+ * `login`: a WorkOS identity signs in. Called by login completion before the session's cookie is
+ * set, so a sign-in is never answered without its row (ARCHITECTURE rule 7).
  *
  * @since 0.3.0
  * @since 0.5.0 `second_factor` in the detail, when the sign-in passed one.
+ * @since 0.6.0 Called by completion (no longer on `workos_login_signed_in`); says whether it is stored.
  *
  * @param WP_User              $user         The user.
  * @param array<string, mixed> $identity     The identity.
- * @param string               $redirect_to  Destination (not recorded: it may carry tokens of other plugins).
  * @param string               $profile_slug Login Profile slug.
+ * @return bool Whether the row is stored (true when the audit log is switched off).
  */
-function workos_login_audit_on_signed_in( $user, $identity, $redirect_to = '', $profile_slug = '' ): void {
-	if ( ! $user instanceof WP_User || ! is_array( $identity ) ) {
-		return;
+function workos_login_audit_sign_in( WP_User $user, array $identity, string $profile_slug ): bool {
+	if ( ! workos_login_option( 'audit_enabled' ) ) {
+		return true;
 	}
 	$detail = workos_login_audit_membership_detail( $identity );
 	if ( is_string( $identity['second_factor'] ?? null ) ) {
 		$detail['second_factor'] = $identity['second_factor'];
 	}
-	workos_login_audit(
+	return workos_login_audit(
 		'login',
-		array( 'user_id' => $user->ID ) + workos_login_audit_identity_fields( $identity, (string) $profile_slug ) + array( 'detail' => $detail )
+		array( 'user_id' => $user->ID ) + workos_login_audit_identity_fields( $identity, $profile_slug ) + array( 'detail' => $detail )
 	);
 }
-add_action( 'workos_login_signed_in', 'workos_login_audit_on_signed_in', 10, 4 );
 
 /**
  * `login_failed`: core's `wp_login_failed`, from any sign-in form (ours put the identity and the

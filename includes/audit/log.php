@@ -39,6 +39,8 @@ const WORKOS_LOGIN_AUDIT_EVENTS = array(
 	'profile_changed',
 	'settings_changed',
 	'native_login_used',
+	// A sign-in step refused because the database refused a write (moved in from the incident record).
+	'storage_failure',
 );
 
 /** Option remembering failed writes: `{count, first_at, last_at, last_error, last_event, failing, last_success_at}`. */
@@ -53,7 +55,7 @@ const WORKOS_LOGIN_AUDIT_DETAIL_MAX = 4000;
  * @since 0.3.0
  *
  * @param string $event  One of WORKOS_LOGIN_AUDIT_EVENTS.
- * @param array{user_id?: int, email?: string, workos_user_id?: string, profile?: string, method?: string, detail?: array<string, mixed>} $fields What is known.
+ * @param array{user_id?: int, email?: string, workos_user_id?: string, profile?: string, method?: string, detail?: array<string, mixed>, occurred_at?: int} $fields What is known; `occurred_at` (Unix time) for an event recorded later than it happened.
  * @return bool Whether the row was written (false when the log is off, the event unknown or
  *              the write failed).
  */
@@ -102,7 +104,7 @@ function workos_login_audit_row( string $event, array $fields ): array {
 	$forward = workos_login_audit_forwarding_active();
 	return array(
 		'uuid'           => wp_generate_uuid4(),
-		'occurred_at'    => gmdate( 'Y-m-d H:i:s' ),
+		'occurred_at'    => gmdate( 'Y-m-d H:i:s', isset( $fields['occurred_at'] ) && is_int( $fields['occurred_at'] ) && $fields['occurred_at'] > 0 ? $fields['occurred_at'] : time() ),
 		'event'          => $event,
 		'user_id'        => max( 0, (int) ( $fields['user_id'] ?? 0 ) ),
 		'email'          => workos_login_audit_cut( is_string( $fields['email'] ?? null ) ? trim( $fields['email'] ) : '', 191 ),
@@ -202,6 +204,28 @@ function workos_login_audit_write_failed( string $event, string $error ): void {
 	);
 	delete_option( WORKOS_LOGIN_AUDIT_DB_VERSION_OPTION );
 	workos_login_log( sprintf( 'audit log write failed (%s): %s', $event, $error ) );
+	// The option above is lost too when the database refuses writes: keep it where it survives.
+	workos_login_incident( 'audit', array( 'event' => $event ) );
+}
+
+/**
+ * Adds failed writes the incident record kept while the database refused writes.
+ *
+ * @since 0.6.0
+ *
+ * @param array{count: int, first_at: int, last_at: int} $total From the incident record.
+ */
+function workos_login_audit_failures_add( array $total ): void {
+	$failures = workos_login_audit_failures();
+	update_option(
+		WORKOS_LOGIN_AUDIT_FAILURES_OPTION,
+		array(
+			'count'    => $failures['count'] + $total['count'],
+			'first_at' => $failures['first_at'] ? min( $failures['first_at'], $total['first_at'] ) : $total['first_at'],
+			'last_at'  => max( $failures['last_at'], $total['last_at'] ),
+		) + $failures,
+		true
+	);
 }
 
 /**

@@ -21,7 +21,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @param array{code: string, state: string, error: string} $params From workos_login_callback_params().
  */
 function workos_login_handle_callback( array $params ): never {
-	nocache_headers();
+	workos_login_nocache_headers();
 
 	$slug    = workos_login_state_profile_slug( $params['state'] );
 	$profile = null === $slug ? null : workos_login_get_profile( $slug );
@@ -33,16 +33,21 @@ function workos_login_handle_callback( array $params ): never {
 		)
 	);
 
-	$retry = workos_login_rate_limit( workos_login_rate_buckets( 'callback' ) );
-	if ( null !== $retry ) {
-		header( 'Retry-After: ' . $retry );
-		workos_login_callback_fail( 'rate_limited', $page, 429 );
+	$refusal = workos_login_rate_limit( workos_login_rate_buckets( 'callback' ) );
+	if ( null !== $refusal ) {
+		header( 'Retry-After: ' . $refusal['retry_after'] );
+		workos_login_callback_fail( $refusal['code'], $page, $refusal['status'] );
 	}
 	if ( null === $profile ) {
 		workos_login_callback_fail( 'flow_expired', $page );
 	}
 	// A state opens one callback: a replayed (or raced) URL is refused before anything else.
-	if ( true !== workos_login_limits_mark( 'once:state:' . hash( 'sha256', $params['state'] ), DAY_IN_SECONDS ) ) {
+	$marked = workos_login_limits_mark( 'once:state:' . hash( 'sha256', $params['state'] ), DAY_IN_SECONDS );
+	if ( null === $marked ) {
+		header( 'Retry-After: ' . WORKOS_LOGIN_DATABASE_RETRY_AFTER );
+		workos_login_callback_fail( 'database_unavailable', $profile, 503 );
+	}
+	if ( true !== $marked ) {
 		workos_login_callback_fail( 'flow_expired', $profile );
 	}
 	$browser = workos_login_browser_binding();

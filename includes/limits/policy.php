@@ -15,6 +15,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+/** Seconds a visitor is asked to wait when the database refused a write. */
+const WORKOS_LOGIN_DATABASE_RETRY_AFTER = 30;
+
 /**
  * The limits: `max` requests per `window` seconds, for each bucket kind.
  *
@@ -99,24 +102,82 @@ function workos_login_rate_buckets( string $route, string $email = '', string $m
 /**
  * Counts a request against its buckets.
  *
- * Every bucket is counted (an attacker rotating emails still spends the IP's budget).
+ * Every bucket is counted (an attacker rotating emails still spends the IP's budget). When the
+ * table cannot be written the request is refused: a limit never fails open.
  *
  * @since 0.4.0
+ * @since 0.6.0 Returns the refusal (`rate_limited` or `database_unavailable`), not seconds.
  *
  * @param array<string, array{max: int, window: int}> $buckets From workos_login_rate_buckets().
- * @return int|null Seconds to wait when a limit is exceeded, else null.
+ * @return array{code: string, status: int, retry_after: int}|null The refusal, or null to go on.
  */
-function workos_login_rate_limit( array $buckets ): ?int {
+function workos_login_rate_limit( array $buckets ): ?array {
 	$retry_after = null;
 	foreach ( $buckets as $key => $limit ) {
 		$max = (int) ( $limit['max'] ?? 0 );
 		if ( $max <= 0 ) {
 			continue;
 		}
-		$count = workos_login_limits_hit( (string) $key, (int) ( $limit['window'] ?? 60 ) );
-		if ( null !== $count && $count['hits'] > $max ) {
-			$retry_after = max( (int) $retry_after, $count['reset_in'] );
+		$taken = workos_login_limits_take( (string) $key, $max, (int) ( $limit['window'] ?? 60 ) );
+		if ( null === $taken ) {
+			return workos_login_database_refusal();
+		}
+		if ( ! $taken['allowed'] ) {
+			$retry_after = max( (int) $retry_after, $taken['reset_in'] );
 		}
 	}
-	return $retry_after;
+	return null === $retry_after ? null : array(
+		'code'        => 'rate_limited',
+		'status'      => 429,
+		'retry_after' => $retry_after,
+	);
+}
+
+/**
+ * Gives the per-email budget back: the request never reached a verdict about the visitor's
+ * credentials (WorkOS was unavailable or rate-limited the site), so it must not count towards
+ * locking that email out.
+ *
+ * @since 0.6.0
+ *
+ * @param array<string, array{max: int, window: int}> $buckets From workos_login_rate_buckets().
+ */
+function workos_login_rate_give_back( array $buckets ): void {
+	foreach ( array_keys( $buckets ) as $key ) {
+		if ( str_starts_with( (string) $key, 'email:' ) ) {
+			workos_login_limits_give_back( (string) $key );
+		}
+	}
+}
+
+/**
+ * The refusal of a request the database could not record (locked, read-only, gone): the visitor
+ * is asked to try again, nothing is let through uncounted.
+ *
+ * @since 0.6.0
+ *
+ * @return array{code: string, status: int, retry_after: int}
+ */
+function workos_login_database_refusal(): array {
+	return array(
+		'code'        => 'database_unavailable',
+		'status'      => 503,
+		'retry_after' => WORKOS_LOGIN_DATABASE_RETRY_AFTER,
+	);
+}
+
+/**
+ * Whether an answer said nothing about the visitor's credentials: the login server or WorkOS
+ * was unavailable, or WorkOS rate-limited the whole site. Such requests give their per-email
+ * budget back (an outage must not lock anyone out).
+ *
+ * @since 0.6.0
+ *
+ * @param array<string, mixed>|WP_Error $outcome From workos_login_server_request().
+ */
+function workos_login_outcome_spares_budget( array|WP_Error $outcome ): bool {
+	if ( is_wp_error( $outcome ) ) {
+		return true;
+	}
+	return 'error' === $outcome['type'] && in_array( $outcome['code'], array( 'server_unavailable', 'workos_unavailable', 'rate_limited' ), true );
 }

@@ -86,9 +86,25 @@ function workos_login_limits_install(): bool {
 function workos_login_limits_maybe_upgrade(): bool {
 	static $ready = null;
 	if ( null === $ready ) {
+		workos_login_sqlite_wait_for_locks();
 		$ready = (int) get_option( WORKOS_LOGIN_LIMITS_DB_VERSION_OPTION, 0 ) === WORKOS_LOGIN_LIMITS_DB_VERSION || workos_login_limits_install();
 	}
 	return $ready;
+}
+
+/**
+ * On SQLite (the SQLite Database Integration plugin), lets this request's writes wait up to 20 s
+ * for the database's one write lock instead of the integration's 5 s: a burst of sign-ins queues
+ * for the lock rather than failing (closed). MySQL/MariaDB queue by themselves
+ * (`innodb_lock_wait_timeout`).
+ *
+ * @since 0.6.0
+ */
+function workos_login_sqlite_wait_for_locks(): void {
+	$pdo = $GLOBALS['@pdo'] ?? null;
+	if ( $pdo instanceof PDO && 'sqlite' === $pdo->getAttribute( PDO::ATTR_DRIVER_NAME ) ) {
+		$pdo->exec( 'PRAGMA busy_timeout = 20000' );
+	}
 }
 
 /**

@@ -1,28 +1,30 @@
 <?php
 /**
- * Atomic counters and one-time marks, shared by every PHP node (ARCHITECTURE "Growing past one
- * machine"): in the persistent object cache when the site has one, else in the database table
- * (limits/schema.php).
+ * Counters and one-time marks, shared by every PHP node (ARCHITECTURE rules 6 and 11): always in
+ * the plugin's own table (limits/schema.php), never in the object cache — WordPress promises
+ * neither that `wp_cache_add()` is atomic nor what `wp_cache_incr()` returns, and popular
+ * drop-ins break both.
  *
- * Database: a counter is one `INSERT … ON DUPLICATE KEY UPDATE` whose `CASE` restarts an expired
- * window — a single statement, atomic on MySQL/MariaDB and on SQLite (the integration plugin
- * turns it into `ON CONFLICT DO UPDATE`; its `IF()` emulation is broken, `CASE` is plain SQL).
- * A mark is an INSERT on the primary key (a duplicate fails) or an UPDATE of an expired row:
- * whichever statement changes a row wins, so two requests never both get it.
+ * Every decision is the answer of one atomic statement — how many rows it changed — never a
+ * read after a write:
  *
- * Object cache: `wp_cache_add()` (atomic "add if missing" on Redis/Memcached) and
- * `wp_cache_incr()`, in fixed windows named by their start.
+ * - a hit is allowed when `UPDATE … SET hits = hits + 1 WHERE … hits < max` (a live window under
+ *   its limit), an `INSERT IGNORE` (the first hit) or `UPDATE … WHERE expires <= now` (a window
+ *   that ended starts again) changes one row; InnoDB re-checks the WHERE under the row lock and
+ *   SQLite serialises writers, so a burst of N lets exactly `max` through;
+ * - a mark is taken when its `INSERT IGNORE`, or the `UPDATE` of an expired mark, changes a row.
+ *
+ * A statement that fails (locked past the busy timeout, read-only, gone) makes the caller fail
+ * closed: nothing is let through uncounted (null below).
  *
  * @package WorkOS_Login
  * @since   0.4.0
+ * @since   0.6.0 Database only; decided by rows changed; failures are reported, never let through.
  */
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
-
-/** Object cache group of counters and marks. */
-const WORKOS_LOGIN_LIMITS_CACHE_GROUP = 'workos_login_limits';
 
 /**
  * The stored name of a key: its SHA-256, so no IP, email or token is ever stored.
@@ -36,59 +38,86 @@ function workos_login_limits_bucket( string $key ): string {
 }
 
 /**
- * Counts one hit of a key in its window and returns the count so far.
+ * Runs one statement on the plugin's table with errors kept out of the output (a REST answer
+ * must stay JSON).
  *
- * @since 0.4.0
+ * @since 0.6.0
+ *
+ * @param string $sql A prepared statement.
+ * @return int|false Rows changed, false when the statement failed.
+ */
+function workos_login_limits_write( string $sql ): int|false {
+	global $wpdb;
+	$suppressed = $wpdb->suppress_errors( true );
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- prepared by the callers; the plugin's own table, never cached.
+	$changed = $wpdb->query( $sql );
+	$wpdb->suppress_errors( $suppressed );
+	return false === $changed ? false : (int) $changed;
+}
+
+/**
+ * Takes one hit of a key's budget: `max` hits per window, the window starting at the first hit.
+ *
+ * @since 0.6.0
  *
  * @param string $key    What is counted.
- * @param int    $window Window length in seconds (starts at the first hit).
- * @return array{hits: int, reset_in: int}|null Hits in the current window (this one included) and
- *                                              seconds until it ends; null when nothing could be
- *                                              counted (fails open: the database is logged).
+ * @param int    $max    Hits allowed per window (at least 1).
+ * @param int    $window Window length in seconds.
+ * @return array{allowed: bool, reset_in: int}|null Whether this hit fits, and seconds until the
+ *                                                  window ends (when refused); null when the
+ *                                                  table could not be written: fail closed.
  */
-function workos_login_limits_hit( string $key, int $window ): ?array {
-	$bucket = workos_login_limits_bucket( $key );
-	$now    = time();
-	$window = max( 1, $window );
-	if ( wp_using_ext_object_cache() ) {
-		$start = $now - ( $now % $window );
-		$name  = $bucket . ':' . $start;
-		wp_cache_add( $name, 0, WORKOS_LOGIN_LIMITS_CACHE_GROUP, $window + 5 );
-		$hits = wp_cache_incr( $name, 1, WORKOS_LOGIN_LIMITS_CACHE_GROUP );
-		return false === $hits ? null : array(
-			'hits'     => (int) $hits,
-			'reset_in' => max( 1, $start + $window - $now ),
-		);
-	}
+function workos_login_limits_take( string $key, int $max, int $window ): ?array {
 	if ( ! workos_login_limits_maybe_upgrade() ) {
 		return null;
 	}
 	global $wpdb;
-	$table      = workos_login_limits_table();
-	$suppressed = $wpdb->suppress_errors( true );
-	// phpcs:disable WordPress.DB.DirectDatabaseQuery -- an atomic counter: the plugin's own table, never cached.
-	$done = $wpdb->query(
-		$wpdb->prepare(
-			'INSERT INTO %i (bucket, hits, expires) VALUES (%s, 1, %d) ON DUPLICATE KEY UPDATE hits = CASE WHEN expires <= %d THEN 1 ELSE hits + 1 END, expires = CASE WHEN expires <= %d THEN %d ELSE expires END',
-			$table,
-			$bucket,
-			$now + $window,
-			$now,
-			$now,
-			$now + $window
-		)
+	$table  = workos_login_limits_table();
+	$bucket = workos_login_limits_bucket( $key );
+	$now    = time();
+	$window = max( 1, $window );
+	$max    = max( 1, $max );
+	$live   = $wpdb->prepare( 'UPDATE %i SET hits = hits + 1 WHERE bucket = %s AND expires > %d AND hits < %d', $table, $bucket, $now, $max );
+	$steps  = array(
+		$live,
+		$wpdb->prepare( 'INSERT IGNORE INTO %i (bucket, hits, expires) VALUES (%s, 1, %d)', $table, $bucket, $now + $window ),
+		$wpdb->prepare( 'UPDATE %i SET hits = 1, expires = %d WHERE bucket = %s AND expires <= %d', $table, $now + $window, $bucket, $now ),
+		// Another request created or restarted the window between our statements: count in it.
+		$live,
 	);
-	$row = false === $done ? null : $wpdb->get_row( $wpdb->prepare( 'SELECT hits, expires FROM %i WHERE bucket = %s', $table, $bucket ), ARRAY_A );
-	// phpcs:enable WordPress.DB.DirectDatabaseQuery
-	$wpdb->suppress_errors( $suppressed );
-	if ( ! is_array( $row ) ) {
-		workos_login_log( 'rate limit counter failed; the request was let through.' );
-		return null;
+	foreach ( $steps as $sql ) {
+		$changed = workos_login_limits_write( $sql );
+		if ( false === $changed ) {
+			workos_login_limits_failed( 'counter' );
+			return null;
+		}
+		if ( 1 === $changed ) {
+			return array(
+				'allowed'  => true,
+				'reset_in' => 0,
+			);
+		}
 	}
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- only for Retry-After; the decision is made.
+	$expires = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT expires FROM %i WHERE bucket = %s', $table, $bucket ) );
 	return array(
-		'hits'     => (int) $row['hits'],
-		'reset_in' => max( 1, (int) $row['expires'] - $now ),
+		'allowed'  => false,
+		'reset_in' => $expires > $now ? $expires - $now : $window,
 	);
+}
+
+/**
+ * Gives back one hit (the request did not spend the visitor's budget: WorkOS was unavailable).
+ *
+ * @since 0.6.0
+ *
+ * @param string $key What was counted.
+ */
+function workos_login_limits_give_back( string $key ): void {
+	if ( workos_login_limits_maybe_upgrade() ) {
+		global $wpdb;
+		workos_login_limits_write( $wpdb->prepare( 'UPDATE %i SET hits = hits - 1 WHERE bucket = %s AND expires > %d AND hits > 0', workos_login_limits_table(), workos_login_limits_bucket( $key ), time() ) );
+	}
 }
 
 /**
@@ -96,67 +125,80 @@ function workos_login_limits_hit( string $key, int $window ): ?array {
  * until the mark expires.
  *
  * @since 0.4.0
+ * @since 0.6.0 Database only, decided by rows changed.
  *
  * @param string $key What is used once, e.g. `once:state:<sha256 of the state>`.
  * @param int    $ttl Seconds the mark lasts (longer than the thing can be used).
  * @return bool|null True when this request marked it, false when it was already marked, null
- *                   when nothing could be stored.
+ *                   when nothing could be stored (callers fail closed).
  */
 function workos_login_limits_mark( string $key, int $ttl ): ?bool {
-	$bucket = workos_login_limits_bucket( $key );
-	$now    = time();
-	if ( wp_using_ext_object_cache() ) {
-		return wp_cache_add( $bucket, 1, WORKOS_LOGIN_LIMITS_CACHE_GROUP, $ttl );
-	}
 	if ( ! workos_login_limits_maybe_upgrade() ) {
 		return null;
 	}
 	global $wpdb;
-	$table      = workos_login_limits_table();
-	$suppressed = $wpdb->suppress_errors( true );
-	// phpcs:disable WordPress.DB.DirectDatabaseQuery -- a one-time mark: the plugin's own table, never cached.
-	$inserted = $wpdb->insert(
-		$table,
-		array(
-			'bucket'  => $bucket,
-			'hits'    => 1,
-			'expires' => $now + $ttl,
-		),
-		array( '%s', '%d', '%d' )
-	);
-	$marked = 1 === $inserted;
-	if ( ! $marked ) {
+	$table  = workos_login_limits_table();
+	$bucket = workos_login_limits_bucket( $key );
+	$now    = time();
+	$steps  = array(
+		$wpdb->prepare( 'INSERT IGNORE INTO %i (bucket, hits, expires) VALUES (%s, 1, %d)', $table, $bucket, $now + $ttl ),
 		// Taken — unless the old mark expired: then the UPDATE that changes it wins.
-		$marked = 1 === $wpdb->query( $wpdb->prepare( 'UPDATE %i SET hits = 1, expires = %d WHERE bucket = %s AND expires <= %d', $table, $now + $ttl, $bucket, $now ) );
+		$wpdb->prepare( 'UPDATE %i SET hits = 1, expires = %d WHERE bucket = %s AND expires <= %d', $table, $now + $ttl, $bucket, $now ),
+	);
+	foreach ( $steps as $sql ) {
+		$changed = workos_login_limits_write( $sql );
+		if ( false === $changed ) {
+			workos_login_limits_failed( 'mark' );
+			return null;
+		}
+		if ( 1 === $changed ) {
+			return true;
+		}
 	}
-	$failed = ! $marked && null === $wpdb->get_var( $wpdb->prepare( 'SELECT hits FROM %i WHERE bucket = %s', $table, $bucket ) );
-	// phpcs:enable WordPress.DB.DirectDatabaseQuery
-	$wpdb->suppress_errors( $suppressed );
-	if ( $failed ) {
-		workos_login_log( 'one-time mark could not be stored.' );
-		return null;
-	}
-	return $marked;
+	return false;
 }
 
 /**
- * Whether a key is marked (and the mark has not expired).
+ * Whether a key is marked (and the mark has not expired). For what only informs (audit tags, the
+ * circuit breaker); a use-once decision is workos_login_limits_mark()'s.
  *
  * @since 0.4.0
  *
  * @param string $key See workos_login_limits_mark().
  */
 function workos_login_limits_marked( string $key ): bool {
-	$bucket = workos_login_limits_bucket( $key );
-	if ( wp_using_ext_object_cache() ) {
-		return false !== wp_cache_get( $bucket, WORKOS_LOGIN_LIMITS_CACHE_GROUP );
-	}
-	if ( ! workos_login_limits_maybe_upgrade() ) {
-		return false;
+	return array() !== workos_login_limits_marked_any( array( $key ) );
+}
+
+/**
+ * Which of some keys are marked, in one query.
+ *
+ * @since 0.6.0
+ *
+ * @param string[] $keys See workos_login_limits_mark().
+ * @return array<string, int> Marked key → Unix time its mark expires.
+ */
+function workos_login_limits_marked_any( array $keys ): array {
+	if ( array() === $keys || ! workos_login_limits_maybe_upgrade() ) {
+		return array();
 	}
 	global $wpdb;
-	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table, never cached.
-	return null !== $wpdb->get_var( $wpdb->prepare( 'SELECT hits FROM %i WHERE bucket = %s AND expires > %d', workos_login_limits_table(), $bucket, time() ) );
+	$buckets = array();
+	foreach ( $keys as $key ) {
+		$buckets[ workos_login_limits_bucket( $key ) ] = $key;
+	}
+	$in   = implode( ', ', array_fill( 0, count( $buckets ), '%s' ) );
+	$args = array_merge( array( workos_login_limits_table() ), array_keys( $buckets ), array( time() ) );
+	$sql  = $wpdb->prepare( "SELECT bucket, expires FROM %i WHERE bucket IN ($in) AND expires > %d", $args ); // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- prepared above; the plugin's own table, never cached.
+	$rows   = (array) $wpdb->get_results( $sql, ARRAY_A );
+	$marked = array();
+	foreach ( $rows as $row ) {
+		if ( isset( $buckets[ $row['bucket'] ] ) ) {
+			$marked[ $buckets[ $row['bucket'] ] ] = (int) $row['expires'];
+		}
+	}
+	return $marked;
 }
 
 /**
@@ -167,14 +209,21 @@ function workos_login_limits_marked( string $key ): bool {
  * @param string $key See workos_login_limits_mark().
  */
 function workos_login_limits_unmark( string $key ): void {
-	$bucket = workos_login_limits_bucket( $key );
-	if ( wp_using_ext_object_cache() ) {
-		wp_cache_delete( $bucket, WORKOS_LOGIN_LIMITS_CACHE_GROUP );
-		return;
-	}
 	if ( workos_login_limits_maybe_upgrade() ) {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table, never cached.
-		$wpdb->delete( workos_login_limits_table(), array( 'bucket' => $bucket ), array( '%s' ) );
+		workos_login_limits_write( $wpdb->prepare( 'DELETE FROM %i WHERE bucket = %s', workos_login_limits_table(), workos_login_limits_bucket( $key ) ) );
 	}
+}
+
+/**
+ * Reports a statement on the table that failed: the PHP error log now, and the incident record
+ * administrators see once the database takes writes again (incidents.php).
+ *
+ * @since 0.6.0
+ *
+ * @param string $what `counter` or `mark`.
+ */
+function workos_login_limits_failed( string $what ): void {
+	workos_login_log( sprintf( 'rate-limit %s could not be written; the request was refused (fails closed).', $what ) );
+	workos_login_incident( 'limits' );
 }

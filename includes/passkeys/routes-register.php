@@ -112,8 +112,9 @@ function workos_login_rest_passkey_registration_verify( WP_REST_Request $request
 	}
 	$flow = (string) $request['flow'];
 	$once = 'once:flow:' . hash( 'sha256', $flow );
-	if ( false === workos_login_limits_mark( $once, WORKOS_LOGIN_FLOW_MARK_TTL ) ) {
-		return workos_login_passkey_rest_error( 'flow_expired', 400 );
+	$marked = workos_login_limits_mark( $once, WORKOS_LOGIN_FLOW_MARK_TTL );
+	if ( true !== $marked ) {
+		return null === $marked ? workos_login_passkey_rest_error( 'database_unavailable', 503 ) : workos_login_passkey_rest_error( 'flow_expired', 400 );
 	}
 	$workos_id = (string) get_user_meta( $user->ID, WORKOS_LOGIN_USER_META, true );
 	$outcome   = workos_login_passkey_server_request(
@@ -159,14 +160,14 @@ function workos_login_passkey_registrant(): WP_User|WP_Error {
 			)
 		);
 	}
-	$retry = workos_login_rate_limit( workos_login_rate_buckets( 'passkeys_register' ) );
-	if ( null !== $retry ) {
+	$refusal = workos_login_rate_limit( workos_login_rate_buckets( 'passkeys_register' ) );
+	if ( null !== $refusal ) {
 		return new WP_Error(
-			'rate_limited',
-			workos_login_error_message( 'rate_limited' ),
+			$refusal['code'],
+			workos_login_error_message( $refusal['code'] ),
 			array(
-				'status'      => 429,
-				'retry_after' => $retry,
+				'status'      => $refusal['status'],
+				'retry_after' => $refusal['retry_after'],
 			)
 		);
 	}

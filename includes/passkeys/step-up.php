@@ -100,7 +100,8 @@ function workos_login_step_up( array $identity, string $profile_slug ): array|WP
  * @return WP_User|WP_Error|null
  */
 function workos_login_step_up_refuse_password( $user, $username = '' ) {
-	if ( ! $user instanceof WP_User || did_action( 'application_password_did_authenticate' ) || ! workos_login_has_step_up_role( $user ) ) {
+	// Until WorkOS sign-in works (verified configuration), WordPress's own form is the way in.
+	if ( ! $user instanceof WP_User || did_action( 'application_password_did_authenticate' ) || ! workos_login_has_step_up_role( $user ) || ! workos_login_config_verified() ) {
 		return $user;
 	}
 	/**

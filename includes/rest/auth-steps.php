@@ -60,14 +60,20 @@ function workos_login_rest_step_answer( string $route, WP_REST_Request $request 
 	if ( null !== $refusal ) {
 		return workos_login_rest_error( $refusal[0], $refusal[1], $email );
 	}
-	$flow  = isset( $spec['args']['flow'] ) && is_string( $request['flow'] ) ? $request['flow'] : null;
-	$retry = workos_login_rate_limit( workos_login_rate_buckets( $route, $email, $spec['limit'], $flow ) );
-	if ( null !== $retry ) {
-		return workos_login_rest_error( 'rate_limited', 429, $email, $retry );
+	$flow    = isset( $spec['args']['flow'] ) && is_string( $request['flow'] ) ? $request['flow'] : null;
+	$buckets = workos_login_rate_buckets( $route, $email, $spec['limit'], $flow );
+	$refusal = workos_login_rate_limit( $buckets );
+	if ( null !== $refusal ) {
+		return workos_login_rest_error( $refusal['code'], $refusal['status'], $email, $refusal['retry_after'] );
 	}
 	$once = $spec['once'] && null !== $flow ? 'once:flow:' . hash( 'sha256', $flow ) : null;
-	if ( null !== $once && false === workos_login_limits_mark( $once, WORKOS_LOGIN_FLOW_MARK_TTL ) ) {
-		return workos_login_rest_error( 'flow_expired', 400, $email );
+	if ( null !== $once ) {
+		$marked = workos_login_limits_mark( $once, WORKOS_LOGIN_FLOW_MARK_TTL );
+		if ( true !== $marked ) {
+			return null === $marked
+				? workos_login_rest_error( 'database_unavailable', 503, $email, WORKOS_LOGIN_DATABASE_RETRY_AFTER )
+				: workos_login_rest_error( 'flow_expired', 400, $email );
+		}
 	}
 	$choices = workos_login_auth_choices( $profile, (string) ( $request['redirect_to'] ?? '' ), (bool) $request['remember'] );
 	$input   = workos_login_auth_input( $route, $request, $choices );
@@ -103,6 +109,9 @@ function workos_login_rest_step_answer( string $route, WP_REST_Request $request 
 	}
 	if ( null !== $once && $failed ) {
 		workos_login_limits_unmark( $once ); // A wrong code may be corrected: the flow is not spent.
+	}
+	if ( workos_login_outcome_spares_budget( $outcome ) ) {
+		workos_login_rate_give_back( $buckets );
 	}
 
 	$tags = workos_login_flow_tags( $route, $flow );

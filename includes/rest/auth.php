@@ -11,7 +11,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Nonce action of the sign-in form (protocol `HEADERS.nonce` carries it). */
+/** Nonce action of the sign-in form (protocol `NONCE_HEADER` carries it). */
 const WORKOS_LOGIN_NONCE_ACTION = 'workos_login';
 
 /**
@@ -49,15 +49,79 @@ function workos_login_rest_common_args(): array {
  * @return bool|WP_Error True, or `invalid_origin` / `invalid_nonce` with status 403.
  */
 function workos_login_rest_permission( WP_REST_Request $request ): bool|WP_Error {
-	$origin = $request->get_header( 'origin' );
-	if ( null !== $origin && ! in_array( workos_login_origin_of( $origin ), workos_login_allowed_origins(), true ) ) {
-		return new WP_Error( 'invalid_origin', workos_login_error_message( 'invalid_origin' ), array( 'status' => 403 ) );
+	$same_origin = workos_login_rest_same_origin( $request );
+	if ( true !== $same_origin ) {
+		return $same_origin;
 	}
 	$nonce = (string) $request->get_header( 'x_workos_nonce' );
 	if ( '' === $nonce || ! workos_login_verify_nonce( $nonce ) ) {
 		return new WP_Error( 'invalid_nonce', workos_login_error_message( 'invalid_nonce' ), array( 'status' => 403 ) );
 	}
 	return true;
+}
+
+/**
+ * Lets a request through only from this site's pages: a browser sends `Origin` with every
+ * cross-origin request (and WordPress's REST API would otherwise answer it with CORS headers),
+ * and `Sec-Fetch-Site` says `cross-site` for a foreign page.
+ *
+ * @since 0.6.0
+ *
+ * @param WP_REST_Request $request The request.
+ * @return true|WP_Error `invalid_origin` (403) for a foreign page.
+ */
+function workos_login_rest_same_origin( WP_REST_Request $request ): bool|WP_Error {
+	$origin = $request->get_header( 'origin' );
+	$site   = $request->get_header( 'sec_fetch_site' );
+	if ( ( null !== $origin && ! in_array( workos_login_origin_of( $origin ), workos_login_allowed_origins(), true ) ) || 'cross-site' === $site ) {
+		return new WP_Error( 'invalid_origin', workos_login_error_message( 'invalid_origin' ), array( 'status' => 403 ) );
+	}
+	return true;
+}
+
+/**
+ * `GET /wp-json/workos/v1/nonce`: a fresh `workos_login` nonce for the element, which asks for
+ * one when its page has none or the one it has expired — a page with the element may be served
+ * from a full-page cache long after the nonce printed into it stopped working (ARCHITECTURE
+ * rule 9). Never cached itself; same-origin only.
+ *
+ * @since 0.6.0
+ */
+function workos_login_register_nonce_route(): void {
+	register_rest_route(
+		'workos/v1',
+		'/nonce',
+		array(
+			'methods'             => WP_REST_Server::READABLE,
+			'callback'            => 'workos_login_rest_nonce',
+			'permission_callback' => 'workos_login_rest_same_origin',
+			'args'                => array(),
+		)
+	);
+}
+add_action( 'rest_api_init', 'workos_login_register_nonce_route' );
+
+/**
+ * Answers `GET nonce` (protocol `NonceResponse`).
+ *
+ * @since 0.6.0
+ */
+function workos_login_rest_nonce(): WP_REST_Response {
+	return workos_login_rest_response( array( 'nonce' => workos_login_create_nonce() ), 200 );
+}
+
+/**
+ * Creates a `workos_login` nonce for the visitor the cookies prove (see workos_login_verify_nonce():
+ * on a REST request without `X-WP-Nonce` core has reset the current user to 0).
+ *
+ * @since 0.6.0
+ */
+function workos_login_create_nonce(): string {
+	return workos_login_as_cookie_user(
+		static function (): string {
+			return wp_create_nonce( WORKOS_LOGIN_NONCE_ACTION );
+		}
+	);
 }
 
 /**
@@ -74,6 +138,25 @@ function workos_login_rest_permission( WP_REST_Request $request ): bool|WP_Error
  * @param string $nonce Nonce from the header.
  */
 function workos_login_verify_nonce( string $nonce ): bool {
+	return workos_login_as_cookie_user(
+		static function () use ( $nonce ): bool {
+			return false !== wp_verify_nonce( $nonce, WORKOS_LOGIN_NONCE_ACTION );
+		}
+	);
+}
+
+/**
+ * Runs a nonce function as the user the logged-in cookie proves, when core has reset the
+ * current user to 0 (a REST request without `X-WP-Nonce`). The session-token part of the nonce
+ * is read from that same cookie, so this matches exactly what a page signed for that visitor.
+ *
+ * @since 0.6.0
+ *
+ * @template T
+ * @param callable(): T $nonce_function Creates or verifies a `workos_login` nonce.
+ * @return T
+ */
+function workos_login_as_cookie_user( callable $nonce_function ): mixed {
 	$cookie_user = (int) wp_validate_auth_cookie( '', 'logged_in' );
 	$as_cookie   = static function ( $uid, $action = -1 ) use ( $cookie_user ) {
 		return WORKOS_LOGIN_NONCE_ACTION === $action ? $cookie_user : $uid;
@@ -82,7 +165,7 @@ function workos_login_verify_nonce( string $nonce ): bool {
 	if ( $switch ) {
 		add_filter( 'nonce_user_logged_out', $as_cookie, PHP_INT_MAX, 2 );
 	}
-	$valid = wp_verify_nonce( $nonce, WORKOS_LOGIN_NONCE_ACTION );
+	$result = $nonce_function();
 	remove_filter( 'nonce_user_logged_out', $as_cookie, PHP_INT_MAX );
-	return false !== $valid;
+	return $result;
 }

@@ -10,6 +10,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+/** Error codes that say a dependency failed, not the visitor. */
+const WORKOS_LOGIN_UNAVAILABLE_CODES = array( 'server_unavailable', 'workos_unavailable', 'database_unavailable' );
+
 /**
  * Answers the browser for an outcome: steps and redirects pass through, errors get the site's
  * translated text, `authenticated` goes through login completion, `reset_token` becomes an email
@@ -25,7 +28,8 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 function workos_login_rest_answer( array|WP_Error $outcome, string $email, array $choices ): WP_REST_Response {
 	if ( is_wp_error( $outcome ) ) {
-		return workos_login_rest_error( 'server_unavailable', 503, $email );
+		$data = $outcome->get_error_data();
+		return workos_login_rest_error( 'server_unavailable', 503, $email, isset( $data['retry_after'] ) ? (int) $data['retry_after'] : null );
 	}
 	switch ( $outcome['type'] ) {
 		case 'step':
@@ -56,9 +60,14 @@ function workos_login_rest_answer( array|WP_Error $outcome, string $email, array
 			if ( is_wp_error( $done ) ) {
 				// Completion already fired wp_login_failed.
 				$data            = $done->get_error_data();
-				$body            = workos_login_error_body( (string) $done->get_error_code() );
+				$retry_after     = isset( $data['retry_after'] ) ? (int) $data['retry_after'] : null;
+				$body            = workos_login_error_body( (string) $done->get_error_code(), $retry_after );
 				$body['message'] = $done->get_error_message(); // Translated, maybe the administrator's own (gate).
-				return workos_login_rest_response( $body, (int) ( $data['status'] ?? 500 ) );
+				$response        = workos_login_rest_response( $body, (int) ( $data['status'] ?? 500 ) );
+				if ( null !== $retry_after ) {
+					$response->header( 'Retry-After', (string) $retry_after );
+				}
+				return $response;
 			}
 			if ( isset( $done['step'] ) ) {
 				// Role-based step-up: a second factor before the session (passkeys/step-up.php).
@@ -112,8 +121,11 @@ function workos_login_step_response( array $outcome ): array {
  */
 function workos_login_rest_error( string $code, int $status, string $email, ?int $retry_after = null, ?array $problems = null ): WP_REST_Response {
 	$body = workos_login_error_body( $code, $retry_after, $problems );
-	/** This action is documented in wp-includes/pluggable.php */
-	do_action( 'wp_login_failed', $email, new WP_Error( $code, $body['message'] ) );
+	if ( ! in_array( $code, WORKOS_LOGIN_UNAVAILABLE_CODES, true ) ) {
+		// An outage is nobody's failed sign-in: security plugins must not lock anyone out for it.
+		/** This action is documented in wp-includes/pluggable.php */
+		do_action( 'wp_login_failed', $email, new WP_Error( $code, $body['message'] ) );
+	}
 
 	$response = workos_login_rest_response( $body, $status );
 	if ( null !== $retry_after ) {

@@ -22,11 +22,11 @@ function workos_login_maybe_authkit_redirect( array $profile ): void {
 	if ( 'authkit_redirect' !== ( $profile['mode'] ?? 'custom' ) ) {
 		return;
 	}
-	nocache_headers();
-	$retry = workos_login_rate_limit( workos_login_rate_buckets( 'authkit' ) );
-	if ( null !== $retry ) {
-		header( 'Retry-After: ' . $retry );
-		workos_login_render_authkit_error( $profile, 'rate_limited', 429 );
+	workos_login_nocache_headers();
+	$refusal = workos_login_rate_limit( workos_login_rate_buckets( 'authkit' ) );
+	if ( null !== $refusal ) {
+		header( 'Retry-After: ' . $refusal['retry_after'] );
+		workos_login_render_authkit_error( $profile, $refusal['code'], $refusal['status'] );
 	}
 	workos_login_ensure_browser_cookie();
 	$outcome = workos_login_server_request(

@@ -73,7 +73,7 @@ function workos_login_interim_success_url(): string {
  * @since 0.2.0
  */
 function workos_login_render_interim_success(): void {
-	nocache_headers();
+	workos_login_nocache_headers();
 	send_frame_options_header();
 	header( 'Content-Type: text/html; charset=UTF-8' );
 	header( 'X-Robots-Tag: noindex, nofollow' );

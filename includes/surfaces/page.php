@@ -68,7 +68,7 @@ function workos_login_serve_login_page( array $profile ): never {
  * }
  */
 function workos_login_render_login_page( array $profile, array $options = array() ): void {
-	nocache_headers();
+	workos_login_nocache_headers();
 	send_frame_options_header();
 	header( 'Content-Type: text/html; charset=UTF-8' );
 	header( 'X-Robots-Tag: noindex, nofollow' );
@@ -127,7 +127,7 @@ function workos_login_redirect_signed_in( array $profile ): never {
 		workos_login_page_redirect_to( $profile ),
 		(string) ( $profile['post_login_redirect'] ?? '' )
 	);
-	nocache_headers();
+	workos_login_nocache_headers();
 	wp_safe_redirect( $destination, 302, 'WorkOS Login' );
 	exit;
 }

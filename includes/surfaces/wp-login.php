@@ -17,12 +17,18 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Whether wp-login.php's sign-in is taken over. Off only through the filter (benchmarks compare
- * with WordPress's own form; a site may keep it while testing).
+ * Whether wp-login.php's sign-in is taken over: not before the configuration is complete and
+ * proven (a site that is not set up, or set up wrong, keeps WordPress's own form — nobody is
+ * locked out), and never when the filter says so (benchmarks compare with WordPress's own form;
+ * a site may keep it while testing).
  *
  * @since 0.2.0
+ * @since 0.6.0 Only with a verified configuration (workos_login_config_ready()).
  */
 function workos_login_takes_over_wp_login(): bool {
+	if ( ! workos_login_config_ready() ) {
+		return false;
+	}
 	/**
 	 * Filters whether the `default` profile replaces wp-login.php's sign-in form.
 	 *

@@ -60,6 +60,7 @@ export const SIGN_IN_STRINGS = {
   error_flow_expired: 'This sign-in took too long. Start again.',
   error_server_unavailable: 'Sign-in is unavailable right now. Try again in a few minutes.',
   error_workos_unavailable: 'Sign-in is unavailable right now. Try again in a few minutes.',
+  error_database_unavailable: 'Sign-in is unavailable right now. Try again in a few minutes.',
   error_sign_in_refused: 'This account can’t sign in to this site.',
   error_invalid_code: 'That code is wrong or has expired. Check it and try again.',
   error_password_rejected: 'That password can’t be used. Choose another one.',

@@ -1,20 +1,34 @@
 /**
- * Builds a complete WordPress core with the SQLite integration, once, into `.wp/core-6.5/`.
+ * Builds a complete WordPress core with the SQLite integration, once per version, into
+ * `.wp/core-<WORKOS_WP_VERSION>/` (`.wp/core-nightly/`, `.wp/core-6.5/`, …; see paths.ts).
  * Sources are offline npm files: @wp-playground/wordpress-builds holds the PHP (a zip) and the
  * static assets its build strips (CSS, JS, images) separately; we put them back together.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
-import { BUILDS_PACKAGE_DIR, CORE_ASSETS_DIR, CORE_DIR, CORE_ZIP, SQLITE_ZIP, WP_DIR, WP_VERSION } from './paths.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import {
+  BUILDS_PACKAGE_DIR,
+  CORE_ASSETS_DIR,
+  CORE_DIR,
+  CORE_ZIP,
+  SQLITE_ZIP,
+  WP_DIR,
+  WP_RELEASE,
+  WP_VERSION,
+} from './paths.ts';
 
 /** Bump when the layout we build changes, so old caches are rebuilt. */
 const FORMAT = 1;
 const MARKER = '.workos-core.json';
 const SQLITE_PLUGIN_DIR = 'wp-content/plugins/sqlite-database-integration';
 
-/** What a finished core was built from; a different value means "rebuild". */
+/**
+ * What a finished core was built from; a different value means "rebuild". Sites hash it, so a
+ * version change (WORKOS_WP_VERSION) rebuilds them too. The build name and the package version
+ * pin the release (extractCore checks it).
+ */
 export function coreStamp(): string {
   const pkg = JSON.parse(readFileSync(join(BUILDS_PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string };
   return JSON.stringify({ format: FORMAT, wp: WP_VERSION, builds: pkg.version });
@@ -49,10 +63,22 @@ function readMarker(dir: string): string | null {
 
 async function extractCore(target: string): Promise<void> {
   if (!existsSync(CORE_ZIP)) {
-    throw new Error(`${CORE_ZIP} is missing: run npm install (needs @wp-playground/wordpress-builds)`);
+    throw new Error(
+      `${CORE_ZIP} is missing: run npm install (the ${WP_VERSION} build comes from @wp-playground/wordpress-builds)`,
+    );
   }
   await mkdir(WP_DIR, { recursive: true });
-  await writeEntries(target, unzipSync(await readFile(CORE_ZIP)), (name) => name);
+  const entries = unzipSync(await readFile(CORE_ZIP));
+  // The README and `Tested up to` name this version: a different builds package must update them.
+  const release = /\$wp_version = '([^']+)'/.exec(
+    strFromU8(entries['wp-includes/version.php'] ?? new Uint8Array()),
+  )?.[1];
+  if (release !== WP_RELEASE) {
+    throw new Error(
+      `${CORE_ZIP} holds WordPress ${release ?? '(no version.php)'}, not ${WP_RELEASE}: update WP_BUILDS in scripts/wp/paths.ts (and the README)`,
+    );
+  }
+  await writeEntries(target, entries, (name) => name);
 
   // Only the themes whose PHP the zip ships; the assets folder also has two themes' images.
   const themes = new Set(await readdir(join(target, 'wp-content/themes')));

@@ -6,6 +6,15 @@
  *   await site.reset();                     // between tests
  *   await server.stop();
  *
+ * MySQL/MariaDB instead of SQLite: `database: { driver: 'mysql', host, port, name, user, password }`
+ * (mysql.ts; the production lane, scripts/prod/, serves such a site with PHP-FPM behind nginx).
+ * Object cache: `redis: { host, port, database, prefix }` and `objectCache: 'redis' | 'weak'`
+ * (object-cache.ts); `site.setObjectCache(mode)` swaps it while the site runs.
+ *
+ * WordPress version: WORKOS_WP_VERSION = nightly (default, 6.7-alpha) | beta | 6.5 | 6.4 | 6.3 | 6.2
+ * (paths.ts); each has its own core in .wp/core-<version>/, and a site built on one is rebuilt on
+ * another.
+ *
  * CLI (manual use): node scripts/wp/index.ts serve --name demo --port 5881
  *   [--plugin-dir <dir>] [--mode native|playground] [--password <admin password>]
  *   [--define NAME=value …]   (wp-config constants; true/false become booleans)
@@ -19,9 +28,23 @@ export { ensurePhp, probe as probePhp, REQUIRED_EXTENSIONS } from './ensure-php.
 export { ensureChromium } from './ensure-chromium.ts';
 export { prepareCore } from './core.ts';
 export { createSite, type CreateSiteOptions, type Site } from './site.ts';
+export type { DatabaseOption, MysqlDatabase } from './mysql.ts';
+export type { ObjectCacheMode, RedisConfig } from './object-cache.ts';
 export { serveSite, type Server, type ServeMode, type ServeOptions } from './serve.ts';
 export { renderWpConfig, defaultConstants, type ConstantValue } from './wp-config.ts';
-export { REPO_ROOT, WP_DIR, SITES_DIR, CORE_DIR, WP_VERSION } from './paths.ts';
+export {
+  REPO_ROOT,
+  WP_DIR,
+  SITES_DIR,
+  CORE_DIR,
+  WP_VERSION,
+  WP_RELEASE,
+  WP_BUILDS,
+  NEWEST_WP_VERSION,
+  OLDEST_WP_VERSION,
+  wpVersion,
+  type WpBuild,
+} from './paths.ts';
 
 async function cli(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { startProc, waitForHttp } from '../proc.ts';
 import { SITE_TITLE, PERMALINKS } from './site-install.ts';
 import type { Site } from './site.ts';
+import { WP_VERSION } from './paths.ts';
 import { assertPortFree, logTail, waitPortFree, type Server } from './serve-util.ts';
 import { phpLiteral } from './wp-config.ts';
 
@@ -100,7 +101,8 @@ export function playgroundBlueprint(site: Site): object {
     "delete_option( 'rewrite_rules' );",
   ].join('\n');
   return {
-    preferredVersions: { php: '8.2', wp: '6.5' },
+    // The mounted core is what runs; this names the same build (Playground takes `nightly`, `6.5`, …).
+    preferredVersions: { php: '8.2', wp: WP_VERSION },
     steps: site.installed ? [] : [{ step: 'runPHP', code: setup }],
   };
 }

@@ -2,9 +2,11 @@
  * A WordPress site instance under `.wp/sites/<name>/`:
  *
  *   site.json          what it was built from (config hash); written last, so it marks "complete"
- *   wordpress/         document root: the core (hard links), its own wp-config.php, SQLite db in
- *                      wp-content/database/, the plugin symlinked into wp-content/plugins/
- *   golden.sqlite      the database right after install; reset() copies it back
+ *   wordpress/         document root: the core (hard links), its own wp-config.php, the plugin
+ *                      symlinked into wp-content/plugins/; SQLite sites keep their database in
+ *                      wp-content/database/ (MySQL sites have no wp-content/db.php drop-in)
+ *   golden.sqlite      the database right after install; reset() copies it back (MySQL: the
+ *                      `<name>_golden` database, see mysql.ts)
  *   logs/debug.log     WP_DEBUG_LOG; logs/server.log the PHP server's output
  *
  * A re-run with the same configuration reuses the site and resets its database (milliseconds);
@@ -18,6 +20,15 @@ import { coreStamp, prepareCore } from './core.ts';
 import { ensurePhp } from './ensure-php.ts';
 import { SCRIPTS_DIR, SITES_DIR } from './paths.ts';
 import { runPhp, type PhpContext, type RunPhpOptions } from './php-runner.ts';
+import { siteDatabase, type DatabaseOption, type SiteDatabase } from './mysql.ts';
+import {
+  currentObjectCache,
+  flushObjectCache,
+  redisConstants,
+  writeObjectCache,
+  type ObjectCacheMode,
+  type RedisConfig,
+} from './object-cache.ts';
 import { installSite, type AdminUser } from './site-install.ts';
 import { linkTree } from './tree.ts';
 import { renderWpConfig, type ConstantValue } from './wp-config.ts';
@@ -37,6 +48,12 @@ export interface CreateSiteOptions {
   adminUser?: Partial<AdminUser>;
   /** Must-use plugins, file name (without .php) → PHP source. */
   muPlugins?: Record<string, string>;
+  /** Default SQLite; MySQL/MariaDB needs native PHP with mysqli and the `mariadb` client. */
+  database?: DatabaseOption;
+  /** The Redis the object-cache drop-ins use (wp-config constants); needed unless objectCache is none. */
+  redis?: RedisConfig;
+  /** The drop-in the site starts with and every reset() returns to. Default `none`. */
+  objectCache?: ObjectCacheMode;
 }
 
 export interface Site {
@@ -46,7 +63,10 @@ export interface Site {
   url: string;
   dir: string;
   docroot: string;
-  dbFile: string;
+  /** The SQLite file (SQLite sites only). */
+  dbFile: string | null;
+  database: DatabaseOption;
+  redis: RedisConfig | null;
   debugLog: string;
   serverLog: string;
   admin: AdminUser;
@@ -59,22 +79,40 @@ export interface Site {
   /** Installed by native PHP (has a golden database); false: Playground installs at boot. */
   installed: boolean;
   pluginActive: boolean;
+  /** True when this createSite() installed it (false: an earlier install was reused). */
+  freshInstall: boolean;
   /**
-   * Restores the database saved right after install (~ms). Only between requests: never while
-   * a request is running (tests: in beforeEach/afterAll, not mid-test with pages open).
+   * Restores the database saved right after install (SQLite ~ms, MySQL ~0.1 s), puts the
+   * object-cache drop-in back to the site's default and empties the site's Redis keys. Only between
+   * requests: never while a request is running (tests: in beforeEach/afterAll, not mid-test).
    */
   reset(): Promise<void>;
+  /**
+   * Makes the current database the one reset() restores (after the stack around a fresh install
+   * is up, e.g. once WorkOS Login has proven its configuration against the running login server).
+   */
+  saveGolden(): Promise<void>;
+  /** Swaps wp-content/object-cache.php on the running site and empties the site's Redis keys. */
+  setObjectCache(mode: ObjectCacheMode): Promise<void>;
   /** Runs PHP with WordPress loaded and returns its stdout (native PHP only). */
   php(code: string, opts?: RunPhpOptions): Promise<string>;
 }
 
-const SITE_FORMAT = 3;
+const SITE_FORMAT = 4;
 const RUNTIME_MU_PLUGIN = '0-workos-dev-runtime.php';
 
 export async function createSite(opts: CreateSiteOptions): Promise<Site> {
   if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(opts.name)) throw new Error(`invalid site name: ${opts.name}`);
   if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65535) throw new Error(`invalid port: ${opts.port}`);
   const php = await ensurePhp();
+  const database = opts.database ?? { driver: 'sqlite' };
+  const defaultCache = opts.objectCache ?? 'none';
+  if (database.driver === 'mysql' && !php) throw new Error('a MySQL site needs native PHP (with mysqli)');
+  if (defaultCache !== 'none' && !opts.redis) throw new Error(`objectCache "${defaultCache}" needs a redis option`);
+  const constants = {
+    ...(opts.redis ? redisConstants(opts.redis) : {}),
+    ...opts.constants,
+  };
   const core = await prepareCore();
   const pluginDir = realpathSync(opts.pluginDir);
   const plugin = { dir: pluginDir, slug: opts.pluginSlug ?? 'workos-login', file: opts.pluginFile ?? 'plugin.php' };
@@ -92,7 +130,7 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
   const paths = {
     dir,
     docroot,
-    dbFile: join(docroot, 'wp-content/database/.ht.sqlite'),
+    dbFile: database.driver === 'sqlite' ? join(docroot, 'wp-content/database/.ht.sqlite') : null,
     golden: join(dir, 'golden.sqlite'),
     debugLog: join(dir, 'logs/debug.log'),
     serverLog: join(dir, 'logs/server.log'),
@@ -106,7 +144,9 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
         port: opts.port,
         plugin,
         pluginExists: existsSync(join(plugin.dir, plugin.file)),
-        constants: opts.constants ?? {},
+        constants,
+        // Only MySQL sites hash their database: SQLite sites built before it existed stay valid.
+        ...(database.driver === 'mysql' ? { database } : {}),
         admin,
         muPlugins: opts.muPlugins ?? {},
         runtimePlugin,
@@ -115,17 +155,18 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
     )
     .digest('hex');
 
+  const mysql: SiteDatabase | null = database.driver === 'mysql' ? await siteDatabase(database, dir) : null;
   const meta = readMeta(dir);
   let pluginActive = meta?.pluginActive ?? false;
-  const reusable = meta?.hash === hash && existsSync(php ? paths.golden : docroot);
+  const reusable = meta?.hash === hash && (mysql ? await mysql.hasGolden() : existsSync(php ? paths.golden : docroot));
+  const freshInstall = !reusable;
   if (!reusable) {
     await rm(dir, { recursive: true, force: true });
-    await linkTree(core, docroot, (rel) => rel === '.workos-core.json');
+    // A MySQL site must not load the SQLite drop-in the core carries.
+    const skip = (rel: string) => rel === '.workos-core.json' || (mysql !== null && rel === 'wp-content/db.php');
+    await linkTree(core, docroot, skip);
     await mkdir(join(dir, 'logs'), { recursive: true });
-    await writeFile(
-      join(docroot, 'wp-config.php'),
-      renderWpConfig({ port: opts.port, constants: opts.constants ?? {} }),
-    );
+    await writeFile(join(docroot, 'wp-config.php'), renderWpConfig({ port: opts.port, constants, database }));
     await symlink(plugin.dir, join(docroot, 'wp-content/plugins', plugin.slug));
     const muDir = join(docroot, 'wp-content/mu-plugins');
     await mkdir(muDir, { recursive: true });
@@ -134,8 +175,10 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
       await writeFile(join(muDir, `${name}.php`), source);
     }
     if (php) {
+      await mysql?.recreate();
       ({ pluginActive } = await installSite(phpContext(php.php, opts.port, paths), admin, plugin));
-      await copyFile(paths.dbFile, paths.golden);
+      if (mysql) await mysql.saveGolden();
+      else await copyFile(paths.dbFile!, paths.golden);
     }
     await writeFile(join(dir, 'site.json'), JSON.stringify({ hash, pluginActive }, null, 2));
   }
@@ -147,6 +190,8 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
     dir,
     docroot,
     dbFile: paths.dbFile,
+    database,
+    redis: opts.redis ?? null,
     debugLog: paths.debugLog,
     serverLog: paths.serverLog,
     admin,
@@ -154,15 +199,37 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
     pluginDir: plugin.dir,
     pluginSlug: plugin.slug,
     pluginFile: plugin.file,
-    installed: existsSync(paths.golden),
+    installed: mysql ? true : existsSync(paths.golden),
     pluginActive,
-    reset: () => resetDatabase(paths.golden, paths.dbFile),
+    freshInstall,
+    async saveGolden() {
+      if (mysql) await mysql.saveGolden();
+      else await copyFile(paths.dbFile!, paths.golden);
+    },
+    async reset() {
+      const hadCache = currentObjectCache(docroot) !== 'none';
+      if (currentObjectCache(docroot) !== defaultCache) await writeObjectCache(docroot, defaultCache);
+      if (mysql) await mysql.reset();
+      else await resetDatabase(paths.golden, paths.dbFile!);
+      if (opts.redis && (hadCache || defaultCache !== 'none')) {
+        // Back to no drop-in: a Redis that is gone (started on demand, stopped since) holds nothing to flush.
+        await flushObjectCache(opts.redis).catch((error: unknown) => {
+          if (defaultCache !== 'none') throw error;
+        });
+      }
+    },
+    async setObjectCache(mode) {
+      if (mode !== 'none' && !opts.redis) throw new Error(`objectCache "${mode}" needs the site's redis option`);
+      await writeObjectCache(docroot, mode);
+      if (opts.redis && mode !== 'none') await flushObjectCache(opts.redis);
+    },
     php: (code, runOpts) => {
       if (!php) return Promise.reject(new Error('site.php() needs native PHP (none found; Playground mode)'));
       return runPhp(phpContext(php.php, opts.port, paths), code, runOpts);
     },
   };
   if (reusable && php) await site.reset();
+  else if (defaultCache !== 'none') await site.setObjectCache(defaultCache);
   return site;
 }
 

@@ -71,6 +71,20 @@ describe('renderWpConfig', () => {
     expect(salt(a)).not.toBe(salt(b));
   });
 
+  it('points a MySQL site at its server, with no SQLite settings', () => {
+    const php = renderWpConfig({
+      port: 5999,
+      constants: {},
+      salts,
+      database: { driver: 'mysql', host: '127.0.0.1', port: 3307, name: 'wp_prod', user: 'wp_prod', password: "p'w" },
+    });
+    expect(php).toContain("define( 'DB_HOST', '127.0.0.1:3307' );");
+    expect(php).toContain("define( 'DB_NAME', 'wp_prod' );");
+    expect(php).toContain("define( 'DB_PASSWORD', 'p\\'w' );");
+    expect(php).not.toContain('DB_DIR');
+    expect(php).not.toContain('DB_FILE');
+  });
+
   it('rejects constant names that are not PHP identifiers', () => {
     expect(() => renderWpConfig({ port: 1, constants: { "X'); evil(); //": 1 } })).toThrow(/invalid constant name/);
   });

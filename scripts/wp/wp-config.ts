@@ -2,12 +2,15 @@
  * Renders a site's wp-config.php. Pure: the unit tests check the PHP it writes.
  */
 import { randomBytes } from 'node:crypto';
+import { mysqlConstants, type DatabaseOption } from './mysql.ts';
 
 export type ConstantValue = string | boolean | number;
 
 export interface WpConfigInput {
   port: number;
   constants: Record<string, ConstantValue>;
+  /** Default SQLite (wp-content/db.php). */
+  database?: DatabaseOption;
   /** Override the random salts (tests); normally omitted. */
   salts?: Record<string, string>;
 }
@@ -64,10 +67,9 @@ interface Expression {
   php: string;
 }
 
-export function renderWpConfig(input: WpConfigInput): string {
-  const salts = input.salts ?? Object.fromEntries(SALT_NAMES.map((n) => [n, randomBytes(48).toString('base64')]));
-  // One map, so a caller's constant replaces ours instead of being defined twice.
-  const all: Record<string, ConstantValue | Expression> = {
+function databaseConstants(database: DatabaseOption): Record<string, ConstantValue | Expression> {
+  if (database.driver === 'mysql') return mysqlConstants(database);
+  return {
     // SQLite through wp-content/db.php; the DB_* values only satisfy code that reads them.
     DB_NAME: 'wordpress',
     DB_USER: '',
@@ -77,6 +79,14 @@ export function renderWpConfig(input: WpConfigInput): string {
     DB_COLLATE: '',
     DB_DIR: { php: "__DIR__ . '/wp-content/database/'" },
     DB_FILE: '.ht.sqlite',
+  };
+}
+
+export function renderWpConfig(input: WpConfigInput): string {
+  const salts = input.salts ?? Object.fromEntries(SALT_NAMES.map((n) => [n, randomBytes(48).toString('base64')]));
+  // One map, so a caller's constant replaces ours instead of being defined twice.
+  const all: Record<string, ConstantValue | Expression> = {
+    ...databaseConstants(input.database ?? { driver: 'sqlite' }),
     ...salts,
     // The log sits beside the document root, out of reach of HTTP.
     WP_DEBUG_LOG: { php: "dirname( __DIR__ ) . '/logs/debug.log'" },

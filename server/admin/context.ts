@@ -2,10 +2,12 @@
  * What the admin routes share: the WorkOS client, the log, and one way of turning what the SDK
  * throws into an {@link ErrorOutcome} WordPress can act on.
  */
-import { RateLimitExceededException, UnauthorizedException, type WorkOS } from '@workos-inc/node';
+import type { WorkOS } from '@workos-inc/node';
 import type { ErrorOutcome } from '../../protocol/messages.ts';
 import type { Logger } from '../log.ts';
 import { errorOutcome } from '../steps/errors.ts';
+import { rateLimited, unavailable } from '../steps/outcomes.ts';
+import { classifyWorkOSError, failureFields } from '../workos-failure.ts';
 
 export interface AdminContext {
   workos: WorkOS;
@@ -24,42 +26,28 @@ export function workosStatus(error: unknown): number | null {
   return typeof status === 'number' && status >= 400 && status <= 599 ? status : null;
 }
 
-/** True for a 4xx that says something about the request itself (not the key, not an outage). */
-function isClientError(status: number | null): status is number {
-  return status !== null && status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
-
 /**
  * - a rejected API key → `internal_error` 500 (the server is misconfigured; retrying will not help
  *   until someone fixes WORKOS_API_KEY, but it is not the request's fault either);
- * - 429 → `rate_limited` 429; another 4xx → `invalid_request` with WorkOS's status;
- * - no answer, a timeout or a 5xx → `workos_unavailable` 503.
- * Logs name the job and the status, never the request's values.
+ * - 429 → `rate_limited` 429; another 4xx (404 included) → `invalid_request` with WorkOS's status;
+ * - no answer, a timeout, the deadline, a 5xx or an unreadable answer → `workos_unavailable` 503;
+ *   both with `retry_after` (WorkOS's `Retry-After` when it sent one).
+ * Logs name the job, the status and WorkOS's code, never the request's values.
  */
 export function workosFailure(ctx: AdminContext, job: string, error: unknown): ErrorOutcome {
-  if (error instanceof UnauthorizedException) {
-    ctx.log.error('WorkOS rejected the API key: check WORKOS_API_KEY', { job });
-    return errorOutcome('internal_error', 500, 'The login server is misconfigured.');
+  const failure = classifyWorkOSError(error);
+  switch (failure.kind) {
+    case 'unauthorized':
+      ctx.log.error('WorkOS rejected the API key: check WORKOS_API_KEY', { job });
+      return errorOutcome('internal_error', 500, 'The login server is misconfigured.');
+    case 'rate_limited':
+      ctx.log.warn('WorkOS rate limit reached', { job, ...failureFields(failure) });
+      return rateLimited(failure.retryAfter);
+    case 'outage':
+      ctx.log.warn(`${job} failed`, failureFields(failure));
+      return unavailable(failure.retryAfter);
+    default:
+      ctx.log.info(`${job} refused by WorkOS`, failureFields(failure));
+      return errorOutcome('invalid_request', failure.status, `WorkOS refused the request (HTTP ${failure.status}).`);
   }
-  const status = workosStatus(error);
-  if (error instanceof RateLimitExceededException || status === 429) {
-    ctx.log.warn('WorkOS rate limit reached', { job });
-    return errorOutcome('rate_limited', 429, 'WorkOS rate limit reached.');
-  }
-  if (isClientError(status)) {
-    ctx.log.info(`${job} refused by WorkOS`, { status, code: codeOf(error) });
-    return errorOutcome('invalid_request', status, `WorkOS refused the request (HTTP ${status}).`);
-  }
-  ctx.log.warn(`${job} failed`, { status, error: nameOf(error) });
-  return errorOutcome('workos_unavailable', 503, 'WorkOS could not be reached.');
-}
-
-function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** Error name and message only: SDK messages name paths, never query strings or bodies. */
-function nameOf(error: unknown): { name: string; message: string } | string {
-  return error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : typeof error;
 }

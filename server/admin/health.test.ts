@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { adminHealthOutcomeSchema } from './identity-schemas.ts';
 import { NO_ORG, outcomeOf, serverError, setup, unreachable, WRONG_KEY } from './test-support.ts';
 
@@ -56,6 +56,42 @@ describe('POST /v1/admin/health', () => {
         type: 'health',
         workos: { ok: false, error: 'WorkOS could not be reached', api_host: 'workos.test' },
         organization: { status: 'unchecked' },
+      });
+    }
+  });
+
+  it('reports WorkOS too slow for the budget in the fields, at the deadline', async () => {
+    vi.useFakeTimers();
+    try {
+      for (const rules of [[{ action: 'hang' as const }], [{ action: 'delay' as const, delay_ms: 30_000 }]]) {
+        const { post, org, fake } = setup();
+        fake.faults.set(rules);
+        let answered: Response | undefined;
+        void Promise.resolve(post(PATH, { organization_id: org.id }, { budget: '6000' })).then((r) => (answered = r));
+        await vi.advanceTimersByTimeAsync(4499);
+        expect(answered).toBeUndefined();
+        await vi.advanceTimersByTimeAsync(1);
+        expect(await outcomeOf(answered!, adminHealthOutcomeSchema)).toMatchObject({
+          type: 'health',
+          workos: { ok: false, error: 'WorkOS did not answer in time', api_host: 'workos.test' },
+          organization: { status: 'unchecked', id: org.id },
+        });
+        fake.faults.set([]);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports WorkOS failing with 5xx or 429 in the fields', async () => {
+    for (const [status, error] of [
+      [503, 'WorkOS could not be reached'],
+      [429, 'WorkOS rate limit reached'],
+    ] as const) {
+      const { post, org, fake } = setup();
+      fake.faults.set([{ action: 'status', status }]);
+      expect(await outcomeOf(await post(PATH, { organization_id: org.id }), adminHealthOutcomeSchema)).toMatchObject({
+        workos: { ok: false, error },
       });
     }
   });

@@ -103,6 +103,7 @@ describe('POST /v1/admin/organizations', () => {
       code: 'workos_unavailable',
       message: 'WorkOS could not be reached.',
       status: 503,
+      retry_after: 30,
     });
     expect(logLines.join('\n')).toContain('listing organizations failed');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADERS } from '../../protocol/messages.ts';
+import { SERVER_HEADERS } from '../../protocol/messages.ts';
 import { sign } from '../signature.ts';
 import { ADMIN_ROUTES } from './routes.ts';
 import { outcomeOf, SECRET, setup } from './test-support.ts';
@@ -24,7 +24,7 @@ describe('the admin route table', () => {
     for (const signature of ['', sign('z'.repeat(64), body), sign(SECRET, 'other body')]) {
       const res = await post(path, {}, { raw: body, signature });
       expect(res.status).toBe(401);
-      expect(res.headers.get(HEADERS.signature)).toBeNull();
+      expect(res.headers.get(SERVER_HEADERS.signature)).toBeNull();
       expect(await res.json()).toEqual({ error: 'invalid_signature' });
     }
     expect(requests).toEqual([]);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../workos-fake/test-seed.ts';
 import { sessionRevokeOutcomeSchema } from './identity-schemas.ts';
 import { outcomeOf, serverError, setup, unreachable, WRONG_KEY } from './test-support.ts';
@@ -77,6 +77,26 @@ describe('POST /v1/session/revoke', () => {
         revoked: false,
         logout_url: expect.stringContaining('session_01X'),
       });
+    }
+  });
+
+  it('answers revoked: false with the logout URL when the budget runs out first', async () => {
+    vi.useFakeTimers();
+    try {
+      const { post, fake } = setup();
+      fake.faults.set([{ action: 'hang' }]);
+      let answered: Response | undefined;
+      const request = post(PATH, { session_id: 'session_01X', return_to: RETURN_TO }, { budget: '4000' });
+      void Promise.resolve(request).then((r) => (answered = r));
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(await outcomeOf(answered!, sessionRevokeOutcomeSchema)).toMatchObject({
+        type: 'session_revoked',
+        revoked: false,
+        logout_url: expect.stringContaining('session_01X'),
+      });
+      fake.faults.set([]);
+    } finally {
+      vi.useRealTimers();
     }
   });
 

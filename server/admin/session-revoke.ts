@@ -4,7 +4,8 @@
  * reported as `revoked: false`, never as an error: the WordPress session ends anyway.
  */
 import type { SessionRevokeOutcome, SessionRevokeRequest } from '../../protocol/admin.ts';
-import { workosStatus, type AdminContext } from './context.ts';
+import { classifyWorkOSError, failureFields } from '../workos-failure.ts';
+import type { AdminContext } from './context.ts';
 
 export async function revokeSession(ctx: AdminContext, input: SessionRevokeRequest): Promise<SessionRevokeOutcome> {
   let revoked = true;
@@ -13,8 +14,17 @@ export async function revokeSession(ctx: AdminContext, input: SessionRevokeReque
   } catch (error) {
     revoked = false;
     // The session id is not logged: with the logout URL it would end someone's hosted session.
-    ctx.log.warn('session revocation failed', { status: workosStatus(error), error: (error as Error)?.name });
+    ctx.log.warn('session revocation failed', failureFields(classifyWorkOSError(error)));
   }
+  return revokedOutcome(ctx, input, revoked);
+}
+
+/** The answer when the budget ran out first: not revoked (as far as anyone knows), the logout URL all the same. */
+export function lateRevoke(ctx: AdminContext, input: SessionRevokeRequest): SessionRevokeOutcome {
+  return revokedOutcome(ctx, input, false);
+}
+
+function revokedOutcome(ctx: AdminContext, input: SessionRevokeRequest, revoked: boolean): SessionRevokeOutcome {
   const logoutUrl = input.return_to
     ? ctx.workos.userManagement.getLogoutUrl({ sessionId: input.session_id, returnTo: input.return_to })
     : null;

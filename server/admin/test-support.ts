@@ -5,8 +5,9 @@
 import { WorkOS } from '@workos-inc/node';
 import { expect } from 'vitest';
 import type { z } from 'zod';
-import { HEADERS } from '../../protocol/messages.ts';
+import { SERVER_HEADERS } from '../../protocol/messages.ts';
 import { createApp } from '../app.ts';
+import { deadlineFetch } from '../deadline-fetch.ts';
 import { createLogger } from '../log.ts';
 import { createSealer } from '../seal.ts';
 import { sign, verify } from '../signature.ts';
@@ -28,13 +29,13 @@ export function setup(options: SetupOptions = {}) {
     clientId: DEFAULT_CLIENT_ID,
     apiHostname: 'workos.test',
     maxRetries: 0,
-    fetchFn:
+    fetchFn: deadlineFetch(
       options.fetchFn ??
-      (async (input, init) => {
-        const request = new Request(input, init);
-        requests.push(request.clone());
-        return fake.app.fetch(request);
-      }),
+        (async (input, init) => {
+          requests.push(new Request(input, init));
+          return fake.fetch(input, init);
+        }),
+    ),
   });
   const logLines: string[] = [];
   const app = createApp({
@@ -49,12 +50,16 @@ export function setup(options: SetupOptions = {}) {
   const userId = (email: string) => fake.store.findUserByEmail(email)!.wire.id;
 
   /** POSTs `{ input }` (or a raw body) to `path`, signed unless a signature is given. */
-  function post(path: string, input: unknown, opts: { raw?: string; signature?: string } = {}) {
+  function post(path: string, input: unknown, opts: { raw?: string; signature?: string; budget?: string } = {}) {
     const body = opts.raw ?? JSON.stringify({ input });
     return app.request(path, {
       method: 'POST',
       body,
-      headers: { 'Content-Type': 'application/json', [HEADERS.signature]: opts.signature ?? sign(SECRET, body) },
+      headers: {
+        'Content-Type': 'application/json',
+        [SERVER_HEADERS.signature]: opts.signature ?? sign(SECRET, body),
+        ...(opts.budget !== undefined ? { [SERVER_HEADERS.budget]: opts.budget } : {}),
+      },
     });
   }
 
@@ -65,7 +70,7 @@ export function setup(options: SetupOptions = {}) {
 export async function outcomeOf<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   expect(response.status).toBe(200);
   const text = await response.text();
-  expect(verify(SECRET, text, response.headers.get(HEADERS.signature))).toBeNull();
+  expect(verify(SECRET, text, response.headers.get(SERVER_HEADERS.signature))).toBeNull();
   return schema.parse(JSON.parse(text));
 }
 
@@ -88,6 +93,7 @@ export const UNAVAILABLE = {
   code: 'workos_unavailable',
   message: 'WorkOS could not be reached.',
   status: 503,
+  retry_after: 30,
 } as const;
 export const MISCONFIGURED = {
   type: 'error',

@@ -147,6 +147,32 @@ describe('mapWorkOSError', () => {
     expect(await mapWorkOSError(ctx, cont(), new TypeError('fetch failed'))).toMatchObject({
       code: 'workos_unavailable',
       status: 503,
+      retry_after: 30,
     });
+  });
+
+  it('never blames the visitor for a slow or failing WorkOS', async () => {
+    const lines: string[] = [];
+    const ctx = stepContext(stubWorkOS({}), lines);
+    const outages = [
+      // The SDK's own timeout: a 4xx status, yet nobody's wrong password.
+      new OauthException(408, 'r', 'Request timeout', undefined, {}),
+      new GenericServerException(502, 'Bad Gateway', {}, 'r'),
+    ];
+    for (const error of outages) {
+      expect(await mapWorkOSError(ctx, cont(), error)).toEqual({
+        type: 'error',
+        code: 'workos_unavailable',
+        message: 'WorkOS could not be reached.',
+        status: 503,
+        retry_after: 30,
+      });
+    }
+    expect(await mapWorkOSError(ctx, cont(), new RateLimitExceededException('x', 'r', null))).toMatchObject({
+      code: 'rate_limited',
+      retry_after: 60,
+    });
+    expect(lines.filter((line) => line.includes('"level":"warn"'))).toHaveLength(3);
+    expect(lines.join('\n')).not.toContain('sam@example.com');
   });
 });

@@ -7,19 +7,15 @@
  * redirect to the SSO connection). Everything else becomes a stable error code; credential
  * failures all collapse into the step's one refusal so no answer reveals whether an account exists.
  */
-import {
-  AuthenticationException,
-  GenericServerException,
-  RateLimitExceededException,
-  UnauthorizedException,
-} from '@workos-inc/node';
+import { AuthenticationException, GenericServerException } from '@workos-inc/node';
 import type { ErrorOutcome, Outcome } from '../../protocol/messages.ts';
+import { classifyWorkOSError, failureFields } from '../workos-failure.ts';
 import { authorizeRedirect } from './authorize-url.ts';
 import type { StepContext } from './context.ts';
 import { stepOutcome, type Continuation, type FlowState } from './flow.ts';
 import { factorsOf, labelled, offerEnrollment, offerFactors } from './mfa.ts';
 import { offerOrganizations } from './org.ts';
-import { errorOutcome, FLOW_EXPIRED, UNAVAILABLE } from './outcomes.ts';
+import { errorOutcome, FLOW_EXPIRED, rateLimited, unavailable } from './outcomes.ts';
 
 export { errorOutcome } from './outcomes.ts';
 
@@ -31,23 +27,29 @@ export async function mapWorkOSError(ctx: StepContext, cont: Continuation, error
   return apiError(ctx, error, cont.refusal);
 }
 
-/** Any other WorkOS failure: `clientError` for a 4xx (the request was refused), else the usual. */
-export function apiError(ctx: StepContext, error: unknown, clientError: ErrorOutcome): ErrorOutcome {
-  if (error instanceof RateLimitExceededException)
-    return errorOutcome('rate_limited', 429, 'WorkOS rate limit reached.');
-  if (error instanceof UnauthorizedException) {
-    ctx.log.error('WorkOS rejected the API key: check WORKOS_API_KEY');
-    return MISCONFIGURED;
+/**
+ * Any other WorkOS failure. `refusal` answers what WorkOS refused (a 4xx: wrong code, unknown
+ * token, deleted user…); a timeout, our deadline, a network error, a 5xx or an unreadable answer
+ * is `workos_unavailable` and WorkOS's 429 `rate_limited`, each with WorkOS's `Retry-After` when
+ * it sent one: never the step's refusal, so no visitor is blamed (or counted) for an outage.
+ */
+export function apiError(ctx: StepContext, error: unknown, refusal: ErrorOutcome): ErrorOutcome {
+  const failure = classifyWorkOSError(error);
+  switch (failure.kind) {
+    case 'outage':
+      ctx.log.warn('WorkOS unavailable', failureFields(failure));
+      return unavailable(failure.retryAfter);
+    case 'rate_limited':
+      ctx.log.warn('WorkOS rate limit reached', failureFields(failure));
+      return rateLimited(failure.retryAfter);
+    case 'unauthorized':
+      ctx.log.error('WorkOS rejected the API key: check WORKOS_API_KEY');
+      return MISCONFIGURED;
+    default:
+      ctx.log.info('WorkOS refused the request', failureFields(failure));
+      // A pending token that expired or was redeemed already: the flow is over.
+      return failure.code === 'invalid_pending_authentication_token' ? FLOW_EXPIRED : refusal;
   }
-  const status = statusOf(error);
-  if (status !== null && status >= 400 && status < 500) {
-    const code = codeOf(error);
-    ctx.log.info('WorkOS refused the request', { status, code });
-    // A pending token that expired or was redeemed already: the flow is over.
-    return code === 'invalid_pending_authentication_token' ? FLOW_EXPIRED : clientError;
-  }
-  ctx.log.warn('WorkOS unavailable', { status, error });
-  return UNAVAILABLE;
 }
 
 async function multiStep(ctx: StepContext, cont: Continuation, error: AuthenticationException): Promise<Outcome> {

@@ -7,9 +7,10 @@ import type { AuthenticationResponse, User } from '@workos-inc/node';
 import { decodeJwt } from 'jose';
 import type { ErrorOutcome, Identity, Method, Outcome, ResolvedProfile } from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
+import { apiError } from './errors.ts';
 import type { Continuation } from './flow.ts';
 import { requireSecondFactor } from './mfa.ts';
-import { isError, UNAVAILABLE } from './outcomes.ts';
+import { GONE, isError } from './outcomes.ts';
 
 /** WorkOS `authentication_method` → our method (callback and AuthKit, where the visitor chose). */
 const METHOD_OF: Partial<Record<string, Method>> = {
@@ -79,8 +80,9 @@ export async function identityOfUser(
       const found = list.data[0];
       if (found) membership = { role: found.role.slug, status: found.status };
     } catch (error) {
-      ctx.log.warn('membership lookup failed', { error });
-      return UNAVAILABLE;
+      // Without an answer no gate can decide: an outage fails closed (`workos_unavailable`); a
+      // user or organization WorkOS no longer knows is a refusal, not an outage.
+      return apiError(ctx, error, GONE);
     }
   }
   return {

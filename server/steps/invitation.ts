@@ -6,6 +6,7 @@
  */
 import type { Envelope, Outcome } from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
+import { classifyWorkOSError, failureFields } from '../workos-failure.ts';
 import { apiError } from './errors.ts';
 import { stepOutcome } from './flow.ts';
 import { errorOutcome } from './outcomes.ts';
@@ -30,7 +31,7 @@ export async function invitationStep(ctx: StepContext, envelope: Envelope<'invit
       organizationName = (await ctx.workos.organizations.getOrganization(invitation.organizationId)).name;
     } catch (error) {
       // Only a label: the invitation stays usable without it.
-      ctx.log.info('invitation organization unavailable', { error });
+      ctx.log.info('invitation organization unavailable', failureFields(classifyWorkOSError(error)));
     }
   }
   return stepOutcome(

@@ -16,9 +16,10 @@ import type {
   StepOutcome,
 } from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
+import { classifyWorkOSError, failureFields } from '../workos-failure.ts';
 import { apiError } from './errors.ts';
 import { stepOutcome, type Continuation, type FlowState } from './flow.ts';
-import { MFA_NOT_ALLOWED, UNAVAILABLE } from './outcomes.ts';
+import { GONE, MFA_NOT_ALLOWED } from './outcomes.ts';
 
 export type EnrollType = 'totp' | 'sms';
 const ENROLLABLE: readonly MfaFactorType[] = ['totp', 'sms'];
@@ -83,7 +84,7 @@ export async function labelled(
     const known = factorsOf((await ctx.workos.multiFactorAuth.listUserAuthFactors({ userId })).data);
     return factors.map((f) => known.find((k) => k.id === f.id) ?? f);
   } catch (error) {
-    ctx.log.info('factor labels unavailable', { error });
+    ctx.log.info('factor labels unavailable', failureFields(classifyWorkOSError(error)));
     return factors;
   }
 }
@@ -144,8 +145,7 @@ export async function requireSecondFactor(ctx: StepContext, cont: Continuation, 
     const list = await ctx.workos.multiFactorAuth.listUserAuthFactors({ userId: identity.user.id });
     factors = factorsOf(list.data);
   } catch (error) {
-    ctx.log.warn('factor lookup failed', { error });
-    return UNAVAILABLE;
+    return apiError(ctx, error, GONE);
   }
   const state = { ...cont.state, identity, user_id: identity.user.id, email: identity.user.email };
   delete state.pending_authentication_token;

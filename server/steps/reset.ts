@@ -5,10 +5,11 @@
  */
 import type { Envelope, Outcome, ResetTokenOutcome } from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
-import { apiError, statusOf } from './errors.ts';
+import { classifyWorkOSError } from '../workos-failure.ts';
+import { apiError } from './errors.ts';
 import { atFloor } from './floor.ts';
 import type { Continuation } from './flow.ts';
-import { errorOutcome, INVALID_CREDENTIALS, UNAVAILABLE } from './outcomes.ts';
+import { errorOutcome, INVALID_CREDENTIALS, unavailable } from './outcomes.ts';
 import { signInWithPassword } from './password.ts';
 import { passwordProblems, passwordRejected } from './password-policy.ts';
 
@@ -23,12 +24,13 @@ export async function resetRequestStep(ctx: StepContext, envelope: Envelope<'res
       const reset = await ctx.workos.userManagement.createPasswordReset({ email });
       return { type: 'reset_token', email, token: reset.passwordResetToken, expires_at: reset.expiresAt };
     } catch (error) {
-      const status = statusOf(error);
+      const { kind } = classifyWorkOSError(error);
       // Unknown user (404) or one WorkOS will not reset (403): the same answer, without a token.
-      if (status !== null && status >= 400 && status < 500 && status !== 429) {
+      // A timeout is not such an answer: nobody may be told "sent" when nothing was.
+      if (kind === 'not_found' || kind === 'refused') {
         return { type: 'reset_token', email, token: null, expires_at: null } satisfies ResetTokenOutcome;
       }
-      return apiError(ctx, error, UNAVAILABLE);
+      return apiError(ctx, error, unavailable());
     }
   });
 }

@@ -7,7 +7,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { WorkOS } from '@workos-inc/node';
 import { expect } from 'vitest';
 import {
-  HEADERS,
+  SERVER_HEADERS,
   type Envelope,
   type Outcome,
   type RequestContext,
@@ -17,6 +17,7 @@ import {
   type StepOutcome,
 } from '../../protocol/messages.ts';
 import { createApp, stepPath } from '../app.ts';
+import { deadlineFetch } from '../deadline-fetch.ts';
 import { createLogger } from '../log.ts';
 import { outcomeSchema } from '../schemas.ts';
 import { createSealer } from '../seal.ts';
@@ -109,6 +110,8 @@ export interface SendOptions {
   context?: Partial<RequestContext>;
   flow?: string;
   passthrough?: Passthrough;
+  /** `X-WorkOS-Login-Budget` (ms), as WordPress sends it. */
+  budget?: string;
 }
 
 /** The login server against the WorkOS fake, both in memory. */
@@ -118,7 +121,7 @@ export function integration(fakeOptions: WorkOSFakeOptions = {}) {
     clientId: DEFAULT_CLIENT_ID,
     apiHostname: 'workos.test',
     maxRetries: 0,
-    fetchFn: fake.fetch,
+    fetchFn: deadlineFetch(fake.fetch),
   });
   const logLines: string[] = [];
   const clock = fakeClock();
@@ -148,11 +151,15 @@ export function integration(fakeOptions: WorkOSFakeOptions = {}) {
     const response = await app.request(stepPath(step), {
       method: 'POST',
       body,
-      headers: { 'Content-Type': 'application/json', [HEADERS.signature]: sign(SECRET, body) },
+      headers: {
+        'Content-Type': 'application/json',
+        [SERVER_HEADERS.signature]: sign(SECRET, body),
+        ...(opts.budget !== undefined ? { [SERVER_HEADERS.budget]: opts.budget } : {}),
+      },
     });
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(verify(SECRET, text, response.headers.get(HEADERS.signature))).toBeNull();
+    expect(verify(SECRET, text, response.headers.get(SERVER_HEADERS.signature))).toBeNull();
     return outcomeSchema.parse(JSON.parse(text));
   }
 

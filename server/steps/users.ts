@@ -3,8 +3,9 @@
  */
 import type { ErrorOutcome } from '../../protocol/messages.ts';
 import type { StepContext } from './context.ts';
-import { apiError, statusOf } from './errors.ts';
-import { UNAVAILABLE } from './outcomes.ts';
+import { classifyWorkOSError, failureFields } from '../workos-failure.ts';
+import { apiError } from './errors.ts';
+import { unavailable } from './outcomes.ts';
 
 /** Whether WorkOS knows a user with this email (the answer stays server side). */
 export async function userExists(ctx: StepContext, email: string): Promise<boolean | ErrorOutcome> {
@@ -12,10 +13,11 @@ export async function userExists(ctx: StepContext, email: string): Promise<boole
     const list = await ctx.workos.userManagement.listUsers({ email, limit: 1 });
     return list.data.length > 0;
   } catch (error) {
-    const status = statusOf(error);
+    const failure = classifyWorkOSError(error);
     // WorkOS refusing the filter (an address it finds malformed) means no such user.
-    if (status === 400 || status === 422) return false;
-    return apiError(ctx, error, UNAVAILABLE);
+    if (failure.kind === 'refused' && (failure.status === 400 || failure.status === 422)) return false;
+    // Any other refusal says nothing about the account either: not an answer to act on.
+    return apiError(ctx, error, unavailable());
   }
 }
 
@@ -40,7 +42,7 @@ export async function sendMagicCode(
     });
     return true;
   } catch (error) {
-    ctx.log.warn('magic code not sent', { status: statusOf(error), error });
+    ctx.log.warn('magic code not sent', failureFields(classifyWorkOSError(error)));
     return false;
   }
 }

@@ -5,6 +5,7 @@ import { mountAuthorizeDecision } from './authorize/decision.ts';
 import { authorizeRoutes } from './authorize/route.ts';
 import type { FakeContext, RouteAuth, RouteDef } from './context.ts';
 import { INTERNAL_ERROR, routeNotFound } from './errors.ts';
+import { connectionReset, Faults, mountFaults, type Sleep } from './faults.ts';
 import { mountInspection } from './inspection.ts';
 import { auditLogRoutes } from './routes/audit-logs.ts';
 import { authenticateRoutes } from './routes/authenticate.ts';
@@ -37,6 +38,8 @@ export interface WorkOSFakeOptions {
   apiKey?: string;
   /** Fixed `iss` claim; by default `<base URL called>/user_management/<clientId>`. */
   issuer?: string;
+  /** How injected delays wait (faults.ts); tests with fake timers keep the default or pass their own. */
+  sleep?: Sleep;
 }
 
 export interface RouteInfo {
@@ -48,9 +51,14 @@ export interface RouteInfo {
 
 export interface WorkOSFake {
   app: Hono;
-  /** `app.fetch` shaped as `fetch`: pass it to the SDK as `fetchFn` (no port needed). */
+  /**
+   * `app.fetch` shaped as `fetch`: pass it to the SDK as `fetchFn` (no port needed). Like `fetch`,
+   * it rejects when the caller's signal aborts, and with a network error on an injected reset.
+   */
   fetch: typeof fetch;
   store: FakeStore;
+  /** The injected faults (`/_fake/faults`). */
+  faults: Faults;
   /** Every route the fake answers, with every status it can give (401 included where a key is needed). */
   routes: readonly RouteInfo[];
   clientId: string;
@@ -88,17 +96,20 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
   ];
 
   const app = new Hono();
+  const faults = new Faults(options.sleep);
   // WorkOS tags every answer with a request id; the SDK copies it into its exceptions.
   app.use(async (c, next) => {
     await next();
     c.res.headers.set('X-Request-ID', randomUUID());
   });
+  app.use(faults.middleware());
   const keyCheck = requireApiKey(fake.apiKey);
   for (const def of defs) {
     if (def.auth === 'api_key') app.on(def.method, honoPath(def.path), keyCheck, def.handler);
     else app.on(def.method, honoPath(def.path), def.handler);
   }
   mountInspection(app, fake.store);
+  mountFaults(app, faults);
   mountAuthorizeDecision(app, fake.store);
   app.notFound((c) => c.json(routeNotFound(c.req.method, c.req.path), 404));
   app.onError((error, c) => {
@@ -108,8 +119,16 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
 
   return {
     app,
-    fetch: async (input, init) => app.fetch(new Request(input, init)),
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const signal = init?.signal ?? request.signal;
+      if (signal.aborted) throw signal.reason;
+      const response = await untilAborted(Promise.resolve(app.fetch(request)), signal);
+      if (faults.isReset(response)) throw connectionReset();
+      return response;
+    },
     store: fake.store,
+    faults,
     routes: defs.map(({ method, path, auth, statuses }) => ({
       method,
       path,
@@ -120,4 +139,13 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
     apiKey: fake.apiKey,
     jwks: fake.key.jwks,
   };
+}
+
+/** Settles like `work`, or rejects with the abort reason first, as `fetch` does. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }

@@ -16,6 +16,7 @@ import type { FakeStore, MembershipStatus } from './store.ts';
  * - `GET /_fake/sms?to=<E.164>` → `{ data: [{ to, code, created_at }] }`, newest first
  * - `POST /_fake/expire` `{ email }` → `{ expired: <count> }`: every magic code, verification code and
  *   reset token sent to that email expires now, so tests see WorkOS's "expired" answers for real
+ * - `GET|POST|DELETE /_fake/faults`: injected delays, errors, resets and hangs (faults.ts)
  */
 const statusBody = z.strictObject({
   email: z.email(),

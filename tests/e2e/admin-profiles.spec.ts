@@ -88,7 +88,7 @@ test('an administrator creates a branded profile with a custom path: live previe
 
   // A reserved custom path: the server's error shows next to the field, focus goes there, nothing is saved.
   await page.getByLabel('Custom path', { exact: true }).fill('wp-admin');
-  await expect(page.locator('.workos-profiles-url')).toHaveText('Address: http://localhost:8891/wp-admin/');
+  await expect(page.locator('.workos-profiles-url')).toHaveText(`Address: ${stack.wordpressUrl}/wp-admin/`);
   await page.getByRole('button', { name: 'Create profile' }).first().click();
   await expect(field(page, 'custom_path').locator('.workos-profiles-field-error')).toContainText('reserved');
   await expect(page.getByLabel('Custom path', { exact: true })).toBeFocused();
@@ -108,8 +108,8 @@ test('an administrator creates a branded profile with a custom path: live previe
   expect(stored?.custom_path).toBe('members');
 
   // Embed panel: the addresses, the shortcode, the block; Copy puts them on the clipboard.
-  await expect(page.getByLabel('Sign-in page')).toHaveValue('http://localhost:8891/workos/login/members/');
-  await expect(page.getByLabel('Custom path address')).toHaveValue('http://localhost:8891/members/');
+  await expect(page.getByLabel('Sign-in page')).toHaveValue(`${stack.wordpressUrl}/workos/login/members/`);
+  await expect(page.getByLabel('Custom path address')).toHaveValue(`${stack.wordpressUrl}/members/`);
   await expect(page.getByLabel('Shortcode')).toHaveValue('[workos:login profile="members"]');
   await expect(page.locator('.workos-profiles-block-help')).toContainText('“WorkOS Login” block and choose “Members”');
   await page.locator('.workos-profiles-copy').filter({ hasText: 'Shortcode' }).getByRole('button').click();
@@ -152,7 +152,7 @@ test('profiles are duplicated and deleted from the list; default cannot be delet
 
   const staff = page.getByRole('row').filter({ has: page.locator('code', { hasText: /^staff$/ }) });
   await expect(staff).toContainText('/team/login');
-  await expect(staff).toContainText('http://localhost:8891/workos/login/staff/');
+  await expect(staff).toContainText(`${stack.wordpressUrl}/workos/login/staff/`);
   await expect(page.locator('tr[data-slug="default"]').getByRole('button', { name: /Delete/ })).toHaveCount(0);
 
   await staff.getByRole('button', { name: 'Duplicate “Staff”' }).click();

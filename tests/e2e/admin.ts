@@ -28,7 +28,8 @@ export const canvas = (page: Page): FrameLocator => page.frameLocator('iframe[na
 
 /**
  * Opens the editor on a new page with a title. Setting the title first makes the page "dirty",
- * which closes (and keeps closed) 6.5's "Choose a pattern" modal for new pages.
+ * which closes (and keeps closed) the "Choose a pattern" modal for new pages (found by its name:
+ * its class moved from edit-post- to editor- in 6.6).
  */
 export async function newPageInEditor(page: Page, title: string): Promise<void> {
   await page.goto('/wp-admin/post-new.php?post_type=page');
@@ -37,7 +38,7 @@ export async function newPageInEditor(page: Page, title: string): Promise<void> 
     (text) => (window as unknown as WordPressGlobals).wp.data.dispatch('core/editor').editPost({ title: text }),
     title,
   );
-  await expect(page.locator('.edit-post-start-page-options__modal')).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: 'Choose a pattern' })).toHaveCount(0);
   await expect(canvas(page).getByRole('textbox', { name: 'Add title' })).toHaveText(title);
 }
 

@@ -142,6 +142,7 @@ test('WordPress accepts every server outcome fixture and refuses malformed outco
   const ACCEPTS: Record<string, string[]> = {
     'server-authenticated-outcome.json': AUTH,
     'server-error-outcome.json': AUTH,
+    'server-workos-unavailable-outcome.json': AUTH,
     'server-step-outcome.json': AUTH,
     'server-redirect-outcome.json': AUTH,
     'server-callback-authenticated-outcome.json': AUTH,

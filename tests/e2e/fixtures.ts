@@ -1,7 +1,20 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { e2eLaneEnv, prodLaneEnv } from '../../scripts/prod/env.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 
-export const E2E_PORTS = { workos: 4200, server: 4201, wordpress: 8891 };
+/** The lane (`E2E_LANE`: sqlite, the default, or prod) and its ports/site (scripts/prod/env.ts). */
+const LANE = e2eLaneEnv();
+const PROD = prodLaneEnv();
+export const E2E_LANE = LANE.lane;
+/** The ports of the lane in use: WordPress, the WorkOS fake, the login server (prod: its balancer). */
+export const E2E_PORTS =
+  LANE.lane === 'prod'
+    ? { workos: PROD.ports.workos, server: PROD.ports.server, wordpress: PROD.ports.wordpress }
+    : { workos: LANE.ports.workos, server: LANE.ports.server, wordpress: LANE.ports.wordpress };
+/** The lane's WordPress address (what `stack.wordpressUrl` is, for module-level constants). */
+export const E2E_SITE_URL = `http://localhost:${E2E_PORTS.wordpress}`;
 export const DEMO_PASSWORD = 'Correct-Horse-7';
 /** WordPress's own sign-in form, kept for emergencies (switched on for the e2e site). */
 export const NATIVE_LOGIN = '/wp-login.php?workos-native=1';
@@ -9,24 +22,25 @@ export const NATIVE_LOGIN = '/wp-login.php?workos-native=1';
 export const test = base.extend<{ cleanSite: void }, { stack: Stack }>({
   stack: [
     async ({}, use) => {
-      const stack = await startStack({
-        name: 'e2e',
-        ports: E2E_PORTS,
-        workos: 'fake',
-        quiet: true,
-        // wp-login.php belongs to the `default` profile; the admin signs in through the emergency
-        // native form (`/wp-login.php?workos-native=1`, see NATIVE_LOGIN).
-        constants: { WORKOS_LOGIN_ALLOW_NATIVE_LOGIN: true },
-      });
+      // wp-login.php belongs to the `default` profile; the admin signs in through the emergency
+      // native form (`/wp-login.php?workos-native=1`, see NATIVE_LOGIN).
+      const constants = { WORKOS_LOGIN_ALLOW_NATIVE_LOGIN: true };
+      const stack =
+        LANE.lane === 'prod'
+          ? await (await import('../../scripts/prod/stack.ts')).startProdStack({ env: PROD, workos: 'fake', constants })
+          : await startStack({ name: LANE.site, ports: LANE.ports, workos: 'fake', quiet: true, constants });
       await use(stack);
       await stack.stop();
     },
     { scope: 'worker', timeout: 180_000 },
   ],
-  // Every test starts from the freshly installed site (golden SQLite copy, ~0.1 s).
+  // Every test starts from the freshly installed site (golden SQLite copy ~0.1 s; MariaDB golden
+  // tables ~0.1 s), the lane's default object cache and, on prod, an empty page cache.
   cleanSite: [
     async ({ stack }, use) => {
       await stack.site.reset();
+      // The incident record lives beside the database, where a refusing database cannot lose it.
+      await rm(join(stack.site.docroot, 'wp-content/uploads/workos-login'), { recursive: true, force: true });
       await use();
     },
     { auto: true },

@@ -174,6 +174,13 @@ export function wpUser(stack: Stack, email: string): Promise<WpUser | null> {
   );
 }
 
+/** The fake's own record of a user's sessions (test-only inspection endpoint), oldest first. */
+export async function fakeSessions(stack: Stack, workosUserId: string): Promise<Array<{ id: string; status: string }>> {
+  const response = await fetch(`${stack.workosUrl}/_fake/sessions?user_id=${encodeURIComponent(workosUserId)}`);
+  if (!response.ok) throw new Error(`/_fake/sessions answered ${response.status}`);
+  return ((await response.json()) as { data: Array<{ id: string; status: string }> }).data;
+}
+
 /** Whether the browser of `page` holds a WordPress login cookie. */
 export const loggedIn = async (page: Page) =>
   (await page.context().cookies()).some((c) => c.name.startsWith('wordpress_logged_in'));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { Stack } from '../../scripts/stack.ts';
 import { DEMO_PASSWORD, expect, signIn, submitNativeLogin, test } from './fixtures.ts';
+import { fakeSessions } from './flows.ts';
 import { phpJson, phpJsonOut, saveProfiles } from './profiles.ts';
 
 const LOGIN = '/workos/login/default';
@@ -47,13 +48,6 @@ async function wpUser(stack: Stack, email: string) {
 async function signInThrough(page: Page, email: string, path = LOGIN): Promise<void> {
   await page.goto(path);
   await signIn(page, email, DEMO_PASSWORD);
-}
-
-/** The fake's own record of a user's sessions (test-only inspection endpoint). */
-async function fakeSessions(stack: Stack, workosUserId: string): Promise<Array<{ id: string; status: string }>> {
-  const response = await fetch(`${stack.workosUrl}/_fake/sessions?user_id=${encodeURIComponent(workosUserId)}`);
-  expect(response.ok).toBe(true);
-  return ((await response.json()) as { data: Array<{ id: string; status: string }> }).data;
 }
 
 async function signedInBrowser(browser: Browser, stack: Stack, email: string) {

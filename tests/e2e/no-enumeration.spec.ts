@@ -1,15 +1,14 @@
 /**
  * No enumeration (issue 4, across all methods): sign-in, magic code, reset and sign-up answer an
- * existing and an unknown account with the same status, the same body shape and comparable
- * timing (the routes that could tell wait for `LIMITS.enumerationFloorMs`).
+ * existing and an unknown account with the same status and the same body shape, and the routes
+ * that could tell by their timing answer no sooner than `LIMITS.enumerationFloorMs`. Whether the
+ * two take equal time is the bench's to measure (medians of many pairs): a test on a shared
+ * machine cannot tell noise from a leak.
  */
 import { LIMITS } from '../../protocol/messages.ts';
 import { expect, test } from './fixtures.ts';
 import { api, uniqueEmail, type ApiAnswer } from './flows.ts';
 import { saveProfiles } from './profiles.ts';
-
-/** Timing may differ by machine noise, never by what WorkOS was asked. */
-const SLACK_MS = 400;
 
 test.beforeEach(async ({ stack }) => {
   await saveProfiles(stack, {
@@ -49,11 +48,10 @@ async function compare(
   return [known, other];
 }
 
-/** Both answers took at least the floor, and within noise of each other. */
-function expectComparableTiming([a, b]: [ApiAnswer, ApiAnswer]): void {
+/** Both answers waited for the floor (a lower bound: a busy machine only makes it longer). */
+function expectFloor([a, b]: [ApiAnswer, ApiAnswer]): void {
   expect(a.ms).toBeGreaterThanOrEqual(LIMITS.enumerationFloorMs);
   expect(b.ms).toBeGreaterThanOrEqual(LIMITS.enumerationFloorMs);
-  expect(Math.abs(a.ms - b.ms)).toBeLessThan(SLACK_MS);
 }
 
 test('password: a wrong password and an unknown email answer alike', async ({ page }) => {
@@ -85,7 +83,7 @@ test('magic code: "code sent" for every email, same flow size, after the floor',
   });
   // The sealed flow says whether a code went out: its size must not.
   expect(String(other.body.flow).length).toBe(String(known.body.flow).length);
-  expectComparableTiming(answers);
+  expectFloor(answers);
 });
 
 test('password reset: "link sent" for every email, after the floor', async ({ page }) => {
@@ -93,7 +91,7 @@ test('password reset: "link sent" for every email, after the floor', async ({ pa
   const answers = await compare(page, 'reset_request', (e) => ({ email: e }), 'linus@example.com', email);
   expect(answers[0].body).toEqual({ type: 'step', step: 'reset_sent', flow: '', data: { email: 'linus@example.com' } });
   expect(answers[1].body).toEqual({ type: 'step', step: 'reset_sent', flow: '', data: { email } });
-  expectComparableTiming(answers);
+  expectFloor(answers);
 });
 
 test('sign-up: an existing email gets the same verification step as a new one, after the floor', async ({ page }) => {
@@ -104,7 +102,7 @@ test('sign-up: an existing email gets the same verification step as a new one, a
   expect(answers[0].body).toMatchObject({ type: 'step', step: 'email_verify', data: { email: 'grace@example.com' } });
   expect(answers[1].body).toMatchObject({ type: 'step', step: 'email_verify', data: { email } });
   expect(String(answers[1].body.flow).length).toBe(String(answers[0].body.flow).length);
-  expectComparableTiming(answers);
+  expectFloor(answers);
 });
 
 test('sign-up refusals do not tell either: invitation-only answers alike', async ({ page, stack }) => {

@@ -80,11 +80,16 @@ export const passkeysOf = async (stack: Stack, email: string) =>
  * rule reads): what a browser signed in that long ago holds.
  */
 export async function ageSessions(stack: Stack, email: string, minutes: number): Promise<void> {
+  // Sessions are rows of the plugin's table (includes/sessions/), their data JSON.
   await stack.site.php(`
-    $user = get_user_by( 'email', ${phpJson(email)} );
-    $sessions = get_user_meta( $user->ID, 'session_tokens', true );
-    foreach ( $sessions as $key => $session ) { $sessions[ $key ]['login'] -= ${minutes * 60}; }
-    update_user_meta( $user->ID, 'session_tokens', $sessions );
+    global $wpdb;
+    $user  = get_user_by( 'email', ${phpJson(email)} );
+    $table = workos_login_sessions_table();
+    foreach ( $wpdb->get_results( $wpdb->prepare( 'SELECT verifier, data FROM %i WHERE user_id = %d', $table, $user->ID ) ) as $row ) {
+      $session           = json_decode( $row->data, true );
+      $session['login'] -= ${minutes * 60};
+      $wpdb->update( $table, array( 'data' => wp_json_encode( $session ) ), array( 'verifier' => $row->verifier ) );
+    }
   `);
 }
 

@@ -2,7 +2,7 @@
  * Surfaces of a Login Profile: the route `/workos/login/<slug>`, custom paths, branding,
  * redirects (profile destination, marketing arguments, open-redirect attempts) and escaping.
  */
-import { DEMO_PASSWORD, expect, signIn, test } from './fixtures.ts';
+import { DEMO_PASSWORD, E2E_SITE_URL, expect, signIn, test } from './fixtures.ts';
 import { phpJson, phpJsonOut, saveProfiles } from './profiles.ts';
 
 const MEMBERS = {
@@ -115,7 +115,7 @@ const EVIL = [
   'https:evil.example',
   '/\\evil.example',
   '%2F%2Fevil.example',
-  'http://localhost:8891@evil.example',
+  `${E2E_SITE_URL}@evil.example`,
   '/\t/evil.example',
   'https://evil.example/steal',
 ];
@@ -137,7 +137,7 @@ test('open-redirect attempts land on the safe default', async ({ page, browser }
     const response = await page.request.get(`/workos/login/default?redirect_to=${encodeURIComponent(target)}`, {
       maxRedirects: 0,
     });
-    expect(response.headers()['location'], target).toBe('http://localhost:8891/wp-admin/profile.php');
+    expect(response.headers()['location'], target).toBe(`${E2E_SITE_URL}/wp-admin/profile.php`);
   }
   // And at the REST endpoint itself (the element only relays what the page gave it).
   const context = await browser.newContext();
@@ -145,7 +145,7 @@ test('open-redirect attempts land on the safe default', async ({ page, browser }
   await visitor.goto('/workos/login/default');
   await visitor
     .locator('workos-login')
-    .evaluate((el) => el.setAttribute('redirect-to', 'http://localhost:8891@evil.example/'));
+    .evaluate((el, site) => el.setAttribute('redirect-to', `${site}@evil.example/`), E2E_SITE_URL);
   await signIn(visitor, 'grace@example.com', DEMO_PASSWORD);
   await visitor.waitForURL('**/wp-admin/profile.php');
   await context.close();

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { laneWordPressUrl } from './scripts/prod/env.ts';
+import { OLDEST_WP_VERSION } from './scripts/wp/paths.ts';
+
+/**
+ * The oldest-WordPress smoke lane (`npm run test:oldest`): a few core journeys of tests/e2e,
+ * unchanged, on the oldest core the plugin supports (plugin.php `Requires at least`, WordPress
+ * 6.5.5), while the default lane runs the whole suite on the newest build (paths.ts). It is the
+ * SQLite lane on a site and ports of its own, so it never rebuilds the default lane's site:
+ *
+ *   OLDEST_SITE         e2e-oldest   .wp/sites/<name>
+ *   OLDEST_WP_PORT      8894         php -S
+ *   OLDEST_WORKOS_PORT  4320         WorkOS fake
+ *   OLDEST_SERVER_PORT  4321         login server
+ *   OLDEST_REDIS_PORT   6382         Redis, started on demand
+ *   OLDEST_WP_VERSION   6.5          any WORKOS_WP_VERSION build (paths.ts), to smoke another one
+ *
+ * The fixture reads the E2E_* names; they are set here (workers inherit them) and any E2E_* given
+ * for the default lane is overridden.
+ */
+const env = process.env;
+Object.assign(env, {
+  E2E_LANE: 'sqlite',
+  E2E_SITE: env.OLDEST_SITE || 'e2e-oldest',
+  E2E_WP_PORT: env.OLDEST_WP_PORT || '8894',
+  E2E_WORKOS_PORT: env.OLDEST_WORKOS_PORT || '4320',
+  E2E_SERVER_PORT: env.OLDEST_SERVER_PORT || '4321',
+  E2E_REDIS_PORT: env.OLDEST_REDIS_PORT || '6382',
+  WORKOS_WP_VERSION: env.OLDEST_WP_VERSION || OLDEST_WP_VERSION,
+});
+
+/**
+ * spec file → the starts of the test titles that run here: what differs between WordPress
+ * versions (block editor, wp-admin screens and their components, wp-login.php, the profile
+ * screen's script modules) and one journey per sign-in method. A few minutes in all.
+ */
+const SMOKE: Record<string, string[]> = {
+  'password-sign-in': ['a new user signs in, is created in WordPress and lands in wp-admin'],
+  'magic-code': ['an emailed code signs an existing user in'],
+  'passkey-sign-in': ['after a password sign-in, “Sign in faster next time?” creates a passkey'],
+  'passkey-manage': ['the profile screen adds, lists, renames and deletes a passkey'],
+  blocks: [
+    'an editor inserts the login block, picks a profile, sees the branded preview',
+    'the editor shows the login button as it will look',
+  ],
+  'admin-profiles': ['an administrator creates a branded profile with a custom path'],
+  settings: ['the administrator saves settings through the screen, and they stick'],
+  'wp-login': [
+    'wp-login.php renders the default profile',
+    'native sign-in POSTs are refused; the emergency form works',
+    'the wp-admin session-expired modal signs in with the element and closes',
+  ],
+  shortcode: ['a page with two instances: both render, each signs in on its own'],
+};
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// A renamed test would leave the lane silently smaller: name the entry that no longer matches.
+for (const [file, titles] of Object.entries(SMOKE)) {
+  const source = readFileSync(new URL(`tests/e2e/${file}.spec.ts`, import.meta.url), 'utf8');
+  for (const title of titles) {
+    if (!source.includes(`test('${title}`) && !source.includes(`test(\`${title}`)) {
+      throw new Error(`playwright.oldest.config.ts: no test in ${file}.spec.ts starts with "${title}"`);
+    }
+  }
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: new RegExp(`tests/e2e/(${Object.keys(SMOKE).join('|')})\\.spec\\.ts$`),
+  // Playwright matches grep against "<file> <describe…> <title>".
+  grep: Object.entries(SMOKE).flatMap(([file, titles]) =>
+    titles.map((title) => new RegExp(`${escape(file)}\\.spec\\.ts .*${escape(title)}`)),
+  ),
+  globalSetup: './tests/e2e/global-setup.ts',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // Not under test-results/ or playwright-report/: the default lane's runs empty those.
+  outputDir: '.wp/test-results/oldest',
+  reporter: process.env.CI
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: '.wp/playwright-report/oldest' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions(),
+    baseURL: laneWordPressUrl(),
+    trace: 'retain-on-failure',
+  },
+});
