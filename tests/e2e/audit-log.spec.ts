@@ -3,6 +3,7 @@
  * search, pagination, CSV export, clearing), retention, failed writes in Site Health, and
  * forwarding to WorkOS Audit Logs through the login server (seen in the fake).
  */
+import { DEFAULT_STRINGS } from '../../protocol/strings.ts';
 import { DEMO_PASSWORD, expect, signIn, signInAsAdmin, test } from './fixtures.ts';
 import { fakeSessions, loggedIn, wpUser } from './flows.ts';
 import { phpJson, phpJsonOut, saveProfiles } from './profiles.ts';
@@ -242,7 +243,7 @@ test('a sign-in whose audit row cannot be written is refused with “try again�
   await second.goto(LOGIN);
   await signIn(second, 'ada@example.com', DEMO_PASSWORD);
   await expect(second.locator('workos-login').getByRole('alert')).toHaveText(
-    'We couldn’t finish signing you in. Nothing was changed: try again in a moment.',
+    DEFAULT_STRINGS.error_database_unavailable,
   );
   // …and nothing is half-done: no WordPress session, the WorkOS session it got is revoked.
   expect(await loggedIn(second)).toBe(false);

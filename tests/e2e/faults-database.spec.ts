@@ -5,6 +5,7 @@
  * incident is kept where a refusing database cannot lose it and reaches the administrators
  * (notice, Site Health, audit log) once the database takes writes again.
  */
+import { DEFAULT_STRINGS } from '../../protocol/strings.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import { expect, signIn, signInAsAdmin, test } from './fixtures.ts';
 import { fakeSessions, loggedIn, loginOf, userId, wpUser } from './flows.ts';
@@ -12,7 +13,7 @@ import { databaseLocked, databaseReadOnly, healthStatus, installTestHooks, remov
 import { auditRows } from './audit.ts';
 
 const LOGIN = '/workos/login/default';
-const TRY_AGAIN = 'We couldn’t finish signing you in. Nothing was changed: try again in a moment.';
+const TRY_AGAIN = DEFAULT_STRINGS.error_database_unavailable;
 const REFUSED_RECENTLY = 'The database refused WorkOS Login’s writes recently';
 
 test.describe.configure({ timeout: 120_000 });
