@@ -43,3 +43,25 @@ function workos_login_private_nocache_headers( $headers ): array {
 	$headers['Cache-Control'] = 'no-store, no-cache, must-revalidate, max-age=0, private';
 	return $headers;
 }
+
+/**
+ * Every answer of the plugin's REST routes, refusals included (a bad nonce or origin, an invalid
+ * argument, an unknown route under `workos/v1`), is one visitor's: stored by no cache. Core sends
+ * its no-cache headers on REST answers only to signed-in users.
+ *
+ * @since 0.6.0
+ *
+ * @param mixed           $response The answer (WP_HTTP_Response after rest_ensure_response()).
+ * @param WP_REST_Server  $server   The server.
+ * @param WP_REST_Request $request  The request.
+ * @return mixed
+ */
+function workos_login_rest_nocache_headers( $response, $server, $request ) {
+	unset( $server );
+	if ( $response instanceof WP_HTTP_Response && $request instanceof WP_REST_Request && str_starts_with( $request->get_route(), '/workos/v1/' ) ) {
+		$response->header( 'Cache-Control', workos_login_private_nocache_headers( array() )['Cache-Control'] );
+		$response->header( 'X-Accel-Expires', '0' );
+	}
+	return $response;
+}
+add_filter( 'rest_post_dispatch', 'workos_login_rest_nocache_headers', 10, 3 );

@@ -27,6 +27,28 @@ const WORKOS_LOGIN_ENUMERATION_FLOOR_MS = 600;
  */
 const WORKOS_LOGIN_TOKEN_PATTERN = '^[A-Za-z0-9._~-]+$';
 
+/** Sealed flow tokens (`server/seal.ts`): `v1.` and unpadded base64url, nothing else. */
+const WORKOS_LOGIN_FLOW_PATTERN = '^v1\\.[A-Za-z0-9_-]+$';
+
+/**
+ * Whether a sealed flow token is spelled the one way the login server spells it. Flows are marked
+ * spent and rate-limited by their text: a second spelling of the same bytes (`flow~`, stray bits
+ * in the last character) would be a second name for a spent or limited flow. The login server
+ * refuses the same spellings.
+ *
+ * @since 0.6.0
+ *
+ * @param string $flow The token.
+ */
+function workos_login_flow_is_canonical( string $flow ): bool {
+	if ( 1 !== preg_match( '/' . WORKOS_LOGIN_FLOW_PATTERN . '/', $flow ) ) {
+		return false;
+	}
+	$encoded = substr( $flow, 3 );
+	$bytes   = base64_decode( strtr( $encoded, '-_', '+/' ), true );
+	return false !== $bytes && rtrim( strtr( base64_encode( $bytes ), '+/', '-_' ), '=' ) === $encoded;
+}
+
 /**
  * Copies a valid `passthrough` from the raw outcome onto the parsed one.
  *

@@ -96,7 +96,7 @@ if (prod) {
       prod.prod_signin_per_s.toFixed(1),
       'REST password sign-in, 20 callers, MariaDB + 2 FPM + Redis + 2 replicas',
     ],
-    ['prod_signin_p50_ms', ms(prod.prod_signin_p50_ms), 'nonce + sign-in request'],
+    ['prod_signin_p50_ms', ms(prod.prod_signin_p50_ms), 'the sign-in request (its page carries the nonce)'],
     ['prod_signin_p99_ms', ms(prod.prod_signin_p99_ms), ''],
     [
       'prod_signin_sessions_working',

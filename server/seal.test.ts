@@ -52,6 +52,36 @@ describe('sealed flow tokens', () => {
     expect(reason(() => createSealer('t'.repeat(64)).unseal(token, binding))).toBe('tampered');
   });
 
+  it.each(['x', 'xx', 'xxx'])(
+    'opens only the canonical spelling of a token (data %j): no alias of a spent one',
+    (data) => {
+      const sealer = createSealer(secret);
+      const token = sealer.seal(data, binding, 60_000);
+      const encoded = token.slice(3);
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      // The same bytes, spelled otherwise: Node's decoder reads every one of these as the token.
+      const aliases = [
+        `${token}~`,
+        `${token}=`,
+        `${token}!`,
+        `v1.${encoded.slice(0, 10)}~${encoded.slice(10)}`,
+        `v1.${encoded.replaceAll('-', '+').replaceAll('_', '/')}`,
+        // Inside the alphabet: a dangling last character, or an unused bit of the last one set.
+        encoded.length % 4 === 0
+          ? `${token}A`
+          : `v1.${encoded.slice(0, -1)}${alphabet[alphabet.indexOf(encoded.at(-1)!) ^ 1]}`,
+      ].filter((alias) => alias !== token);
+      for (const alias of aliases) {
+        expect(Buffer.from(alias.slice(3), 'base64url').equals(Buffer.from(encoded, 'base64url')), alias).toBe(true);
+        expect(
+          reason(() => sealer.unseal(alias, binding)),
+          alias,
+        ).toBe('malformed');
+      }
+      expect(sealer.unseal(token, binding).data).toBe(data);
+    },
+  );
+
   it.each(['', 'v1', 'v2.abc', 'v1.', 'v1.abc.def', 'v1.AAAA'])('refuses malformed token %j', (token) => {
     expect(reason(() => createSealer(secret).unseal(token, binding))).toBe('malformed');
   });

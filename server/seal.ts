@@ -6,6 +6,11 @@
  * Format: `v1.<base64url(iv ‖ ciphertext ‖ tag)>`, AES-256-GCM with a key derived (HKDF-SHA256)
  * from the shared secret. Purpose and profile are bound as associated data, expiry and a unique
  * id inside the payload.
+ *
+ * One token, one spelling: only the canonical encoding opens (unpadded base64url, nothing after
+ * it, no stray bits). WordPress marks flows spent and counts their rate limit by the token's text;
+ * were `token + "~"` (which Node's lenient decoder reads as the same bytes) to open too, a spent
+ * or rate-limited flow would come back under another name.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 
@@ -59,7 +64,9 @@ export function createSealer(secret: string, now: () => number = Date.now): Seal
       const [version, encoded, extra] = token.split('.');
       if (version !== VERSION || !encoded || extra !== undefined) throw new FlowTokenError('malformed');
       const body = Buffer.from(encoded, 'base64url');
-      if (body.length < IV_BYTES + TAG_BYTES + 2) throw new FlowTokenError('malformed');
+      if (body.length < IV_BYTES + TAG_BYTES + 2 || body.toString('base64url') !== encoded) {
+        throw new FlowTokenError('malformed');
+      }
       let plain: string;
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, IV_BYTES)).setAAD(aad(binding));

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from './config.ts';
 import { Deadline, DeadlineExceededError, withDeadline } from './deadline.ts';
+import { classifyWorkOSError } from './workos-failure.ts';
 import { createWorkOS } from './workos.ts';
 
 const config = loadConfig({
@@ -31,5 +32,33 @@ describe('createWorkOS', () => {
     const refused = await withDeadline(deadline, () => workos.organizations.listOrganizations()).catch((e) => e);
     expect((refused as Error).cause).toBeInstanceOf(DeadlineExceededError);
     expect(fetchFn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('credential errors answered as 401', () => {
+  const answering = (status: number, body: unknown) =>
+    createWorkOS(
+      config,
+      vi.fn(async () => Response.json(body, { status })),
+    );
+  const signIn = (workos: ReturnType<typeof createWorkOS>) =>
+    workos.userManagement
+      .authenticateWithPassword({ clientId: 'client_abc', email: 'ada@example.com', password: 'wrong' })
+      .catch((error: unknown) => error);
+
+  it.each(['invalid_credentials', 'invalid_one_time_code', 'invalid_grant'])(
+    'a 401 naming %s is the visitor’s mistake, not a wrong API key',
+    async (code) => {
+      const failure = classifyWorkOSError(await signIn(answering(401, { code, message: 'Invalid credentials.' })));
+      expect(failure).toMatchObject({ kind: 'refused', code });
+    },
+  );
+
+  it.each([
+    ['invalid_client', { code: 'invalid_client', message: 'Invalid client secret.' }],
+    ['no code', { message: 'Unauthorized' }],
+    ['no JSON', 'Unauthorized'],
+  ])('any other 401 (%s) is still a wrong API key', async (_, body) => {
+    expect(classifyWorkOSError(await signIn(answering(401, body)))).toEqual({ kind: 'unauthorized' });
   });
 });

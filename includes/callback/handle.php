@@ -38,7 +38,8 @@ function workos_login_handle_callback( array $params ): never {
 		header( 'Retry-After: ' . $refusal['retry_after'] );
 		workos_login_callback_fail( $refusal['code'], $page, $refusal['status'] );
 	}
-	if ( null === $profile ) {
+	// The sealed part in its one spelling: the state is marked used by its text.
+	if ( null === $profile || ! workos_login_flow_is_canonical( substr( $params['state'], strlen( $slug ) + 1 ) ) ) {
 		workos_login_callback_fail( 'flow_expired', $page );
 	}
 	// A state opens one callback: a replayed (or raced) URL is refused before anything else.

@@ -42,7 +42,7 @@ function workos_login_register_passkey_registration_routes(): void {
 			'callback'            => 'workos_login_rest_passkey_registration_verify',
 			'permission_callback' => 'workos_login_rest_passkeys_signed_in',
 			'args'                => array(
-				'flow'     => workos_login_rest_token_arg( true ),
+				'flow'     => workos_login_rest_flow_arg( true ),
 				'response' => workos_login_passkey_response_arg( true ),
 				'name'     => array(
 					'type'      => 'string',

@@ -43,8 +43,8 @@ function workos_login_auth_routes(): array {
 		'pattern'  => WORKOS_LOGIN_CODE_PATTERN,
 		'required' => true,
 	);
-	$flow      = workos_login_rest_token_arg( true );
-	$invite    = workos_login_rest_token_arg( false );
+	$flow      = workos_login_rest_flow_arg( true );
+	$invite    = workos_login_rest_flow_arg( false );
 	$email     = array(
 		'type'      => 'string',
 		'format'    => 'email',
@@ -175,6 +175,42 @@ function workos_login_rest_token_arg( bool $required ): array {
 		'pattern'   => WORKOS_LOGIN_TOKEN_PATTERN,
 		'required'  => $required,
 	);
+}
+
+/**
+ * A sealed flow argument: its one canonical spelling only (workos_login_flow_is_canonical()).
+ *
+ * @since 0.6.0
+ *
+ * @param bool $required Whether the route needs it.
+ * @return array<string, mixed>
+ */
+function workos_login_rest_flow_arg( bool $required ): array {
+	return array(
+		'pattern'           => WORKOS_LOGIN_FLOW_PATTERN,
+		'validate_callback' => 'workos_login_rest_validate_flow',
+	) + workos_login_rest_token_arg( $required );
+}
+
+/**
+ * Validates a flow argument: the schema first, then the spelling.
+ *
+ * @since 0.6.0
+ *
+ * @param mixed           $value   The value.
+ * @param WP_REST_Request $request The request.
+ * @param string          $param   The argument's name.
+ * @return true|WP_Error
+ */
+function workos_login_rest_validate_flow( $value, WP_REST_Request $request, string $param ): bool|WP_Error {
+	$valid = rest_validate_request_arg( $value, $request, $param );
+	if ( true !== $valid ) {
+		return $valid;
+	}
+	return workos_login_flow_is_canonical( (string) $value )
+		? true
+		/* translators: %s: a request argument's name. */
+		: new WP_Error( 'rest_invalid_param', sprintf( __( '%s is not a valid flow token.', 'workos-login' ), $param ), array( 'status' => 400 ) );
 }
 
 /**

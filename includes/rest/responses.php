@@ -161,7 +161,8 @@ function workos_login_error_body( string $code, ?int $retry_after = null, ?array
 }
 
 /**
- * A response that no cache keeps: it answers one person's sign-in.
+ * A response that no cache keeps (workos_login_rest_nocache_headers(), as every answer of the
+ * plugin's routes): it answers one person's sign-in.
  *
  * @since 0.1.0
  *
@@ -169,7 +170,5 @@ function workos_login_error_body( string $code, ?int $retry_after = null, ?array
  * @param int                  $status HTTP status.
  */
 function workos_login_rest_response( array $body, int $status ): WP_REST_Response {
-	$response = new WP_REST_Response( $body, $status );
-	$response->header( 'Cache-Control', 'no-store, private' );
-	return $response;
+	return new WP_REST_Response( $body, $status );
 }

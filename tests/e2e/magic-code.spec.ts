@@ -5,6 +5,7 @@
  */
 import { expect, test } from './fixtures.ts';
 import {
+  aliasesOf,
   api,
   auditEvents,
   emailCount,
@@ -128,6 +129,13 @@ test('a code is used once: replaying the request, or the old code in a new flow,
   const replayed = await api(attacker, 'magic_code_verify', replay);
   expect(replayed.status).toBe(400);
   expect(replayed.body).toMatchObject({ type: 'error', code: 'flow_expired' });
+  // …and under another spelling of the same token it is no new flow either.
+  for (const alias of aliasesOf(String(replay.flow))) {
+    const aliased = await api(attacker, 'magic_code_verify', { ...replay, flow: alias });
+    expect(aliased.status, alias).toBe(400);
+    expect(aliased.body.code, alias).toBe('rest_invalid_param');
+  }
+  expect(await loggedIn(attacker)).toBe(false);
 
   // A new flow for the same email, with the spent code.
   await askForCode(attacker, 'ada@example.com');

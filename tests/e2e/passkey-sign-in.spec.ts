@@ -7,7 +7,16 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
-import { DEMO_PASSWORD, flipChar, loggedIn, loginOf, tamperNextFlow, useLoginFailedProbe, userId } from './flows.ts';
+import {
+  DEMO_PASSWORD,
+  aliasesOf,
+  flipChar,
+  loggedIn,
+  loginOf,
+  tamperNextFlow,
+  useLoginFailedProbe,
+  userId,
+} from './flows.ts';
 import {
   DEMO_ORG,
   PASSKEY_LOGIN,
@@ -241,6 +250,20 @@ test('a challenge is single-use and sealed: a replayed assertion and a tampered 
   });
   expect(answer.status()).toBe(400);
   expect((await answer.json()).code).toBe('flow_expired');
+  // The captured assertion under another spelling of its challenge's flow: refused, no sign-in.
+  const captured = JSON.parse(request.postData() ?? '{}') as { flow: string };
+  for (const alias of aliasesOf(captured.flow)) {
+    const aliased = await replay.request.post(request.url(), {
+      headers: {
+        'content-type': 'application/json',
+        origin: stack.wordpressUrl,
+        'x-workos-nonce': headers['x-workos-nonce'] ?? '',
+      },
+      data: JSON.stringify({ ...captured, flow: alias }),
+    });
+    expect(aliased.status(), alias).toBe(400);
+    expect((await aliased.json()).code, alias).toBe('rest_invalid_param');
+  }
   await replay.close();
   const logins = (await passkeyAudit(stack)).filter((e) => e.event === 'login' && e.method === 'passkey');
   expect(logins).toHaveLength(1);

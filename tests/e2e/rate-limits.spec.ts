@@ -8,12 +8,14 @@ import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 import {
   DEMO_PASSWORD,
+  aliasesOf,
   api,
   consentAs,
   emailCount,
   enterCode,
   installLoginFailedProbe,
   latestCode,
+  loggedIn,
   loginOf,
   removeLoginFailedProbe,
   removeRateLimits,
@@ -125,10 +127,21 @@ test('one flow token takes only so many attempts', async ({ page, stack }) => {
   }
   const answer = page.waitForResponse('**/auth/magic_code_verify');
   await enterCode(page, code);
-  expect((await answer).status()).toBe(429);
+  const limited = await answer;
+  expect(limited.status()).toBe(429);
   await expect(login.getByRole('alert')).toHaveText(LIMITED);
   await expect(login.getByRole('timer')).toBeVisible();
   await expect(login.getByRole('button', { name: 'Continue' })).toBeDisabled();
+
+  // The used-up flow under another spelling of the same token is no new flow: refused before
+  // anything is counted or asked, and the right code signs no one in.
+  const { flow } = limited.request().postDataJSON() as { flow: string };
+  for (const alias of aliasesOf(flow)) {
+    const aliased = await api(page, 'magic_code_verify', { profile: 'limits', flow: alias, code });
+    expect(aliased.status, alias).toBe(400);
+    expect(aliased.body.code, alias).toBe('rest_invalid_param');
+  }
+  expect(await loggedIn(page)).toBe(false);
 });
 
 test('one address takes only so many requests per route, whatever it claims to forward', async ({ page }) => {
