@@ -49,17 +49,23 @@ function workos_login_server_request( string $path, array $body, array $types = 
 
 	$secret  = workos_login_secret();
 	$json    = (string) wp_json_encode( $body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+	$message = array(
+		'kind'   => 'request',
+		'method' => 'POST',
+		'path'   => '/v1/' . $path,
+		'id'     => workos_login_new_request_id(),
+	);
 	$timeout = workos_login_server_timeout();
 	$started = microtime( true );
 	$reply   = wp_remote_post(
-		workos_login_server_url() . '/v1/' . $path,
+		workos_login_server_url() . $message['path'],
 		array(
 			'timeout'     => $timeout,
 			'redirection' => 0,
 			'headers'     => array(
 				'Content-Type'                => 'application/json',
 				'Accept'                      => 'application/json',
-				WORKOS_LOGIN_SIGNATURE_HEADER => workos_login_sign( $json, $secret ),
+				WORKOS_LOGIN_SIGNATURE_HEADER => workos_login_sign( $json, $secret, $message ),
 				WORKOS_LOGIN_BUDGET_HEADER    => (string) ( $timeout * 1000 ),
 			),
 			'body'        => $json,
@@ -80,7 +86,8 @@ function workos_login_server_request( string $path, array $body, array $types = 
 	if ( '' === $signature && in_array( $status, array( 502, 503, 504 ), true ) ) {
 		return workos_login_server_failed( $path, sprintf( 'HTTP %d from a proxy or load balancer: no login server answered.', $status ), $unavailable );
 	}
-	if ( ! workos_login_verify_signature( $signature, $text, $secret ) ) {
+	// The answer to this very request: signed over its id, method and path.
+	if ( ! workos_login_verify_signature( $signature, $text, $secret, array( 'kind' => 'response' ) + $message ) ) {
 		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer without a valid signature (check WORKOS_LOGIN_SECRET and both clocks).', $status ), $unavailable );
 	}
 	workos_login_note_config_verified();

@@ -322,7 +322,10 @@ export const NONCE_HEADER = 'X-WorkOS-Nonce';
 
 /** Headers of the WordPress ⇄ login server conversation. */
 export const SERVER_HEADERS = {
-  /** HMAC signature on WordPress ⇄ login server messages: `t=<unix ms>,v1=<hex>`. */
+  /**
+   * HMAC signature on WordPress ⇄ login server messages: `t=<unix ms>,id=<request id>,v2=<hex>`,
+   * over time, direction, method, path, request id and body (server/signature.ts).
+   */
   signature: 'X-WorkOS-Login-Signature',
   /**
    * WordPress → login server: how long WordPress waits for this answer in total (integer ms).

@@ -9,7 +9,8 @@ import { createApp, stepPath } from './app.ts';
 import { createLogger } from './log.ts';
 import { outcomeSchema } from './schemas.ts';
 import { createSealer } from './seal.ts';
-import { sign, verify } from './signature.ts';
+import { expectSignedAnswer, signedPost } from './signed-test-support.ts';
+import { newRequestId, sign, signRequest } from './signature.ts';
 import { createWorkOSFake, DEFAULT_API_KEY, DEFAULT_CLIENT_ID } from './workos-fake/app.ts';
 import seed from './workos-fake/seed.json' with { type: 'json' };
 
@@ -66,18 +67,14 @@ function envelope(input: { email: string; password: string }, organization_id: s
 }
 
 async function post(app: ReturnType<typeof setup>['app'], body: string, headers: Record<string, string> = {}) {
-  return app.request('/v1/password', {
-    method: 'POST',
-    body,
-    headers: { 'Content-Type': 'application/json', [SERVER_HEADERS.signature]: sign(SECRET, body), ...headers },
-  });
+  return signedPost(app, SECRET, '/v1/password', body, { headers });
 }
 
 /** Checks the answer is signed and a valid Outcome, and returns it. */
 async function outcomeOf(response: Response): Promise<Outcome> {
   expect(response.status).toBe(200);
   const text = await response.text();
-  expect(verify(SECRET, text, response.headers.get(SERVER_HEADERS.signature))).toBeNull();
+  expectSignedAnswer(SECRET, response, text);
   return outcomeSchema.parse(JSON.parse(text));
 }
 
@@ -94,7 +91,16 @@ describe('login server', () => {
   });
 
   it('rejects a missing or bad signature before reading the body', async () => {
-    for (const header of ['', 't=1,v1=00', sign('z'.repeat(64), 'not json'), sign(SECRET, 'other body')]) {
+    for (const header of [
+      '',
+      't=1,v1=00',
+      signRequest('z'.repeat(64), '/v1/password', 'not json'),
+      signRequest(SECRET, '/v1/password', 'other body'),
+      // The very body, signed for another route, another method, or as an answer.
+      signRequest(SECRET, '/v1/magic_code_send', 'not json'),
+      sign(SECRET, 'not json', { kind: 'request', method: 'PUT', path: '/v1/password', id: newRequestId() }),
+      sign(SECRET, 'not json', { kind: 'response', method: 'POST', path: '/v1/password', id: newRequestId() }),
+    ]) {
       const res = await post(app, 'not json', { [SERVER_HEADERS.signature]: header });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: 'invalid_signature' });
@@ -156,11 +162,7 @@ describe('login server', () => {
 
   it('answers an unknown step with invalid_request (signed)', async () => {
     const body = envelope({ email: 'ada@example.com', password: PASSWORD });
-    const res = await app.request('/v1/teleport', {
-      method: 'POST',
-      body,
-      headers: { [SERVER_HEADERS.signature]: sign(SECRET, body) },
-    });
+    const res = await signedPost(app, SECRET, '/v1/teleport', body);
     expect(await outcomeOf(res)).toMatchObject({ type: 'error', code: 'invalid_request', status: 404 });
   });
 
@@ -183,10 +185,9 @@ describe('login server', () => {
       ...envelopeFixture,
       input: { code: 'code_1', state: 'default:v1.forged' },
     });
-    const headers = { [SERVER_HEADERS.signature]: sign(SECRET, body) };
-    const callback = await app.request('/v1/oauth/callback', { method: 'POST', body, headers });
+    const callback = await signedPost(app, SECRET, '/v1/oauth/callback', body);
     expect(await outcomeOf(callback)).toMatchObject({ type: 'error', code: 'flow_expired', status: 400 });
-    const wrongPath = await app.request('/v1/callback', { method: 'POST', body, headers });
+    const wrongPath = await signedPost(app, SECRET, '/v1/callback', body);
     expect(await outcomeOf(wrongPath)).toMatchObject({ type: 'error', code: 'invalid_request', status: 404 });
   });
 
@@ -194,11 +195,7 @@ describe('login server', () => {
     const steps = Object.keys(inputsOf) as Array<keyof typeof inputsOf>;
     for (const step of steps) {
       const body = JSON.stringify({ ...envelopeFixture, input: { nope: 1 } });
-      const res = await app.request(stepPath(step), {
-        method: 'POST',
-        body,
-        headers: { [SERVER_HEADERS.signature]: sign(SECRET, body) },
-      });
+      const res = await signedPost(app, SECRET, stepPath(step), body);
       expect(await outcomeOf(res), step).toMatchObject({ type: 'error', code: 'invalid_request', status: 400 });
     }
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVER_HEADERS } from '../protocol/messages.ts';
 import { createLogger } from './log.ts';
 import { jsonBody, requireSignature, signedJson, type SignedEnv } from './signed.ts';
-import { sign, verify } from './signature.ts';
+import { answerTo, sign, signRequest, verify } from './signature.ts';
 
 const SECRET = 's'.repeat(64);
 const NOW = 1_750_000_000_000;
@@ -25,29 +25,37 @@ function app(logLines: string[] = []) {
 
 const post = (hono: Hono<SignedEnv>, body: string, signature: string) =>
   hono.request('/echo', { method: 'POST', body, headers: { [SERVER_HEADERS.signature]: signature } });
+const signed = (secret: string, body: string, at = NOW) => signRequest(secret, '/echo', body, at);
 
 describe('signed routes', () => {
   it('passes a verified body to the handler and signs the answer', async () => {
-    const res = await post(app(), '{"a":1}', sign(SECRET, '{"a":1}', NOW));
+    const header = signed(SECRET, '{"a":1}');
+    const res = await post(app(), '{"a":1}', header);
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toBe('{"got":{"a":1}}');
-    expect(verify(SECRET, text, res.headers.get(SERVER_HEADERS.signature), NOW)).toBeNull();
+    // Signed over the request it answers: its method, path and id.
+    const answer = res.headers.get(SERVER_HEADERS.signature);
+    expect(verify(SECRET, text, answer, answerTo({ path: '/echo', header }), NOW)).toBeNull();
+    expect(verify(SECRET, text, answer, answerTo({ path: '/echo', header: signed(SECRET, '{"a":1}') }), NOW)).toBe(
+      'mismatch',
+    );
   });
 
   it('hands the handler undefined for a body that is not JSON', async () => {
-    const res = await post(app(), 'oops', sign(SECRET, 'oops', NOW));
+    const res = await post(app(), 'oops', signed(SECRET, 'oops'));
     expect(await res.json()).toEqual({ got: 'not json' });
   });
 
   it('refuses stale, foreign and missing signatures with an unsigned 401, logging why', async () => {
     const logLines: string[] = [];
     const hono = app(logLines);
-    for (const signature of [sign(SECRET, 'x', NOW - 120_000), sign('f'.repeat(64), 'x', NOW), '']) {
+    const elsewhere = sign(SECRET, 'x', { kind: 'request', method: 'POST', path: '/other', id: '0'.repeat(32) }, NOW);
+    for (const signature of [signed(SECRET, 'x', NOW - 120_000), signed('f'.repeat(64), 'x'), '', elsewhere]) {
       const res = await post(hono, 'x', signature);
       expect(res.status).toBe(401);
       expect(res.headers.get(SERVER_HEADERS.signature)).toBeNull();
     }
-    expect(logLines.map((l) => JSON.parse(l).reason)).toEqual(['expired', 'mismatch', 'missing']);
+    expect(logLines.map((l) => JSON.parse(l).reason)).toEqual(['expired', 'mismatch', 'missing', 'mismatch']);
   });
 });

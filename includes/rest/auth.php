@@ -169,3 +169,28 @@ function workos_login_as_cookie_user( callable $nonce_function ): mixed {
 	remove_filter( 'nonce_user_logged_out', $as_cookie, PHP_INT_MAX );
 	return $result;
 }
+
+/**
+ * Refuses a JSON body that is not an object on the plugin's routes, before core reads it: core
+ * iterates the body's parameters, and a scalar (`5`, `"x"`, `true`) makes PHP log a warning on
+ * every such request — any visitor could fill the log that way.
+ *
+ * @since 0.6.0
+ *
+ * @param mixed           $result  The answer so far (null to go on).
+ * @param WP_REST_Server  $server  The server.
+ * @param WP_REST_Request $request The request.
+ * @return mixed
+ */
+function workos_login_rest_refuse_scalar_json( $result, $server, $request ) {
+	unset( $server );
+	if ( null !== $result || ! $request instanceof WP_REST_Request || ! str_starts_with( $request->get_route(), '/workos/v1/' ) ) {
+		return $result;
+	}
+	$json = $request->get_json_params();
+	if ( null === $json || is_array( $json ) ) {
+		return $result;
+	}
+	return new WP_Error( 'rest_invalid_json', __( 'The request body must be a JSON object.', 'workos-login' ), array( 'status' => 400 ) );
+}
+add_filter( 'rest_pre_dispatch', 'workos_login_rest_refuse_scalar_json', 10, 3 );

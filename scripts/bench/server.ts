@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { WorkOS } from '@workos-inc/node';
 import { SERVER_HEADERS } from '../../protocol/messages.ts';
 import envelope from '../../protocol/fixtures/server-password-envelope.json' with { type: 'json' };
-import { sign } from '../../server/signature.ts';
+import { signRequest } from '../../server/signature.ts';
 import { FAKE_API_KEY, FAKE_CLIENT_ID, type Stack } from '../stack.ts';
 
 // WordPress reaches the login server through curl on a kept-alive connection; node:http with a
@@ -68,7 +68,9 @@ export async function measureServer(stack: Stack, opts: { runs: number; seconds:
   };
   const server = new URL(stack.serverUrl);
   const viaServer = async () => {
-    const text = await post(server, '/v1/password', body, { [SERVER_HEADERS.signature]: sign(stack.secret, body) });
+    const text = await post(server, '/v1/password', body, {
+      [SERVER_HEADERS.signature]: signRequest(stack.secret, '/v1/password', body),
+    });
     const outcome = JSON.parse(text) as { type: string };
     if (outcome.type !== 'authenticated') throw new Error(`unexpected outcome ${JSON.stringify(outcome)}`);
   };

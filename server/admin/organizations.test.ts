@@ -3,7 +3,7 @@
  * `fetchFn`), no ports.
  */
 import { describe, expect, it } from 'vitest';
-import { sign } from '../signature.ts';
+import { signRequest } from '../signature.ts';
 import seed from '../workos-fake/seed.json' with { type: 'json' };
 import { adminOrganizationsOutcomeSchema } from './schemas.ts';
 import {
@@ -24,7 +24,7 @@ function setup(options: SetupOptions = {}) {
 }
 
 /** POSTs a raw body, signed unless a signature is given. */
-function post(server: ReturnType<typeof setupServer>, body: string, signature = sign(SECRET, body)) {
+function post(server: ReturnType<typeof setupServer>, body: string, signature = signRequest(SECRET, PATH, body)) {
   return server.post(PATH, undefined, { raw: body, signature });
 }
 
@@ -71,7 +71,7 @@ describe('POST /v1/admin/organizations', () => {
 
   it('refuses unsigned requests before reading them', async () => {
     const { app } = setup();
-    for (const signature of ['', sign('z'.repeat(64), ask({})), sign(SECRET, 'other body')]) {
+    for (const signature of ['', signRequest('z'.repeat(64), PATH, ask({})), signRequest(SECRET, PATH, 'other body')]) {
       const res = await post(app, ask({}), signature);
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: 'invalid_signature' });

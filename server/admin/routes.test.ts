@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVER_HEADERS } from '../../protocol/messages.ts';
-import { sign } from '../signature.ts';
+import { signRequest } from '../signature.ts';
 import { ADMIN_ROUTES } from './routes.ts';
 import { outcomeOf, SECRET, setup } from './test-support.ts';
 import { errorOutcomeSchema } from '../schemas.ts';
@@ -21,7 +21,12 @@ describe('the admin route table', () => {
   it.each(ADMIN_ROUTES.map((r) => [r.path]))('%s refuses unsigned requests before reading them', async (path) => {
     const { post, requests } = setup();
     const body = JSON.stringify({ input: {} });
-    for (const signature of ['', sign('z'.repeat(64), body), sign(SECRET, 'other body')]) {
+    for (const signature of [
+      '',
+      signRequest('z'.repeat(64), path, body),
+      signRequest(SECRET, path, 'other body'),
+      signRequest(SECRET, path === '/v1/admin/health' ? '/v1/admin/organizations' : '/v1/admin/health', body),
+    ]) {
       const res = await post(path, {}, { raw: body, signature });
       expect(res.status).toBe(401);
       expect(res.headers.get(SERVER_HEADERS.signature)).toBeNull();

@@ -10,7 +10,7 @@ import { createApp } from '../app.ts';
 import { deadlineFetch } from '../deadline-fetch.ts';
 import { createLogger } from '../log.ts';
 import { createSealer } from '../seal.ts';
-import { sign, verify } from '../signature.ts';
+import { expectSignedAnswer, signedPost } from '../signed-test-support.ts';
 import { createWorkOSFake, DEFAULT_API_KEY, DEFAULT_CLIENT_ID } from '../workos-fake/app.ts';
 import { testSeed } from '../workos-fake/test-seed.ts';
 
@@ -52,14 +52,9 @@ export function setup(options: SetupOptions = {}) {
   /** POSTs `{ input }` (or a raw body) to `path`, signed unless a signature is given. */
   function post(path: string, input: unknown, opts: { raw?: string; signature?: string; budget?: string } = {}) {
     const body = opts.raw ?? JSON.stringify({ input });
-    return app.request(path, {
-      method: 'POST',
-      body,
-      headers: {
-        'Content-Type': 'application/json',
-        [SERVER_HEADERS.signature]: opts.signature ?? sign(SECRET, body),
-        ...(opts.budget !== undefined ? { [SERVER_HEADERS.budget]: opts.budget } : {}),
-      },
+    return signedPost(app, SECRET, path, body, {
+      signature: opts.signature,
+      headers: opts.budget !== undefined ? { [SERVER_HEADERS.budget]: opts.budget } : {},
     });
   }
 
@@ -70,7 +65,7 @@ export function setup(options: SetupOptions = {}) {
 export async function outcomeOf<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   expect(response.status).toBe(200);
   const text = await response.text();
-  expect(verify(SECRET, text, response.headers.get(SERVER_HEADERS.signature))).toBeNull();
+  expectSignedAnswer(SECRET, response, text);
   return schema.parse(JSON.parse(text));
 }
 

@@ -21,7 +21,7 @@ import { deadlineFetch } from '../deadline-fetch.ts';
 import { createLogger } from '../log.ts';
 import { outcomeSchema } from '../schemas.ts';
 import { createSealer } from '../seal.ts';
-import { sign, verify } from '../signature.ts';
+import { expectSignedAnswer, signedPost } from '../signed-test-support.ts';
 import { createWorkOSFake, DEFAULT_API_KEY, DEFAULT_CLIENT_ID, type WorkOSFakeOptions } from '../workos-fake/app.ts';
 import type { StepClock, StepContext } from './context.ts';
 
@@ -148,18 +148,12 @@ export function integration(fakeOptions: WorkOSFakeOptions = {}) {
       context: { ...CONTEXT, ...opts.context },
       ...(opts.passthrough ? { passthrough: opts.passthrough } : {}),
     });
-    const response = await app.request(stepPath(step), {
-      method: 'POST',
-      body,
-      headers: {
-        'Content-Type': 'application/json',
-        [SERVER_HEADERS.signature]: sign(SECRET, body),
-        ...(opts.budget !== undefined ? { [SERVER_HEADERS.budget]: opts.budget } : {}),
-      },
+    const response = await signedPost(app, SECRET, stepPath(step), body, {
+      headers: opts.budget !== undefined ? { [SERVER_HEADERS.budget]: opts.budget } : {},
     });
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(verify(SECRET, text, response.headers.get(SERVER_HEADERS.signature))).toBeNull();
+    expectSignedAnswer(SECRET, response, text);
     return outcomeSchema.parse(JSON.parse(text));
   }
 

@@ -322,28 +322,44 @@ test('WordPress translates exactly the strings the element knows', async ({ stac
 });
 
 test('PHP and the login server sign and verify the same way', async ({ stack }) => {
-  const { sign, verify } = await import('../../server/signature.ts');
+  const { newRequestId, sign, verify } = await import('../../server/signature.ts');
   const body =
     '{"type":"error","code":"invalid_credentials","message":"Invalid credentials — ünïcode/slash","status":401}';
   const secret = stack.secret;
+  // An answer to WordPress's request `id` to /v1/password, as the login server signs it.
+  const id = newRequestId();
+  const answer = { kind: 'response', method: 'POST', path: '/v1/password', id } as const;
   const cases = {
-    valid: sign(secret, body),
-    tampered: sign(secret, body.replace('401', '402')),
-    expired: sign(secret, body, Date.now() - 120_000),
-    foreign: sign('f'.repeat(64), body),
+    valid: sign(secret, body, answer),
+    tampered: sign(secret, body.replace('401', '402'), answer),
+    expired: sign(secret, body, answer, Date.now() - 120_000),
+    foreign: sign('f'.repeat(64), body, answer),
+    'another request': sign(secret, body, { ...answer, id: newRequestId() }),
+    'another route': sign(secret, body, { ...answer, path: '/v1/magic_code_send' }),
+    'another method': sign(secret, body, { ...answer, method: 'PUT' }),
+    'a request, not an answer': sign(secret, body, { ...answer, kind: 'request' }),
+    'the old scheme': `t=${Date.now()},v1=${'0'.repeat(64)}`,
     garbage: 't=abc,v1=xyz',
   };
   const out = await stack.site.php(`
-    $secret = workos_login_secret();
-    $body = ${php(body)};
-    $out = [];
+    $secret  = workos_login_secret();
+    $body    = ${php(body)};
+    $message = array( 'kind' => 'response', 'method' => 'POST', 'path' => '/v1/password', 'id' => ${php(id)} );
+    $out     = [];
     foreach ( json_decode( ${php(JSON.stringify(cases))}, true ) as $name => $header ) {
-      $out[ $name ] = workos_login_verify_signature( $header, $body, $secret );
+      $out[ $name ] = workos_login_verify_signature( $header, $body, $secret, $message );
     }
-    $out['php_signed'] = workos_login_sign( $body, $secret );
+    $request           = array( 'kind' => 'request' ) + $message;
+    $out['php_signed'] = workos_login_sign( $body, $secret, $request );
+    $out['php_fixed']  = workos_login_sign( $body, $secret, $request, 1700000000000 );
     echo wp_json_encode( $out );
   `);
   const results = JSON.parse(out);
-  expect(results).toMatchObject({ valid: true, tampered: false, expired: false, foreign: false, garbage: false });
-  expect(verify(secret, body, results.php_signed)).toBeNull();
+  const { php_signed, php_fixed, ...verdicts } = results;
+  expect(verdicts).toEqual({ ...Object.fromEntries(Object.keys(cases).map((k) => [k, false])), valid: true });
+  const request = { ...answer, kind: 'request' } as const;
+  expect(verify(secret, body, php_signed, request)).toBeNull();
+  expect(verify(secret, body, php_signed, { ...request, path: '/v1/signup' })).toBe('mismatch');
+  // Byte for byte the same header from the same parts.
+  expect(php_fixed).toBe(sign(secret, body, request, 1_700_000_000_000));
 });

@@ -1,4 +1,4 @@
-import { sign } from '../../server/signature.ts';
+import { sign, signRequest } from '../../server/signature.ts';
 import envelope from '../../protocol/fixtures/server-password-envelope.json' with { type: 'json' };
 import { DEMO_PASSWORD, expect, test } from './fixtures.ts';
 
@@ -10,13 +10,27 @@ const body = JSON.stringify({
 
 const flipLast = (header: string) => header.slice(0, -1) + (header.endsWith('0') ? '1' : '0');
 
-test('the login server refuses unsigned, tampered and foreign-secret requests', async ({ request, stack }) => {
+test('the login server refuses unsigned, tampered, foreign-secret and misdirected requests', async ({
+  request,
+  stack,
+}) => {
   const url = `${stack.serverUrl}/v1/password`;
+  const signed = (secret: string, at = Date.now()) => signRequest(secret, '/v1/password', body, at);
   const cases = {
     unsigned: {},
-    tampered: { 'X-WorkOS-Login-Signature': flipLast(sign(stack.secret, body)) },
-    expired: { 'X-WorkOS-Login-Signature': sign(stack.secret, body, Date.now() - 5 * 60_000) },
-    foreign: { 'X-WorkOS-Login-Signature': sign('f'.repeat(64), body) },
+    tampered: { 'X-WorkOS-Login-Signature': flipLast(signed(stack.secret)) },
+    expired: { 'X-WorkOS-Login-Signature': signed(stack.secret, Date.now() - 5 * 60_000) },
+    foreign: { 'X-WorkOS-Login-Signature': signed('f'.repeat(64)) },
+    // The same body, signed for another route, or as an answer.
+    'other route': { 'X-WorkOS-Login-Signature': signRequest(stack.secret, '/v1/magic_code_send', body) },
+    'an answer': {
+      'X-WorkOS-Login-Signature': sign(stack.secret, body, {
+        kind: 'response',
+        method: 'POST',
+        path: '/v1/password',
+        id: '0'.repeat(32),
+      }),
+    },
   };
   for (const [name, headers] of Object.entries(cases)) {
     const response = await request.post(url, {
@@ -27,7 +41,7 @@ test('the login server refuses unsigned, tampered and foreign-secret requests', 
   }
   const ok = await request.post(url, {
     data: body,
-    headers: { 'Content-Type': 'application/json', 'X-WorkOS-Login-Signature': sign(stack.secret, body) },
+    headers: { 'Content-Type': 'application/json', 'X-WorkOS-Login-Signature': signed(stack.secret) },
   });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).type).toBe('authenticated');

@@ -5,7 +5,6 @@
  */
 import { expect, test } from './fixtures.ts';
 import {
-  aliasesOf,
   api,
   auditEvents,
   emailCount,
@@ -22,6 +21,7 @@ import {
   wpUser,
   wrongCode,
 } from './flows.ts';
+import { aliasesOf } from './tokens.ts';
 import { saveProfiles } from './profiles.ts';
 
 const LOGIN = '/workos/login/codes';

@@ -7,16 +7,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
-import {
-  DEMO_PASSWORD,
-  aliasesOf,
-  flipChar,
-  loggedIn,
-  loginOf,
-  tamperNextFlow,
-  useLoginFailedProbe,
-  userId,
-} from './flows.ts';
+import { DEMO_PASSWORD, flipChar, loggedIn, loginOf, tamperNextFlow, useLoginFailedProbe, userId } from './flows.ts';
+import { aliasesOf } from './tokens.ts';
 import {
   DEMO_ORG,
   PASSKEY_LOGIN,

@@ -8,7 +8,6 @@ import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 import {
   DEMO_PASSWORD,
-  aliasesOf,
   api,
   consentAs,
   emailCount,
@@ -22,6 +21,7 @@ import {
   setRateLimits,
   wrongCode,
 } from './flows.ts';
+import { aliasesOf } from './tokens.ts';
 import { saveProfiles } from './profiles.ts';
 
 const LOGIN = '/workos/login/limits';
