@@ -101,6 +101,9 @@ function workos_login_audit_on_login_failed( $username, $error = null ): void {
 	if ( $error instanceof WP_Error && WORKOS_LOGIN_STEP_UP_ERROR === $error->get_error_code() ) {
 		return; // Recorded as `login_denied` (listeners-passkeys.php).
 	}
+	if ( $error instanceof WP_Error && 'rate_limited' === $error->get_error_code() && workos_login_rate_refusal_repeated() ) {
+		return; // This bucket's refusal is recorded once per window.
+	}
 	if ( '' === $fields['email'] && is_email( $username ) ) {
 		$fields['email'] = $username;
 	}

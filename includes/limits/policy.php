@@ -100,37 +100,78 @@ function workos_login_rate_buckets( string $route, string $email = '', string $m
 }
 
 /**
- * Counts a request against its buckets.
+ * Counts a request against its buckets, in order (the address first).
  *
- * Every bucket is counted (an attacker rotating emails still spends the IP's budget). When the
+ * A request under every limit counts in every bucket (an attacker rotating emails still spends
+ * the address's budget). The first bucket that refuses ends the count: a refused request spends
+ * no other budget and changes no row, so a flood of refused requests costs the database nothing
+ * (and is audited once per bucket and window, workos_login_rate_refusal_repeated()). When the
  * table cannot be written the request is refused: a limit never fails open.
  *
  * @since 0.4.0
- * @since 0.6.0 Returns the refusal (`rate_limited` or `database_unavailable`), not seconds.
+ * @since 0.6.0 Returns the refusal (`rate_limited` or `database_unavailable`), not seconds; stops
+ *              at the first refusing bucket.
  *
  * @param array<string, array{max: int, window: int}> $buckets From workos_login_rate_buckets().
  * @return array{code: string, status: int, retry_after: int}|null The refusal, or null to go on.
  */
 function workos_login_rate_limit( array $buckets ): ?array {
-	$retry_after = null;
+	$maxima = array();
 	foreach ( $buckets as $key => $limit ) {
-		$max = (int) ( $limit['max'] ?? 0 );
-		if ( $max <= 0 ) {
-			continue;
+		if ( (int) ( $limit['max'] ?? 0 ) > 0 ) {
+			$maxima[ (string) $key ] = (int) $limit['max'];
 		}
-		$taken = workos_login_limits_take( (string) $key, $max, (int) ( $limit['window'] ?? 60 ) );
+	}
+	// A counter already full refuses before any is counted.
+	$full = workos_login_limits_full( $maxima );
+	if ( null !== $full ) {
+		return workos_login_rate_refusal( $full['key'], $full['reset_in'] );
+	}
+	foreach ( $maxima as $key => $max ) {
+		$taken = workos_login_limits_take( $key, $max, (int) ( $buckets[ $key ]['window'] ?? 60 ) );
 		if ( null === $taken ) {
 			return workos_login_database_refusal();
 		}
 		if ( ! $taken['allowed'] ) {
-			$retry_after = max( (int) $retry_after, $taken['reset_in'] );
+			return workos_login_rate_refusal( $key, $taken['reset_in'] );
 		}
 	}
-	return null === $retry_after ? null : array(
+	return null;
+}
+
+/**
+ * A `rate_limited` refusal by one counter; the first of its window is audited, the rest are not.
+ *
+ * @since 0.6.0
+ *
+ * @param string $key      The refusing counter.
+ * @param int    $reset_in Seconds until it resets.
+ * @return array{code: string, status: int, retry_after: int}
+ */
+function workos_login_rate_refusal( string $key, int $reset_in ): array {
+	$first = workos_login_limits_mark( 'refused:' . hash( 'sha256', $key ), max( 1, $reset_in ) );
+	workos_login_rate_refusal_repeated( true !== $first );
+	return array(
 		'code'        => 'rate_limited',
 		'status'      => 429,
-		'retry_after' => $retry_after,
+		'retry_after' => $reset_in,
 	);
+}
+
+/**
+ * Whether this request's `rate_limited` refusal repeats one already audited in the same bucket
+ * and window (the audit log then records nothing: a flood must not fill it).
+ *
+ * @since 0.6.0
+ *
+ * @param bool|null $set A value to remember, null to read.
+ */
+function workos_login_rate_refusal_repeated( ?bool $set = null ): bool {
+	static $repeated = false;
+	if ( null !== $set ) {
+		$repeated = $set;
+	}
+	return $repeated;
 }
 
 /**

@@ -107,6 +107,50 @@ function workos_login_limits_take( string $key, int $max, int $window ): ?array 
 }
 
 /**
+ * The first of these counters that is full now, read without writing: a request it would refuse
+ * is refused without touching any counter (a flood changes no row). Only ever refuses: letting a
+ * request through is still decided by workos_login_limits_take(), one statement per counter.
+ *
+ * @since 0.6.0
+ *
+ * @param array<string, int> $maxima Key → its `max`, in the order they are counted.
+ * @return array{key: string, reset_in: int}|null Null when none is full (or the table cannot be
+ *                                                read: the counting statements decide).
+ */
+function workos_login_limits_full( array $maxima ): ?array {
+	if ( array() === $maxima || ! workos_login_limits_maybe_upgrade() ) {
+		return null;
+	}
+	global $wpdb;
+	$now     = time();
+	$buckets = array();
+	foreach ( array_keys( $maxima ) as $key ) {
+		$buckets[ workos_login_limits_bucket( (string) $key ) ] = (string) $key;
+	}
+	$in   = implode( ', ', array_fill( 0, count( $buckets ), '%s' ) );
+	$args = array_merge( array( workos_login_limits_table() ), array_keys( $buckets ), array( $now ) );
+	$sql  = $wpdb->prepare( "SELECT bucket, hits, expires FROM %i WHERE bucket IN ($in) AND expires > %d", $args ); // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- prepared above; the plugin's own table, never cached.
+	$rows = $wpdb->get_results( $sql, ARRAY_A );
+	$full = array();
+	foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+		$key = $buckets[ $row['bucket'] ] ?? null;
+		if ( null !== $key && (int) $row['hits'] >= $maxima[ $key ] ) {
+			$full[ $key ] = (int) $row['expires'] - $now;
+		}
+	}
+	foreach ( array_keys( $maxima ) as $key ) {
+		if ( isset( $full[ $key ] ) ) {
+			return array(
+				'key'      => (string) $key,
+				'reset_in' => max( 1, $full[ $key ] ),
+			);
+		}
+	}
+	return null;
+}
+
+/**
  * Gives back one hit (the request did not spend the visitor's budget: WorkOS was unavailable).
  *
  * @since 0.6.0
