@@ -14,6 +14,7 @@
  */
 import { build } from './build.ts';
 import { measureBundle } from './bench/bundle.ts';
+import { ENUMERATION_HOOKS, measureEnumeration } from './bench/enumeration.ts';
 import { measurePage } from './bench/page.ts';
 import { measureProd } from './bench/prod.ts';
 import { measureServer } from './bench/server.ts';
@@ -32,11 +33,13 @@ const stack = await startStack({
   quiet: true,
   // WordPress's own form (the emergency native form), measured beside ours.
   constants: { WORKOS_LOGIN_ALLOW_NATIVE_LOGIN: true },
+  muPlugins: { 'bench-enumeration': ENUMERATION_HOOKS },
 });
-let server, page;
+let server, page, enumeration;
 try {
   server = await measureServer(stack, { runs: quick ? 200 : 1000, seconds: quick ? 2 : 10, concurrency: 20 });
   page = await measurePage(stack, { loads: quick ? 3 : 21 });
+  enumeration = await measureEnumeration(stack, { pairs: quick ? 10 : 50 });
 } finally {
   await stack.stop();
 }
@@ -49,7 +52,7 @@ try {
   process.stdout.write(`\nprod: skipped (${error.message})\n`);
 }
 
-const figures = { ...bundle, ...server, ...page, ...prod };
+const figures = { ...bundle, ...server, ...page, ...enumeration, ...prod };
 const rows: Array<[string, string, string]> = [
   ['element_initial_js_gzip_bytes', `${figures.element_initial_js_gzip_bytes} B`, 'budget ≤ 16384 B'],
   [
@@ -88,6 +91,15 @@ const rows: Array<[string, string, string]> = [
   ],
   ['wp_login_page_interactive_ms', figures.wp_login_page_interactive_ms.toFixed(1), 'median of 21 loads'],
 ];
+for (const route of ['password', 'magic_code_send', 'reset_request', 'signup']) {
+  const delta = enumeration?.[`enumeration_delta_ms_${route}`] ?? NaN;
+  const existing = enumeration?.[`enumeration_existing_p50_ms_${route}`] ?? NaN;
+  rows.push([
+    `enumeration_delta_ms_${route}`,
+    delta.toFixed(1),
+    `existing − unknown email, medians of ${quick ? 10 : 50} pairs (existing: ${existing.toFixed(0)} ms)`,
+  ]);
+}
 if (prod) {
   const ms = (v: number) => v.toFixed(1);
   rows.push(
