@@ -151,6 +151,9 @@ function workos_login_provision_user( array $identity, string $profile_slug ): W
 		return workos_login_abandon( 'user', $identity, $profile_slug );
 	}
 	$user = $creator ? workos_login_create_user( $identity['user'] ) : workos_login_wait_for_user( $identity['user'] );
+	if ( $creator && ! $user instanceof WP_User ) {
+		workos_login_limits_unmark( 'provision:' . $identity['user']['id'] ); // Those waiting stop now.
+	}
 	if ( null === $user || ( is_wp_error( $user ) && in_array( $user->get_error_code(), array( 'db_insert_error', 'db_update_error' ), true ) ) ) {
 		return workos_login_abandon( 'user', $identity, $profile_slug );
 	}

@@ -88,23 +88,29 @@ function workos_login_create_user( array $workos_user ): WP_User|WP_Error {
 	return new WP_User( $user_id );
 }
 
+/** How long a parallel first sign-in waits for the request creating the account, in seconds. */
+const WORKOS_LOGIN_PROVISION_WAIT = 20;
+
 /**
- * The account another request is creating for this WorkOS user right now, once it exists.
+ * The account another request is creating for this WorkOS user right now, once it exists. Waits
+ * while that request holds the `provision:` mark (on a busy database creating an account can take
+ * seconds), and gives up at once when it let the mark go without an account (it failed).
  *
  * @since 0.6.0
  *
  * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null} $workos_user The identity's user.
- * @return WP_User|null Null when it did not appear within five seconds.
+ * @return WP_User|null Null when it did not appear in time.
  */
 function workos_login_wait_for_user( array $workos_user ): ?WP_User {
-	for ( $attempt = 0; $attempt < 50; $attempt++ ) {
+	$until = microtime( true ) + WORKOS_LOGIN_PROVISION_WAIT;
+	do {
 		usleep( 100000 );
 		wp_cache_delete( 'last_changed', 'users' );
 		$user = workos_login_find_user( $workos_user );
 		if ( $user instanceof WP_User && (string) get_user_meta( $user->ID, WORKOS_LOGIN_USER_META, true ) === $workos_user['id'] ) {
 			return $user;
 		}
-	}
+	} while ( microtime( true ) < $until && workos_login_limits_marked( 'provision:' . $workos_user['id'] ) );
 	return null;
 }
 
