@@ -118,32 +118,13 @@ function workos_login_limits_take( string $key, int $max, int $window ): ?array 
  *                                                read: the counting statements decide).
  */
 function workos_login_limits_full( array $maxima ): ?array {
-	if ( array() === $maxima || ! workos_login_limits_maybe_upgrade() ) {
-		return null;
-	}
-	global $wpdb;
-	$now     = time();
-	$buckets = array();
-	foreach ( array_keys( $maxima ) as $key ) {
-		$buckets[ workos_login_limits_bucket( (string) $key ) ] = (string) $key;
-	}
-	$in   = implode( ', ', array_fill( 0, count( $buckets ), '%s' ) );
-	$args = array_merge( array( workos_login_limits_table() ), array_keys( $buckets ), array( $now ) );
-	$sql  = $wpdb->prepare( "SELECT bucket, hits, expires FROM %i WHERE bucket IN ($in) AND expires > %d", $args ); // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
-	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- prepared above; the plugin's own table, never cached.
-	$rows = $wpdb->get_results( $sql, ARRAY_A );
-	$full = array();
-	foreach ( is_array( $rows ) ? $rows : array() as $row ) {
-		$key = $buckets[ $row['bucket'] ] ?? null;
-		if ( null !== $key && (int) $row['hits'] >= $maxima[ $key ] ) {
-			$full[ $key ] = (int) $row['expires'] - $now;
-		}
-	}
-	foreach ( array_keys( $maxima ) as $key ) {
-		if ( isset( $full[ $key ] ) ) {
+	$rows = workos_login_limits_live( array_keys( $maxima ) );
+	$now  = time();
+	foreach ( $maxima as $key => $max ) {
+		if ( isset( $rows[ $key ] ) && $rows[ $key ]['hits'] >= $max ) {
 			return array(
 				'key'      => (string) $key,
-				'reset_in' => max( 1, $full[ $key ] ),
+				'reset_in' => max( 1, $rows[ $key ]['expires'] - $now ),
 			);
 		}
 	}
@@ -223,26 +204,41 @@ function workos_login_limits_marked( string $key ): bool {
  * @return array<string, int> Marked key → Unix time its mark expires.
  */
 function workos_login_limits_marked_any( array $keys ): array {
+	return array_map( static fn( array $row ): int => $row['expires'], workos_login_limits_live( $keys ) );
+}
+
+/**
+ * The live (unexpired) rows of some keys, read in one query; none when the table cannot be read.
+ *
+ * @since 0.6.0
+ *
+ * @param array<int|string> $keys Counter or mark keys.
+ * @return array<string, array{hits: int, expires: int}> Key → its row.
+ */
+function workos_login_limits_live( array $keys ): array {
 	if ( array() === $keys || ! workos_login_limits_maybe_upgrade() ) {
 		return array();
 	}
 	global $wpdb;
 	$buckets = array();
 	foreach ( $keys as $key ) {
-		$buckets[ workos_login_limits_bucket( $key ) ] = $key;
+		$buckets[ workos_login_limits_bucket( (string) $key ) ] = (string) $key;
 	}
 	$in   = implode( ', ', array_fill( 0, count( $buckets ), '%s' ) );
 	$args = array_merge( array( workos_login_limits_table() ), array_keys( $buckets ), array( time() ) );
-	$sql  = $wpdb->prepare( "SELECT bucket, expires FROM %i WHERE bucket IN ($in) AND expires > %d", $args ); // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
+	$sql  = $wpdb->prepare( "SELECT bucket, hits, expires FROM %i WHERE bucket IN ($in) AND expires > %d", $args ); // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
 	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- prepared above; the plugin's own table, never cached.
-	$rows   = (array) $wpdb->get_results( $sql, ARRAY_A );
-	$marked = array();
-	foreach ( $rows as $row ) {
+	$rows = $wpdb->get_results( $sql, ARRAY_A );
+	$live = array();
+	foreach ( is_array( $rows ) ? $rows : array() as $row ) {
 		if ( isset( $buckets[ $row['bucket'] ] ) ) {
-			$marked[ $buckets[ $row['bucket'] ] ] = (int) $row['expires'];
+			$live[ $buckets[ $row['bucket'] ] ] = array(
+				'hits'    => (int) $row['hits'],
+				'expires' => (int) $row['expires'],
+			);
 		}
 	}
-	return $marked;
+	return $live;
 }
 
 /**
