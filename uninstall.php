@@ -5,7 +5,9 @@
  * WORKOS_LOGIN_DELETE_DATA_ON_UNINSTALL). Otherwise everything stays for a reinstall.
  *
  * Removed then, per site: the plugin's tables (`{prefix}workos_login_*`: the audit log, the
- * rate-limit counters, the passkeys, …), its options and transients (`workos_login_*`) and its
+ * rate-limit counters and break-glass marks, the passkeys, …), its options and transients
+ * (`workos_login_*`: the emergency-access state and a not yet retired `workos_login_allow_native_login`
+ * included; break-glass links themselves are never stored) and its
  * wp-cron events; and once, the user meta `_workos_*` (WorkOS links, suspensions, the passkey
  * prompt's snooze) and `workos_login_*` (screen options). WordPress users the plugin created
  * stay: they are people's accounts.

@@ -37,14 +37,71 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @return array{user_id: int, redirect_to: string}|array{step: array<string, mixed>}|WP_Error `sign_in_refused`, `server_unavailable` or `internal_error` on failure.
  */
 function workos_login_complete( array $identity, array $request, array $passkey = array() ): array|WP_Error {
-	$workos_user  = $identity['user'];
 	$profile_slug = (string) ( $request['profile'] ?? 'default' );
 	$required_org = array_key_exists( 'organization_id', $request ) ? $request['organization_id'] : workos_login_site_organization_id();
 	if ( isset( $passkey['passkey_used'] ) ) {
 		// The assertion verified: its counter counts even if this sign-in is refused below.
 		workos_login_passkey_record_use( $passkey['passkey_used'], false );
 	}
+	// A WorkOS dashboard impersonation, unless the site allows it, changes nothing (identity/impersonation.php).
+	$impersonation = workos_login_impersonation_refusal( $identity, $profile_slug );
+	if ( null !== $impersonation ) {
+		return $impersonation;
+	}
 
+	$user = workos_login_admit( $identity, $profile_slug, $required_org );
+	if ( ! $user instanceof WP_User ) {
+		return $user;
+	}
+	// Durable before it is answered (ARCHITECTURE rule 7): the session token and the audit row
+	// are stored before the browser gets a cookie; if either fails, nothing is left behind.
+	$remember = ! empty( $request['remember'] );
+	$token    = workos_login_store_session( $user, $identity['session_id'], $remember );
+	if ( null === $token ) {
+		return workos_login_abandon( 'session', $identity, $profile_slug, $user );
+	}
+	if ( ! workos_login_audit_sign_in( $user, $identity, $profile_slug ) ) {
+		WP_Session_Tokens::get_instance( $user->ID )->destroy( $token );
+		return workos_login_abandon( 'audit', $identity, $profile_slug, $user );
+	}
+	workos_login_start_session( $user, $token, $remember );
+	$redirect_to = workos_login_redirect_after_sign_in( $user, (string) ( $request['redirect_to'] ?? '' ), (string) ( $request['post_login_redirect'] ?? '' ) );
+
+	/**
+	 * Fires after a WorkOS identity signed in to WordPress (after `wp_login`).
+	 *
+	 * @since 0.1.0
+	 * @since 0.3.0 The profile slug.
+	 *
+	 * @param WP_User $user         The user.
+	 * @param array   $identity     The identity.
+	 * @param string  $redirect_to  Where the browser goes next.
+	 * @param string  $profile_slug The Login Profile signed in through.
+	 */
+	do_action( 'workos_login_signed_in', $user, $identity, $redirect_to, $profile_slug );
+	workos_login_passkey_after_sign_in( $user, $identity, $passkey );
+
+	return array(
+		'user_id'     => $user->ID,
+		'redirect_to' => $redirect_to,
+	);
+}
+
+/**
+ * Everything login completion decides before the session: the entitlement gate, the account
+ * (found, linked or created), suspension, name/email sync, role mapping, and role-based step-up.
+ * Also the start of headless sign-ins (identity/password-headless.php), whose session
+ * `wp_signon()` makes.
+ *
+ * @since 0.6.0
+ *
+ * @param array       $identity     From an `authenticated` outcome (see workos_login_complete()).
+ * @param string      $profile_slug The profile signed in through.
+ * @param string|null $required_org The organization a membership is required in.
+ * @return WP_User|array{step: array<string, mixed>}|WP_Error The user to sign in, a step-up step, or the refusal.
+ */
+function workos_login_admit( array $identity, string $profile_slug, ?string $required_org ): WP_User|array|WP_Error {
+	$workos_user = $identity['user'];
 	$gate = workos_login_gate_decision( $identity['membership'], $identity['organization_id'], $required_org );
 	if ( ! $gate['allowed'] ) {
 		return workos_login_deny( $gate['reason'], $identity, $profile_slug, workos_login_gate_message() );
@@ -86,38 +143,7 @@ function workos_login_complete( array $identity, array $request, array $passkey 
 	if ( workos_login_step_up_required( $user, $identity ) ) {
 		return workos_login_step_up( $identity, $profile_slug );
 	}
-	// Durable before it is answered (ARCHITECTURE rule 7): the session token and the audit row
-	// are stored before the browser gets a cookie; if either fails, nothing is left behind.
-	$remember = ! empty( $request['remember'] );
-	$token    = workos_login_store_session( $user, $identity['session_id'], $remember );
-	if ( null === $token ) {
-		return workos_login_abandon( 'session', $identity, $profile_slug, $user );
-	}
-	if ( ! workos_login_audit_sign_in( $user, $identity, $profile_slug ) ) {
-		WP_Session_Tokens::get_instance( $user->ID )->destroy( $token );
-		return workos_login_abandon( 'audit', $identity, $profile_slug, $user );
-	}
-	workos_login_start_session( $user, $token, $remember );
-	$redirect_to = workos_login_redirect_after_sign_in( $user, (string) ( $request['redirect_to'] ?? '' ), (string) ( $request['post_login_redirect'] ?? '' ) );
-
-	/**
-	 * Fires after a WorkOS identity signed in to WordPress (after `wp_login`).
-	 *
-	 * @since 0.1.0
-	 * @since 0.3.0 The profile slug.
-	 *
-	 * @param WP_User $user         The user.
-	 * @param array   $identity     The identity.
-	 * @param string  $redirect_to  Where the browser goes next.
-	 * @param string  $profile_slug The Login Profile signed in through.
-	 */
-	do_action( 'workos_login_signed_in', $user, $identity, $redirect_to, $profile_slug );
-	workos_login_passkey_after_sign_in( $user, $identity, $passkey );
-
-	return array(
-		'user_id'     => $user->ID,
-		'redirect_to' => $redirect_to,
-	);
+	return $user;
 }
 
 /**

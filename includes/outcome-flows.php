@@ -18,8 +18,17 @@ const WORKOS_LOGIN_TOKEN_MAX = 8192;
 /** `LIMITS.redirectMax`. */
 const WORKOS_LOGIN_REDIRECT_MAX = 2048;
 
-/** `LIMITS.enumerationFloorMs`: `magic_code_send`, `signup`, `reset_request` answer no sooner. */
+/** `LIMITS.enumerationFloorMs`: the login server answers `magic_code_send`, `signup`, `reset_request` no sooner. */
 const WORKOS_LOGIN_ENUMERATION_FLOOR_MS = 600;
+
+/**
+ * `LIMITS.answerFloorMs`: WordPress answers those routes, and password refusals, no sooner than
+ * this after the request started: above the login server's floor plus WordPress's own work.
+ */
+const WORKOS_LOGIN_ANSWER_FLOOR_MS = 800;
+
+/** `LIMITS.answerStepMs`: past the floor (a loaded machine), answers leave on the next step. */
+const WORKOS_LOGIN_ANSWER_STEP_MS = 200;
 
 /**
  * Characters of tokens that travel in URLs (invitation and reset tokens, authorization codes,

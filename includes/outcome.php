@@ -31,7 +31,7 @@ const WORKOS_LOGIN_AUTH_OUTCOME_TYPES = array( 'step', 'redirect', 'authenticate
 /** Outcome types `/v1/admin/organizations` may answer with (protocol `AdminOrganizationsOutcome`). */
 const WORKOS_LOGIN_ORGANIZATIONS_OUTCOME_TYPES = array( 'organizations', 'error' );
 
-/** Protocol `Method`. */
+/** Protocol `Method`: what a Login Profile can offer (an identity may name more, see outcome-identity.php). */
 const WORKOS_LOGIN_METHODS = array( 'password', 'magic_code', 'oauth_google', 'oauth_microsoft', 'oauth_github', 'oauth_apple', 'sso', 'passkey' );
 
 /**
@@ -143,7 +143,7 @@ function workos_login_parse_organizations_outcome( array $outcome ): ?array {
  * @since 0.5.0 `second_factor`, kept only when present.
  *
  * @param mixed $identity Decoded JSON.
- * @return array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string, second_factor?: string}|null
+ * @return array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string, workos_method?: string, impersonator?: array{email: string, reason: string|null}, second_factor?: string}|null
  */
 function workos_login_parse_identity( mixed $identity ): ?array {
 	if ( ! is_array( $identity ) || ! is_array( $identity['user'] ?? null ) ) {
@@ -156,8 +156,8 @@ function workos_login_parse_identity( mixed $identity ): ?array {
 		&& workos_login_is_nullable_string( $user, 'first_name' )
 		&& workos_login_is_nullable_string( $user, 'last_name' )
 		&& workos_login_is_nullable_string( $identity, 'organization_id' )
-		&& workos_login_is_nullable_string( $identity, 'session_id' )
-		&& in_array( $identity['method'] ?? null, WORKOS_LOGIN_METHODS, true );
+		&& workos_login_is_nullable_string( $identity, 'session_id' );
+	$how  = workos_login_parse_identity_method( $identity );
 
 	$membership = array_key_exists( 'membership', $identity ) ? $identity['membership'] : false;
 	if ( null !== $membership ) {
@@ -165,7 +165,7 @@ function workos_login_parse_identity( mixed $identity ): ?array {
 			&& in_array( $membership['status'] ?? null, array( 'active', 'inactive', 'pending' ), true );
 	}
 	$second = array_key_exists( 'second_factor', $identity ) ? $identity['second_factor'] : null;
-	if ( ! $ok || ( null !== $second && ! in_array( $second, WORKOS_LOGIN_SECOND_FACTORS, true ) ) ) {
+	if ( ! $ok || null === $how || ( null !== $second && ! in_array( $second, WORKOS_LOGIN_SECOND_FACTORS, true ) ) ) {
 		return null;
 	}
 	$parsed = array(
@@ -179,8 +179,7 @@ function workos_login_parse_identity( mixed $identity ): ?array {
 		'organization_id' => $identity['organization_id'],
 		'membership'      => null === $membership ? null : array( 'role' => $membership['role'], 'status' => $membership['status'] ),
 		'session_id'      => $identity['session_id'],
-		'method'          => $identity['method'],
-	);
+	) + $how;
 	if ( null !== $second ) {
 		$parsed['second_factor'] = $second;
 	}

@@ -69,6 +69,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'server-magic-code-verify-envelope.json': envelopeSchema('magic_code_verify'),
   'server-authorize-envelope.json': envelopeSchema('authorize'),
   'server-callback-envelope.json': envelopeSchema('callback'),
+  'server-impersonation-envelope.json': envelopeSchema('impersonation'),
   'server-signup-envelope.json': envelopeSchema('signup'),
   'server-email-verify-envelope.json': envelopeSchema('email_verify'),
   'server-invitation-envelope.json': envelopeSchema('invitation'),
@@ -95,6 +96,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'server-step-reset-done-outcome.json': outcomeSchema,
   'server-password-rejected-outcome.json': outcomeSchema,
   'server-callback-authenticated-outcome.json': outcomeSchema,
+  'server-callback-impersonation-outcome.json': outcomeSchema,
+  'server-callback-unknown-method-outcome.json': outcomeSchema,
   'server-callback-step-outcome.json': outcomeSchema,
   'server-callback-error-outcome.json': outcomeSchema,
   'server-organizations-outcome.json': adminOrganizationsOutcomeSchema,
@@ -163,6 +166,23 @@ describe('contract fixtures', () => {
         if (other !== file) expect(schema.safeParse(fixture).success, other).toBe(false);
     }
     expect(adminHealthOutcomeSchema.safeParse({ type: 'health', server_time: 1 }).success).toBe(false);
+  });
+
+  it('keeps an identity’s method exact: a known name, WorkOS’s own only with unknown, a bounded impersonator', () => {
+    const outcome = JSON.parse(readFileSync(join(dir, 'server-callback-impersonation-outcome.json'), 'utf8'));
+    const withIdentity = (change: object) => ({ ...outcome, identity: { ...outcome.identity, ...change } });
+    expect(outcomeSchema.safeParse(withIdentity({ method: 'oauth_linkedin' })).success).toBe(true);
+    expect(outcomeSchema.safeParse(withIdentity({ method: 'linkedin' })).success).toBe(false);
+    expect(outcomeSchema.safeParse(withIdentity({ method: 'unknown', workos_method: 'XOAuth' })).success).toBe(true);
+    expect(outcomeSchema.safeParse(withIdentity({ workos_method: 'XOAuth' })).success).toBe(false);
+    expect(outcomeSchema.safeParse(withIdentity({ method: 'unknown', workos_method: 'X OAuth' })).success).toBe(false);
+    const impersonator = (change: object) =>
+      withIdentity({ impersonator: { ...outcome.identity.impersonator, ...change } });
+    expect(outcomeSchema.safeParse(impersonator({ reason: null })).success).toBe(true);
+    expect(outcomeSchema.safeParse(impersonator({ reason: 'x'.repeat(501) })).success).toBe(false);
+    expect(outcomeSchema.safeParse(impersonator({ reason: 'line\nbreak' })).success).toBe(false);
+    expect(outcomeSchema.safeParse(impersonator({ email: undefined })).success).toBe(false);
+    expect(outcomeSchema.safeParse(impersonator({ admin: true })).success).toBe(false);
   });
 
   it('keeps step data exact: no token, no unknown step, no flow on the notices that end one', () => {

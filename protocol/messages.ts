@@ -20,10 +20,13 @@ import type {
   StoredPasskey,
 } from './passkeys.ts';
 import type { ErrorCode } from './errors.ts';
+import { HOSTED_METHODS, type IdentityMethod, type Impersonator } from './identity-methods.ts';
 import type { PasswordProblem, StepData, StepName } from './steps.ts';
 
 export type * from './errors.ts';
 export { ERROR_CODES } from './errors.ts';
+export type * from './identity-methods.ts';
+export { HOSTED_METHODS, IDENTITY_LIMITS } from './identity-methods.ts';
 export type * from './passkeys.ts';
 export { PASSKEY_LIMITS } from './passkeys.ts';
 export type * from './requests.ts';
@@ -44,6 +47,9 @@ export const METHODS = [
   'sso',
   'passkey',
 ] as const satisfies readonly Method[];
+
+/** Every name `Identity.method` may take: the profile methods, the hosted ones, then `unknown`. */
+export const IDENTITY_METHODS = [...METHODS, ...HOSTED_METHODS, 'unknown'] as const satisfies readonly IdentityMethod[];
 
 /** Social providers a profile can offer (method `oauth_<provider>`). */
 export type OAuthProvider = 'google' | 'microsoft' | 'github' | 'apple';
@@ -148,6 +154,12 @@ export interface StepInputs {
   authorize: { request: AuthorizeTarget; redirect_to: string; remember: boolean };
   /** From `/workos/callback?code&state`. */
   callback: { code: string; state: string };
+  /**
+   * Not a browser route: `/workos/callback?code` with no `state` (WorkOS started it: a dashboard
+   * impersonation), sent only when the site allows impersonation. Answers `authenticated` only
+   * for an impersonation.
+   */
+  impersonation: { code: string };
   signup: { email: string; password: string; first_name: string; last_name: string };
   email_verify: { code: string };
   invitation: { invitation_token: string };
@@ -215,7 +227,12 @@ export interface Identity {
   membership: { role: string; status: 'active' | 'inactive' | 'pending' } | null;
   /** WorkOS session id (`sid` claim), attached to the WordPress session token. */
   session_id: string | null;
-  method: Method;
+  /** The first factor; WorkOS's own name for it wins over the one the flow started with. */
+  method: IdentityMethod;
+  /** Only with `method: 'unknown'`: WorkOS's name for it, stripped (see `IDENTITY_LIMITS`). */
+  workos_method?: string;
+  /** Set when a WorkOS dashboard member signed in as this user (login completion may refuse it). */
+  impersonator?: Impersonator;
   /** Set when this sign-in passed a second factor (WorkOS MFA, or a passkey as second factor). */
   second_factor?: MfaFactorType;
 }
@@ -315,6 +332,13 @@ export const LIMITS = {
    * WordPress both pad), whatever the email: no timing oracle for account existence.
    */
   enumerationFloorMs: 600,
+  /**
+   * WordPress answers those routes, and every refused password sign-in, no sooner than this after
+   * the request started (above the login server's floor plus WordPress's own work), or on the next
+   * `answerStepMs` past it when the machine is slower: equal answers take equal time.
+   */
+  answerFloorMs: 800,
+  answerStepMs: 200,
 } as const;
 
 /** Header of the browser → WordPress conversation: the WordPress nonce (action `workos_login`). */
@@ -345,4 +369,4 @@ export const BROWSER_COOKIE = 'workos_login_browser';
 export const CALLBACK_PATH = '/workos/callback';
 
 /** Browser routes (`POST {api-root}auth/<route>`), each forwarding to the login server step of the same name. */
-export type BrowserRoute = Exclude<StepId, 'callback' | 'step_up'>;
+export type BrowserRoute = Exclude<StepId, 'callback' | 'impersonation' | 'step_up'>;

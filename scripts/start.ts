@@ -26,7 +26,9 @@ const lines = [
   `  Sign in           ${wp}/workos/login/default   (also ${wp}/wp-login.php)`,
   `  wp-admin          ${wp}/wp-admin/`,
   `  Admin sign-in     ${wp}/wp-login.php?workos-native=1   (admin / ${stack.adminPassword})`,
-  `                    WordPress's own form, switched on for this demo only (WORKOS_LOGIN_ALLOW_NATIVE_LOGIN)`,
+  `                    WordPress's own form, open to ANYONE while WORKOS_LOGIN_ALLOW_NATIVE_LOGIN is defined`,
+  `                    (the last-resort switch; set here for the demo only — real sites use break-glass links,`,
+  `                    WorkOS → Emergency access)`,
   `  Login server      ${stack.serverUrl}  (loopback only, signed requests)`,
   stack.mode === 'fake'
     ? `  WorkOS            ${stack.workosUrl}  (the project's fake)`

@@ -22,6 +22,7 @@ const inputsOf: Record<StepId, true> = {
   magic_code_verify: true,
   authorize: true,
   callback: true,
+  impersonation: true,
   signup: true,
   email_verify: true,
   invitation: true,

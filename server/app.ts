@@ -1,6 +1,7 @@
 /**
  * The login server's HTTP surface: `GET /healthz`, `POST /v1/<step>` (the `callback` step at
- * `POST /v1/oauth/callback`, where ARCHITECTURE puts it) and the routes of the
+ * `POST /v1/oauth/callback`, where ARCHITECTURE puts it, and `impersonation` at
+ * `/v1/oauth/impersonation`) and the routes of the
  * admin table (admin/routes.ts: `/v1/admin/organizations|user|roles|health`, `/v1/session/revoke`,
  * `/v1/audit/event`).
  *
@@ -21,6 +22,7 @@ import { envelopeSchema, isStepId } from './schemas.ts';
 import { jsonBody, requireSignature, signedJson, type SignedEnv } from './signed.ts';
 import { authorizeStep } from './steps/authorize.ts';
 import { callbackStep } from './steps/callback.ts';
+import { impersonationStep } from './steps/impersonation.ts';
 import type { StepContext } from './steps/context.ts';
 import { invitationStep } from './steps/invitation.ts';
 import { magicCodeSendStep, magicCodeVerifyStep } from './steps/magic-code.ts';
@@ -48,6 +50,7 @@ const STEPS: { [S in StepId]: (ctx: StepContext, envelope: Envelope<S>) => Promi
   magic_code_verify: magicCodeVerifyStep,
   authorize: authorizeStep,
   callback: callbackStep,
+  impersonation: impersonationStep,
   signup: signupStep,
   email_verify: emailVerifyStep,
   invitation: invitationStep,
@@ -64,9 +67,15 @@ const STEPS: { [S in StepId]: (ctx: StepContext, envelope: Envelope<S>) => Promi
   step_up: stepUpStep,
 };
 
+/** Steps served under `/v1/oauth/`: what `/workos/callback` sends (with a state, and without one). */
+const OAUTH_PATHS: Partial<Record<StepId, string>> = {
+  callback: '/v1/oauth/callback',
+  impersonation: '/v1/oauth/impersonation',
+};
+
 /** The server path of each step. */
 export function stepPath(step: StepId): string {
-  return step === 'callback' ? '/v1/oauth/callback' : `/v1/${step}`;
+  return OAUTH_PATHS[step] ?? `/v1/${step}`;
 }
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;
@@ -142,6 +151,7 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
   }
 
   app.post(stepPath('callback'), (c) => runStep(c, 'callback'));
+  app.post(stepPath('impersonation'), (c) => runStep(c, 'impersonation'));
   app.post('/v1/:step', (c) => {
     const step = c.req.param('step');
     if (!isStepId(step) || stepPath(step) !== `/v1/${step}`) {

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import {
   ERROR_CODES,
+  IDENTITY_METHODS,
+  IDENTITY_LIMITS,
   LIMITS,
   METHODS,
   OAUTH_PROVIDERS,
@@ -102,15 +104,31 @@ export const membershipSchema = z.strictObject({
 
 const factorType = z.enum(['totp', 'sms', 'webauthn']);
 
+/** WorkOS's text as the server cut it: at most `max` characters (code points), no control characters. */
+const upTo = (max: number) =>
+  z.string().refine((v) => Array.from(v).length <= max && !/\p{Cc}/u.test(v), `at most ${max} characters, no controls`);
+
 /** What the login server answers as `authenticated` and `step_up` gets back from WordPress. */
-export const identitySchema = z.strictObject({
-  user: identityUserSchema,
-  organization_id: z.string().nullable(),
-  membership: membershipSchema.nullable(),
-  session_id: z.string().nullable(),
-  method: z.enum(methods),
-  second_factor: factorType.optional(),
-}) satisfies z.ZodType<Identity>;
+export const identitySchema = z
+  .strictObject({
+    user: identityUserSchema,
+    organization_id: z.string().nullable(),
+    membership: membershipSchema.nullable(),
+    session_id: z.string().nullable(),
+    method: z.enum(IDENTITY_METHODS),
+    workos_method: z.string().regex(new RegExp(IDENTITY_LIMITS.workosMethodPattern)).optional(),
+    impersonator: z
+      .strictObject({
+        email: upTo(IDENTITY_LIMITS.impersonatorEmailMax),
+        reason: upTo(IDENTITY_LIMITS.impersonatorReasonMax).nullable(),
+      })
+      .optional(),
+    second_factor: factorType.optional(),
+  })
+  .refine((i) => i.workos_method === undefined || i.method === 'unknown', {
+    path: ['workos_method'],
+    message: 'workos_method goes only with the method unknown',
+  }) satisfies z.ZodType<Identity>;
 
 const mfaEnrollInput = z
   .strictObject({ type: z.enum(['totp', 'sms']), phone_number: phone.optional() })
@@ -125,6 +143,7 @@ const inputs = {
   magic_code_verify: z.strictObject({ code }),
   authorize: z.strictObject({ request: authorizeTarget, redirect_to: redirectTo, remember: z.boolean() }),
   callback: z.strictObject({ code: token, state: token }),
+  impersonation: z.strictObject({ code: token }),
   signup: z.strictObject({ email, password, first_name: personName, last_name: personName }),
   email_verify: z.strictObject({ code }),
   invitation: z.strictObject({ invitation_token: token }),

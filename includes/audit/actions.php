@@ -16,6 +16,8 @@ const WORKOS_LOGIN_AUDIT_EXPORT_CHUNK = 500;
 
 /**
  * Streams the rows the screen lists for the same filters, with the screen's columns, as CSV.
+ * Then come the stored columns the hash chain covers, under their own names
+ * (workos_login_audit_export_stored()), so a file can be verified offline.
  *
  * @since 0.3.0
  */
@@ -27,6 +29,7 @@ function workos_login_audit_export(): void {
 	// Filters are read like the screen reads them; the nonce above vouches for the request.
 	$filters = workos_login_audit_filters( wp_unslash( $_GET ) );
 	$columns = workos_login_audit_columns();
+	$stored  = workos_login_audit_export_stored();
 
 	nocache_headers();
 	header( 'Content-Type: text/csv; charset=utf-8' );
@@ -36,7 +39,7 @@ function workos_login_audit_export(): void {
 	$out = fopen( 'php://output', 'w' );
 	// A byte order mark, so spreadsheet programs read UTF-8.
 	fwrite( $out, "\xEF\xBB\xBF" );
-	fputcsv( $out, array_map( 'workos_login_audit_csv_cell', array_values( $columns ) ), ',', '"', '' );
+	fputcsv( $out, array_merge( array_map( 'workos_login_audit_csv_cell', array_values( $columns ) ), $stored ), ',', '"', '' );
 	$before = array();
 	do {
 		$rows = workos_login_audit_rows( $filters, WORKOS_LOGIN_AUDIT_EXPORT_CHUNK, 0, $before );
@@ -44,6 +47,9 @@ function workos_login_audit_export(): void {
 			$cells = array();
 			foreach ( array_keys( $columns ) as $column ) {
 				$cells[] = workos_login_audit_csv_cell( workos_login_audit_cell( $row, $column ) );
+			}
+			foreach ( $stored as $column ) {
+				$cells[] = workos_login_audit_csv_stored_cell( (string) ( $row[ $column ] ?? '' ) );
 			}
 			fputcsv( $out, $cells, ',', '"', '' );
 		}
@@ -66,6 +72,29 @@ add_action( 'admin_post_workos_login_audit_export', 'workos_login_audit_export' 
  */
 function workos_login_audit_csv_cell( string $text ): string {
 	return '' !== $text && false !== strpos( "=+-@\t\r", $text[0] ) ? "'" . $text : $text;
+}
+
+/**
+ * The stored columns the export appends: the row's id, the fields its hash covers, its hash.
+ *
+ * @since 0.6.0
+ *
+ * @return string[] Column names, also the CSV headings.
+ */
+function workos_login_audit_export_stored(): array {
+	return array_merge( array( 'id' ), WORKOS_LOGIN_AUDIT_CHAIN_FIELDS, array( 'chain_hash' ) );
+}
+
+/**
+ * A stored value as a cell: a formula-like value, and one starting with an apostrophe, gets a
+ * leading apostrophe, so a verifier removes exactly one from any cell that starts with it.
+ *
+ * @since 0.6.0
+ *
+ * @param string $text The stored value.
+ */
+function workos_login_audit_csv_stored_cell( string $text ): string {
+	return '' !== $text && false !== strpos( "=+-@\t\r'", $text[0] ) ? "'" . $text : $text;
 }
 
 /**

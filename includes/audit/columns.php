@@ -159,7 +159,46 @@ function workos_login_audit_event_labels(): array {
 		'email_conflict'             => __( 'Email change refused', 'workos-login' ),
 		'profile_changed'            => __( 'Login Profile changed', 'workos-login' ),
 		'settings_changed'           => __( 'Settings changed', 'workos-login' ),
-		'native_login_used'          => __( 'Emergency form used', 'workos-login' ),
+		'native_login_used'          => __( 'Emergency access', 'workos-login' ),
+		'wp_password_used'           => __( 'WordPress password used', 'workos-login' ),
+		'wp_password_refused'        => __( 'WordPress password refused', 'workos-login' ),
 		'storage_failure'            => __( 'Database refused a write', 'workos-login' ),
 	);
+}
+
+/**
+ * Method key → label, for the filter (a key it does not know: the key itself).
+ *
+ * @since 0.6.0
+ *
+ * @param string $method Protocol `IdentityMethod`, or `native`.
+ */
+function workos_login_method_label( string $method ): string {
+	$labels = array(
+		'password'                 => __( 'Password', 'workos-login' ),
+		'magic_code'               => __( 'Email code', 'workos-login' ),
+		'oauth_google'             => 'Google',
+		'oauth_microsoft'          => 'Microsoft',
+		'oauth_github'             => 'GitHub',
+		'oauth_apple'              => 'Apple',
+		'sso'                      => __( 'Single sign-on', 'workos-login' ),
+		'passkey'                  => __( 'Passkey', 'workos-login' ),
+		'oauth_bitbucket'          => 'Bitbucket',
+		'oauth_discord'            => 'Discord',
+		'oauth_gitlab'             => 'GitLab',
+		'oauth_intuit'             => 'Intuit',
+		'oauth_linkedin'           => 'LinkedIn',
+		'oauth_salesforce'         => 'Salesforce',
+		'oauth_slack'              => 'Slack',
+		'oauth_vercel'             => 'Vercel',
+		'oauth_vercel_marketplace' => __( 'Vercel Marketplace', 'workos-login' ),
+		'oauth_xero'               => 'Xero',
+		'cross_app'                => __( 'Cross-app authentication', 'workos-login' ),
+		'external'                 => __( 'External provider', 'workos-login' ),
+		'impersonation'            => __( 'WorkOS impersonation', 'workos-login' ),
+		'migrated_session'         => __( 'Migrated session', 'workos-login' ),
+		'unknown'                  => __( 'Unknown (named by WorkOS)', 'workos-login' ),
+		'native'                   => __( 'WordPress password', 'workos-login' ),
+	);
+	return $labels[ $method ] ?? $method;
 }

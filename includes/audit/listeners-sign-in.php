@@ -51,6 +51,30 @@ function workos_login_audit_membership_detail( array $identity ): array {
 }
 
 /**
+ * How an identity signed in, for `detail`: WorkOS's own name of a method this version does not
+ * know (`workos_method`), and a WorkOS dashboard impersonation's impersonator.
+ *
+ * @since 0.6.0
+ *
+ * @param array<string, mixed> $identity Protocol `Identity`.
+ * @return array<string, string>
+ */
+function workos_login_audit_method_detail( array $identity ): array {
+	$detail = array();
+	if ( is_string( $identity['workos_method'] ?? null ) ) {
+		$detail['workos_method'] = workos_login_audit_cut( (string) preg_replace( '/[^A-Za-z0-9_-]/', '', $identity['workos_method'] ), 64 );
+	}
+	if ( workos_login_is_impersonation( $identity ) ) {
+		$impersonator                 = workos_login_impersonator_of( $identity );
+		$detail['impersonator_email'] = workos_login_audit_cut( $impersonator['email'], WORKOS_LOGIN_IMPERSONATOR_EMAIL_MAX );
+		if ( null !== $impersonator['reason'] ) {
+			$detail['impersonator_reason'] = workos_login_audit_cut( $impersonator['reason'], WORKOS_LOGIN_IMPERSONATOR_REASON_MAX );
+		}
+	}
+	return $detail;
+}
+
+/**
  * `login`: a WorkOS identity signs in. Called by login completion before the session's cookie is
  * set, so a sign-in is never answered without its row (ARCHITECTURE rule 7).
  *
@@ -67,9 +91,12 @@ function workos_login_audit_sign_in( WP_User $user, array $identity, string $pro
 	if ( ! workos_login_option( 'audit_enabled' ) ) {
 		return true;
 	}
-	$detail = workos_login_audit_membership_detail( $identity );
+	$detail = workos_login_audit_membership_detail( $identity ) + workos_login_audit_method_detail( $identity );
 	if ( is_string( $identity['second_factor'] ?? null ) ) {
 		$detail['second_factor'] = $identity['second_factor'];
+	}
+	if ( 'headless_form' === ( $identity['via'] ?? null ) ) {
+		$detail['via'] = 'headless_form'; // Another plugin's form, checked against WorkOS (identity/password-headless.php).
 	}
 	return workos_login_audit(
 		'login',
@@ -140,7 +167,7 @@ function workos_login_audit_on_denied( $identity, $reason = '', $profile_slug = 
 	workos_login_audit(
 		'login_denied',
 		array( 'user_id' => workos_login_audit_user_id_of( $fields['workos_user_id'] ) ) + $fields + array(
-			'detail' => array( 'reason' => (string) $reason ) + workos_login_audit_membership_detail( $identity ),
+			'detail' => array( 'reason' => (string) $reason ) + workos_login_audit_membership_detail( $identity ) + workos_login_audit_method_detail( $identity ),
 		)
 	);
 }

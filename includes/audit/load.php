@@ -12,11 +12,14 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 require_once __DIR__ . '/schema.php';
 require_once __DIR__ . '/log.php';
+require_once __DIR__ . '/chain.php';
+require_once __DIR__ . '/chain-verify.php';
 require_once __DIR__ . '/context.php';
 require_once __DIR__ . '/listeners-sign-in.php';
 require_once __DIR__ . '/listeners-accounts.php';
 require_once __DIR__ . '/listeners-flows.php';
 require_once __DIR__ . '/listeners-passkeys.php';
+require_once __DIR__ . '/listeners-emergency.php';
 require_once __DIR__ . '/retention.php';
 require_once __DIR__ . '/forward.php';
 require_once __DIR__ . '/health.php';

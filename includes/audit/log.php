@@ -39,6 +39,10 @@ const WORKOS_LOGIN_AUDIT_EVENTS = array(
 	'profile_changed',
 	'settings_changed',
 	'native_login_used',
+	// A WordPress password signed someone in around WorkOS, as the policy allows (detail: path).
+	'wp_password_used',
+	// A right WordPress password refused by the policy of its path (detail: path).
+	'wp_password_refused',
 	// A sign-in step refused because the database refused a write (moved in from the incident record).
 	'storage_failure',
 );
@@ -120,7 +124,7 @@ function workos_login_audit_row( string $event, array $fields ): array {
 }
 
 /**
- * Inserts a row; on failure remembers it.
+ * Inserts a row, chained to the row before it (chain.php); on failure remembers it.
  *
  * Database errors are not printed (a REST answer must stay JSON); they are recorded instead.
  *
@@ -129,20 +133,15 @@ function workos_login_audit_row( string $event, array $fields ): array {
  * @param array<string, string|int> $row From workos_login_audit_row().
  */
 function workos_login_audit_insert( array $row ): bool {
-	global $wpdb;
 	workos_login_audit_maybe_upgrade();
 
-	$suppressed = $wpdb->suppress_errors( true );
-	$written    = $wpdb->insert( workos_login_audit_table(), $row, workos_login_audit_formats( $row ) );
-	$error      = (string) $wpdb->last_error;
-	$wpdb->suppress_errors( $suppressed );
-
-	if ( false === $written || 1 !== (int) $written ) {
-		workos_login_audit_write_failed( $row['event'], '' !== $error ? $error : 'insert failed' );
+	// At the chain's next position, in one transaction (chain.php).
+	$id = workos_login_audit_chain_insert( $row );
+	if ( is_string( $id ) ) {
+		workos_login_audit_write_failed( $row['event'], $id );
 		return false;
 	}
 	workos_login_audit_write_succeeded();
-	$id = (int) $wpdb->insert_id;
 	if ( 'pending' === $row['forward_state'] ) {
 		workos_login_audit_schedule_forward();
 	}

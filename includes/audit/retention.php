@@ -53,6 +53,10 @@ add_action( WORKOS_LOGIN_AUDIT_PURGE_HOOK, 'workos_login_audit_run_purge' );
  * highest of them: exactly that batch, with plain SQL MySQL and SQLite both run (no
  * DELETE … LIMIT, no LIMIT inside IN).
  *
+ * Chained rows (chain.php) go only as a prefix of the chain, so what remains still verifies: an
+ * expired row written after one that has not expired (recorded later than it happened) waits
+ * for the rows before it.
+ *
  * @since 0.3.0
  *
  * @param int      $batches   Batches at most.
@@ -61,6 +65,7 @@ add_action( WORKOS_LOGIN_AUDIT_PURGE_HOOK, 'workos_login_audit_run_purge' );
  */
 function workos_login_audit_purge( int $batches = WORKOS_LOGIN_AUDIT_PURGE_BATCHES, ?int $days = null ): array {
 	global $wpdb;
+	workos_login_audit_maybe_upgrade();
 	$days = $days ?? (int) workos_login_option( 'audit_retention_days' );
 	if ( $days <= 0 || ! workos_login_audit_table_exists() ) {
 		return array(
@@ -71,9 +76,12 @@ function workos_login_audit_purge( int $batches = WORKOS_LOGIN_AUDIT_PURGE_BATCH
 	$table   = workos_login_audit_table();
 	$cutoff  = gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS );
 	$deleted = 0;
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table; nothing to cache.
+	$keep = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT MIN(chain_seq) FROM %i WHERE chain_seq > 0 AND occurred_at >= %s', $table, $cutoff ) );
+	$keep = $keep > 0 ? $keep : PHP_INT_MAX;
 	for ( $batch = 0; $batch < $batches; $batch++ ) {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table; nothing to cache.
-		$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE occurred_at < %s ORDER BY id ASC LIMIT %d', $table, $cutoff, WORKOS_LOGIN_AUDIT_PURGE_BATCH ) );
+		$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE occurred_at < %s AND chain_seq < %d ORDER BY id ASC LIMIT %d', $table, $cutoff, $keep, WORKOS_LOGIN_AUDIT_PURGE_BATCH ) );
 		if ( ! $ids ) {
 			return array(
 				'deleted' => $deleted,
@@ -81,7 +89,7 @@ function workos_login_audit_purge( int $batches = WORKOS_LOGIN_AUDIT_PURGE_BATCH
 			);
 		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table; nothing to cache.
-		$done = $wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE occurred_at < %s AND id <= %d', $table, $cutoff, (int) max( $ids ) ) );
+		$done = $wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE occurred_at < %s AND chain_seq < %d AND id <= %d', $table, $cutoff, $keep, (int) max( $ids ) ) );
 		if ( false === $done ) {
 			break;
 		}

@@ -17,8 +17,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Version of the table's schema; bump it with every change to workos_login_audit_schema(). */
-const WORKOS_LOGIN_AUDIT_DB_VERSION = 1;
+/**
+ * Version of the tables' schema; bump it with every change to workos_login_audit_schema().
+ * 2: the hash chain (`chain_*` columns, the chain head table; see chain.php).
+ */
+const WORKOS_LOGIN_AUDIT_DB_VERSION = 2;
 
 /** Option holding the installed schema version. */
 const WORKOS_LOGIN_AUDIT_DB_VERSION_OPTION = 'workos_login_audit_db_version';
@@ -39,14 +42,20 @@ function workos_login_audit_table(): string {
  *
  * `uuid` is the row's site-unique key (the idempotency key when forwarding); `forward_after`
  * is a Unix time so retries need no date arithmetic in SQL. Email is 191 characters so its
- * index fits utf8mb4 on old MySQL.
+ * index fits utf8mb4 on old MySQL. `chain_seq`, `chain_prev` and `chain_hash` place the row in
+ * the hash chain (chain.php); rows written before it have position 0. The second table holds
+ * the chain's head: one row, the position and hash of the last row written.
  *
  * @since 0.3.0
+ *
+ * @return string[] The statements, for `dbDelta()`.
  */
-function workos_login_audit_schema(): string {
+function workos_login_audit_schema(): array {
 	global $wpdb;
-	$table = workos_login_audit_table();
-	return "CREATE TABLE {$table} (
+	$table   = workos_login_audit_table();
+	$chain   = workos_login_audit_chain_table();
+	$charset = $wpdb->get_charset_collate();
+	$audit   = "CREATE TABLE {$table} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   uuid char(36) NOT NULL DEFAULT '',
   occurred_at datetime NOT NULL,
@@ -63,6 +72,9 @@ function workos_login_audit_schema(): string {
   forward_attempts smallint(5) unsigned NOT NULL DEFAULT 0,
   forward_after bigint(20) unsigned NOT NULL DEFAULT 0,
   forward_error varchar(100) NOT NULL DEFAULT '',
+  chain_seq bigint(20) unsigned NOT NULL DEFAULT 0,
+  chain_prev char(64) NOT NULL DEFAULT '',
+  chain_hash char(64) NOT NULL DEFAULT '',
   PRIMARY KEY  (id),
   KEY occurred_at (occurred_at),
   KEY event_occurred (event,occurred_at),
@@ -70,21 +82,39 @@ function workos_login_audit_schema(): string {
   KEY email (email),
   KEY workos_user_id (workos_user_id),
   KEY ip (ip),
-  KEY forward_due (forward_state,forward_after)
-) {$wpdb->get_charset_collate()};";
+  KEY forward_due (forward_state,forward_after),
+  KEY chain_seq (chain_seq)
+) {$charset};";
+	$head    = "CREATE TABLE {$chain} (
+  id tinyint(3) unsigned NOT NULL,
+  chain_seq bigint(20) unsigned NOT NULL DEFAULT 0,
+  chain_hash char(64) NOT NULL DEFAULT '',
+  PRIMARY KEY  (id)
+) {$charset};";
+	return array( $audit, $head );
 }
 
 /**
- * Creates or upgrades the table and records the version.
+ * The chain head's table on the current site.
+ *
+ * @since 0.6.0
+ */
+function workos_login_audit_chain_table(): string {
+	global $wpdb;
+	return $wpdb->prefix . 'workos_login_audit_chain';
+}
+
+/**
+ * Creates or upgrades the tables and records the version.
  *
  * @since 0.3.0
  *
- * @return bool Whether the table exists afterwards.
+ * @return bool Whether the tables exist afterwards, with the chain's head.
  */
 function workos_login_audit_install(): bool {
 	require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 	dbDelta( workos_login_audit_schema() );
-	if ( ! workos_login_audit_table_exists() ) {
+	if ( ! workos_login_audit_table_exists() || ! workos_login_audit_chain_start() ) {
 		return false;
 	}
 	update_option( WORKOS_LOGIN_AUDIT_DB_VERSION_OPTION, WORKOS_LOGIN_AUDIT_DB_VERSION, true );

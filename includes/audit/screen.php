@@ -150,7 +150,11 @@ function workos_login_audit_screen_notices(): void {
  * @param array<string, string> $filters Current filters.
  */
 function workos_login_audit_render_filters( array $filters ): void {
-	$methods  = array_merge( WORKOS_LOGIN_METHODS, array( 'native' ) );
+	$methods  = array();
+	foreach ( array_merge( WORKOS_LOGIN_IDENTITY_METHODS, array( 'native', 'application_password' ) ) as $method ) {
+		$label              = workos_login_method_label( $method );
+		$methods[ $method ] = $label === $method ? $method : $label . ' (' . $method . ')';
+	}
 	$profiles = array_keys( workos_login_get_profiles() );
 	$events   = array();
 	foreach ( workos_login_audit_event_labels() as $event => $label ) {
@@ -158,7 +162,7 @@ function workos_login_audit_render_filters( array $filters ): void {
 	}
 	echo '<div class="alignleft actions workos-audit-filters">';
 	workos_login_audit_select( 'event', __( 'Event', 'workos-login' ), __( 'All events', 'workos-login' ), $events, $filters['event'] );
-	workos_login_audit_select( 'method', __( 'Method', 'workos-login' ), __( 'All methods', 'workos-login' ), array_combine( $methods, $methods ), $filters['method'] );
+	workos_login_audit_select( 'method', __( 'Method', 'workos-login' ), __( 'All methods', 'workos-login' ), $methods, $filters['method'] );
 	workos_login_audit_select( 'profile', __( 'Profile', 'workos-login' ), __( 'All profiles', 'workos-login' ), array_combine( $profiles, $profiles ), $filters['profile'] );
 	printf(
 		'<label for="workos-audit-user">%s</label> <input type="text" id="workos-audit-user" name="user" value="%s" size="16" placeholder="%s"> ',

@@ -17,6 +17,8 @@ if ( ! defined( 'ABSPATH' ) ) {
  * Handles `GET /workos/callback?code&state` (or `?error=…&state`) and stops.
  *
  * @since 0.4.0
+ * @since 0.6.0 A code without a state goes to workos_login_handle_impersonation_callback() when
+ *              the site allows impersonation.
  *
  * @param array{code: string, state: string, error: string} $params From workos_login_callback_params().
  */
@@ -37,6 +39,10 @@ function workos_login_handle_callback( array $params ): never {
 	if ( null !== $refusal ) {
 		header( 'Retry-After: ' . $refusal['retry_after'] );
 		workos_login_callback_fail( $refusal['code'], $page, $refusal['status'] );
+	}
+	// WorkOS started this one (a dashboard impersonation): no state to check (impersonation.php).
+	if ( workos_login_callback_is_impersonation( $params ) ) {
+		workos_login_handle_impersonation_callback( $params['code'], $page );
 	}
 	// The sealed part in its one spelling: the state is marked used by its text.
 	if ( null === $profile || ! workos_login_flow_is_canonical( substr( $params['state'], strlen( $slug ) + 1 ) ) ) {

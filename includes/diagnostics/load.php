@@ -15,6 +15,7 @@ require_once __DIR__ . '/server-health.php';
 require_once __DIR__ . '/tests-server.php';
 require_once __DIR__ . '/tests-site.php';
 require_once __DIR__ . '/tests-recent.php';
+require_once __DIR__ . '/tests-audit-chain.php';
 require_once __DIR__ . '/site-health.php';
 require_once __DIR__ . '/screen.php';
 require_once __DIR__ . '/screen-config.php';

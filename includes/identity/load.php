@@ -1,6 +1,6 @@
 <?php
 /**
- * Loads the identity files: suspension, role sync, logout.
+ * Loads the identity files: suspension, role sync, logout, impersonation.
  *
  * @package WorkOS_Login
  * @since   0.3.0
@@ -15,3 +15,7 @@ require_once __DIR__ . '/role-sync.php';
 require_once __DIR__ . '/logout.php';
 require_once __DIR__ . '/resync.php';
 require_once __DIR__ . '/user-admin.php';
+require_once __DIR__ . '/impersonation.php';
+require_once __DIR__ . '/password-paths.php';
+require_once __DIR__ . '/password-paths-settings.php';
+require_once __DIR__ . '/password-headless.php';

@@ -37,7 +37,8 @@ function workos_login_users_columns( $columns ) {
 add_filter( 'manage_users_columns', 'workos_login_users_columns' );
 
 /**
- * Prints the "WorkOS" column: linked or not, and suspended.
+ * Prints the "WorkOS" column: linked or not, suspended, and the last WorkOS dashboard
+ * impersonation (identity/impersonation.php).
  *
  * @since 0.3.0
  *
@@ -55,7 +56,30 @@ function workos_login_users_column( $output, $column, $user_id ) {
 	if ( workos_login_is_suspended( (int) $user_id ) ) {
 		$parts[] = '<strong class="workos-login-suspended">' . esc_html__( 'Suspended', 'workos-login' ) . '</strong>';
 	}
+	$impersonation = workos_login_last_impersonation( (int) $user_id );
+	if ( null !== $impersonation ) {
+		$parts[] = '<span class="workos-login-impersonated">' . esc_html( workos_login_impersonation_text( $impersonation ) ) . '</span>';
+	}
 	return implode( '<br>', $parts );
+}
+
+/**
+ * "Impersonated by X on <date> (reason)" for a recorded impersonation (plain text).
+ *
+ * @since 0.6.0
+ *
+ * @param array{email: string, reason: string|null, at: int} $impersonation From workos_login_last_impersonation() (or a session's mark, `at` = its login).
+ */
+function workos_login_impersonation_text( array $impersonation ): string {
+	$by   = '' !== $impersonation['email'] ? $impersonation['email'] : __( 'an unnamed WorkOS team member', 'workos-login' );
+	$when = wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $impersonation['at'] );
+	/* translators: 1: the impersonator's email, 2: date and time. */
+	$text = sprintf( __( 'Impersonated by %1$s on %2$s', 'workos-login' ), $by, (string) $when );
+	if ( null !== $impersonation['reason'] ) {
+		/* translators: 1: "Impersonated by … on …", 2: the reason the impersonator gave. */
+		$text = sprintf( __( '%1$s (reason: %2$s)', 'workos-login' ), $text, workos_login_audit_cut( $impersonation['reason'], 120 ) );
+	}
+	return $text;
 }
 add_filter( 'manage_users_custom_column', 'workos_login_users_column', 10, 3 );
 
@@ -147,7 +171,9 @@ function workos_login_user_profile_section( $user ): void {
 	if ( '' !== $workos_id ) {
 		printf( ' <a class="button" href="%s">%s</a>', esc_url( workos_login_resync_url( $user->ID ) ), esc_html__( 'Re-sync from WorkOS', 'workos-login' ) );
 	}
-	echo '</td></tr><tr><th scope="row">' . esc_html__( 'Suspended', 'workos-login' ) . '</th><td>';
+	echo '</td></tr>';
+	workos_login_user_impersonation_rows( $user->ID );
+	echo '<tr><th scope="row">' . esc_html__( 'Suspended', 'workos-login' ) . '</th><td>';
 	printf(
 		'<label><input type="checkbox" name="workos_login_suspended" value="1" aria-describedby="workos-login-suspended-description" %1$s> %2$s</label>',
 		checked( workos_login_is_suspended( $user ), true, false ),
@@ -158,6 +184,27 @@ function workos_login_user_profile_section( $user ): void {
 	echo '</td></tr></table>';
 }
 add_action( 'edit_user_profile', 'workos_login_user_profile_section' );
+
+/**
+ * The user edit screen's impersonation rows: the last one, and the sessions it left open.
+ *
+ * @since 0.6.0
+ *
+ * @param int $user_id The user being edited.
+ */
+function workos_login_user_impersonation_rows( int $user_id ): void {
+	$last = workos_login_last_impersonation( $user_id );
+	if ( null === $last ) {
+		return;
+	}
+	echo '<tr><th scope="row">' . esc_html__( 'Impersonation', 'workos-login' ) . '</th><td><p>' . esc_html( workos_login_impersonation_text( $last ) ) . '</p>';
+	foreach ( workos_login_impersonated_sessions( $user_id ) as $session ) {
+		$text = workos_login_impersonation_text( array( 'at' => $session['login'] ) + $session );
+		/* translators: 1: "Impersonated by … on …", 2: date and time the session ends. */
+		printf( '<p class="workos-login-impersonated-session">%s</p>', esc_html( sprintf( __( 'Session open: %1$s, until %2$s', 'workos-login' ), $text, (string) wp_date( get_option( 'time_format' ), $session['expiration'] ) ) ) );
+	}
+	echo '</td></tr>';
+}
 
 /**
  * Saves the suspension checkbox.

@@ -91,7 +91,8 @@ function workos_login_step_up( array $identity, string $profile_slug ): array|WP
  * Refuses WordPress's own password sign-in to users of a step-up role: that form checks one
  * factor only. Runs after core checked the password (priority 20), so the answer says nothing
  * to someone who does not know it. Application passwords are not sign-ins (scoped API
- * credentials an administrator issued) and pass.
+ * credentials an administrator issued; identity/password-paths.php decides them) and pass, and
+ * so does a break-glass link (surfaces/break-glass*.php), the emergency way in.
  *
  * @since 0.5.0
  *
@@ -102,6 +103,10 @@ function workos_login_step_up( array $identity, string $profile_slug ): array|WP
 function workos_login_step_up_refuse_password( $user, $username = '' ) {
 	// Until WorkOS sign-in works (verified configuration), WordPress's own form is the way in.
 	if ( ! $user instanceof WP_User || did_action( 'application_password_did_authenticate' ) || ! workos_login_has_step_up_role( $user ) || ! workos_login_config_verified() ) {
+		return $user;
+	}
+	// A break-glass link is the emergency way in for exactly these accounts (audited, single-use).
+	if ( function_exists( 'workos_login_emergency_form_path' ) && 'break_glass' === workos_login_emergency_form_path() ) {
 		return $user;
 	}
 	/**

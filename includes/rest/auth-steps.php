@@ -11,8 +11,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Routes answered no sooner than `LIMITS.enumerationFloorMs` after the request started. */
+/** Routes whose every answer from the login server waits for the answer floor (same time for any email). */
 const WORKOS_LOGIN_FLOOR_ROUTES = array( 'magic_code_send', 'signup', 'reset_request' );
+
+/** Routes whose refusals from the login server wait for the answer floor (a wrong password, any email). */
+const WORKOS_LOGIN_FLOOR_FAILURE_ROUTES = array( 'password' );
 
 /** First factors WorkOS may answer with `sso_required` (a redirect needing the visitor's choices). */
 const WORKOS_LOGIN_PASSTHROUGH_ROUTES = array( 'password', 'magic_code_send', 'magic_code_verify' );
@@ -32,11 +35,30 @@ const WORKOS_LOGIN_FLOW_MARK_TTL = DAY_IN_SECONDS;
  */
 function workos_login_rest_step( WP_REST_Request $request ): WP_REST_Response {
 	$route    = workos_login_auth_route_of( $request );
-	$response = workos_login_rest_step_answer( $route, $request );
-	if ( in_array( $route, WORKOS_LOGIN_FLOOR_ROUTES, true ) ) {
+	$asked    = false;
+	$response = workos_login_rest_step_answer( $route, $request, $asked );
+	// Refusals decided before the login server was asked (limits, profile, spent flows) are the same
+	// for every email and stay cheap: a flood must not hold PHP workers asleep.
+	if ( $asked && workos_login_answer_floored( $route, $response ) ) {
 		workos_login_pad_to_floor();
 	}
 	return $response;
+}
+
+/**
+ * Whether an answer of a route waits for the floor: every answer of the routes that exist
+ * whatever the email (magic code, sign-up, reset), and the refusals of a password sign-in.
+ *
+ * @since 0.6.0
+ *
+ * @param string           $route    Browser route.
+ * @param WP_REST_Response $response The answer.
+ */
+function workos_login_answer_floored( string $route, WP_REST_Response $response ): bool {
+	if ( in_array( $route, WORKOS_LOGIN_FLOOR_ROUTES, true ) ) {
+		return true;
+	}
+	return in_array( $route, WORKOS_LOGIN_FLOOR_FAILURE_ROUTES, true ) && $response->get_status() >= 400;
 }
 
 /**
@@ -44,11 +66,13 @@ function workos_login_rest_step( WP_REST_Request $request ): WP_REST_Response {
  *
  * @since 0.4.0
  * @since 0.5.0 `passkey_unknown` for a credential this site does not store, without asking the login server.
+ * @since 0.6.0 `$asked`.
  *
  * @param string          $route   Browser route ('' when unknown).
  * @param WP_REST_Request $request The request.
+ * @param bool            $asked   Set to whether the login server was asked.
  */
-function workos_login_rest_step_answer( string $route, WP_REST_Request $request ): WP_REST_Response {
+function workos_login_rest_step_answer( string $route, WP_REST_Request $request, bool &$asked = false ): WP_REST_Response {
 	$spec    = workos_login_auth_routes()[ $route ] ?? null;
 	// Only the route's own fields: a body may carry others, which are ignored.
 	$email   = isset( $spec['args']['email'] ) && is_string( $request['email'] ) ? $request['email'] : '';
@@ -102,6 +126,7 @@ function workos_login_rest_step_answer( string $route, WP_REST_Request $request 
 			'remember'    => $choices['remember'],
 		);
 	}
+	$asked   = true;
 	$outcome = workos_login_server_request( $route, $envelope, $spec['types'] );
 	$failed  = is_wp_error( $outcome ) || 'error' === $outcome['type'];
 	if ( 'passkey_verify' === $route ) {
@@ -136,18 +161,35 @@ function workos_login_rest_step_answer( string $route, WP_REST_Request $request 
 }
 
 /**
- * Sleeps until `LIMITS.enumerationFloorMs` after the request started: the answer's timing says
- * nothing about whether the account exists.
+ * Sleeps until the answer floor: `WORKOS_LOGIN_ANSWER_FLOOR_MS` after the request started, or, when
+ * the work took longer (a loaded machine), the next `WORKOS_LOGIN_ANSWER_STEP_MS` beyond it. The
+ * floor is above the real cost of these routes (the login server's own floor is
+ * `LIMITS.enumerationFloorMs`), so their time says nothing about whether the account exists, and
+ * the steps keep that true, mostly, when the machine is slow.
  *
  * @since 0.4.0
+ * @since 0.6.0 The answer floor, and its steps.
  */
 function workos_login_pad_to_floor(): void {
 	// phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- a number PHP sets.
-	$started   = isset( $_SERVER['REQUEST_TIME_FLOAT'] ) ? (float) $_SERVER['REQUEST_TIME_FLOAT'] : microtime( true );
-	$remaining = $started + WORKOS_LOGIN_ENUMERATION_FLOOR_MS / 1000 - microtime( true );
-	if ( $remaining > 0 ) {
-		usleep( (int) ceil( $remaining * 1e6 ) );
+	$started = isset( $_SERVER['REQUEST_TIME_FLOAT'] ) ? (float) $_SERVER['REQUEST_TIME_FLOAT'] : microtime( true );
+	$elapsed = ( microtime( true ) - $started ) * 1000;
+	$target  = workos_login_answer_floor_ms( $elapsed );
+	if ( $target > $elapsed ) {
+		usleep( (int) ceil( ( $target - $elapsed ) * 1000 ) );
 	}
+}
+
+/**
+ * When an answer that took `$elapsed_ms` so far may leave: the floor, or the first step past it.
+ *
+ * @since 0.6.0
+ *
+ * @param float $elapsed_ms Time since the request started.
+ */
+function workos_login_answer_floor_ms( float $elapsed_ms ): float {
+	$over = max( 0.0, $elapsed_ms - WORKOS_LOGIN_ANSWER_FLOOR_MS );
+	return WORKOS_LOGIN_ANSWER_FLOOR_MS + ceil( $over / WORKOS_LOGIN_ANSWER_STEP_MS ) * WORKOS_LOGIN_ANSWER_STEP_MS;
 }
 
 /**

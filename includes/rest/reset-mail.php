@@ -3,8 +3,10 @@
  * The password reset email (from a `reset_token` outcome): WordPress sends it itself, in the
  * site's language, linking to the profile's own sign-in page with `?reset_token=`.
  *
- * It is sent after the answer has left (when the server can finish the request early: PHP-FPM,
- * LiteSpeed), so the time a mail server takes cannot tell an existing account from an unknown one.
+ * It is sent after the answer has left, so the time a mail server takes cannot tell an existing
+ * account from an unknown one: PHP-FPM and LiteSpeed finish the request early; elsewhere (`php -S`,
+ * mod_php) the answer is written whole with its `Content-Length` and flushed first, which ends it
+ * for the browser.
  *
  * @package WorkOS_Login
  * @since   0.4.0
@@ -35,6 +37,47 @@ function workos_login_queue_reset_email( string $profile_slug, array $outcome ):
 		workos_login_send_reset_email( $profile_slug, $outcome['email'], (string) $outcome['token'], $outcome['expires_at'] );
 	};
 	add_action( 'shutdown', $send, PHP_INT_MAX );
+	if ( ! function_exists( 'fastcgi_finish_request' ) && ! function_exists( 'litespeed_finish_request' ) ) {
+		add_filter( 'rest_pre_serve_request', 'workos_login_serve_answer_first', 10, 4 );
+	}
+}
+
+/**
+ * Writes a REST answer whole, with its length, and flushes it: the browser has its answer before
+ * the work queued for `shutdown` starts. Left to core when output is compressed or passes through
+ * someone's output handler (the length would be wrong), or for HEAD.
+ *
+ * @since 0.6.0
+ *
+ * @param bool             $served  Whether someone served it already.
+ * @param WP_HTTP_Response $result  The answer.
+ * @param WP_REST_Request  $request The request.
+ * @param WP_REST_Server   $server  The server.
+ */
+function workos_login_serve_answer_first( $served, $result, $request, $server ): bool {
+	if ( $served || ! $result instanceof WP_HTTP_Response || 'HEAD' === $request->get_method() || headers_sent()
+		|| ini_get( 'zlib.output_compression' ) ) {
+		return (bool) $served;
+	}
+	// Plain buffers only (`output_buffering`, which `php -S` sets): their content goes first.
+	foreach ( ob_get_status( true ) as $buffer ) {
+		if ( 'default output handler' !== $buffer['name'] || ! ( $buffer['flags'] & PHP_OUTPUT_HANDLER_REMOVABLE ) ) {
+			return false;
+		}
+	}
+	$body = wp_json_encode( $server->response_to_data( $result, false ) );
+	if ( false === $body ) {
+		return false;
+	}
+	while ( ob_get_level() > 0 ) {
+		$body = (string) ob_get_clean() . $body;
+	}
+	ignore_user_abort( true ); // The browser may leave once it has the answer; the queued work goes on.
+	header( 'Content-Length: ' . strlen( $body ) );
+	header( 'Connection: close' );
+	echo $body; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON, as core echoes it.
+	flush();
+	return true;
 }
 
 /**

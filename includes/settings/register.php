@@ -61,6 +61,7 @@ function workos_login_setting_label( string $name ): string {
 		'login_redirects'            => __( 'Redirect after sign-in', 'workos-login' ),
 		'logout_redirects'           => __( 'Redirect after logout', 'workos-login' ),
 		'hosted_logout'              => __( 'Hosted logout', 'workos-login' ),
+		'allow_impersonation'        => __( 'WorkOS dashboard impersonation', 'workos-login' ),
 		'audit_enabled'              => __( 'Audit log', 'workos-login' ),
 		'audit_retention_days'       => __( 'Keep audit entries for', 'workos-login' ),
 		'audit_forward'              => __( 'Forward to WorkOS Audit Logs', 'workos-login' ),
@@ -70,6 +71,8 @@ function workos_login_setting_label( string $name ): string {
 		'passkey_step_up_roles'      => __( 'Roles that need a passkey or second factor', 'workos-login' ),
 		'passkey_prompt_snooze_days' => __( 'Ask again after “Not now”', 'workos-login' ),
 		'passkey_reauth_minutes'     => __( 'Recent sign-in to add a passkey', 'workos-login' ),
+		'password_paths'             => __( 'WordPress passwords', 'workos-login' ),
+		'headless_forms'             => __( 'Other plugins’ sign-in forms', 'workos-login' ),
 	);
 	return $labels[ $name ] ?? $name;
 }
@@ -132,6 +135,9 @@ function workos_login_sanitize_setting( string $name, mixed $value ): mixed {
 			break;
 		case 'passkey_step_up_roles':
 			$result = workos_login_sanitize_step_up_roles( $value, $previous );
+			break;
+		case 'password_paths':
+			$result = workos_login_sanitize_password_paths( $value, $previous );
 			break;
 		case 'passkey_prompt_snooze_days':
 			$result = workos_login_sanitize_whole_number( $value, $previous, 1, 365, __( 'days', 'workos-login' ) );

@@ -108,6 +108,13 @@ function workos_login_settings_definitions(): array {
 			'default'  => false,
 			'group'    => 'workos_login_settings',
 		),
+		// Let a WorkOS dashboard member sign in as a user (impersonation, identity/impersonation.php); refused by default.
+		'allow_impersonation'        => array(
+			'constant' => 'WORKOS_LOGIN_ALLOW_IMPERSONATION',
+			'type'     => 'boolean',
+			'default'  => false,
+			'group'    => 'workos_login_settings',
+		),
 		'audit_enabled'              => array(
 			'constant' => 'WORKOS_LOGIN_AUDIT_ENABLED',
 			'type'     => 'boolean',
@@ -160,6 +167,20 @@ function workos_login_settings_definitions(): array {
 			'constant' => 'WORKOS_LOGIN_PASSKEY_REAUTH_MINUTES',
 			'type'     => 'integer',
 			'default'  => 10,
+			'group'    => 'workos_login_settings',
+		),
+		// Path (WORKOS_LOGIN_PASSWORD_PATH_NAMES) => the roles whose WordPress passwords it lets through; none by default.
+		'password_paths'             => array(
+			'constant' => 'WORKOS_LOGIN_PASSWORD_PATHS',
+			'type'     => 'object',
+			'default'  => array(),
+			'group'    => 'workos_login_settings',
+		),
+		// Other plugins' sign-in forms check email and password against WorkOS (identity/password-headless.php).
+		'headless_forms'             => array(
+			'constant' => 'WORKOS_LOGIN_HEADLESS_FORMS',
+			'type'     => 'boolean',
+			'default'  => false,
 			'group'    => 'workos_login_settings',
 		),
 		'delete_data_on_uninstall'   => array(
@@ -258,6 +279,9 @@ function workos_login_coerce_option( string $name, mixed $value ): mixed {
 			foreach ( $value as $key => $item ) {
 				if ( is_string( $key ) && is_string( $item ) ) {
 					$map[ $key ] = $item;
+				} elseif ( is_string( $key ) && is_array( $item ) ) {
+					// A list of strings (`password_paths`: path => roles).
+					$map[ $key ] = array_values( array_filter( $item, 'is_string' ) );
 				}
 			}
 			return $map;

@@ -133,6 +133,21 @@ function workos_login_settings_sections(): void {
 			)
 		)
 	);
+	add_settings_field(
+		'allow_impersonation',
+		esc_html( workos_login_setting_label( 'allow_impersonation' ) ),
+		$render,
+		$page,
+		'workos_login_access',
+		workos_login_field_args(
+			'allow_impersonation',
+			array(
+				'kind'           => 'checkbox',
+				'checkbox_label' => __( 'Let members of your WorkOS team sign in as a user from the WorkOS dashboard', 'workos-login' ),
+				'description'    => __( 'Off: such sign-ins are refused and audited. On: each is audited with the impersonator’s email and reason, shown on the Users screen, and its session ends after an hour. An impersonator gets everything that user may do, administrators included.', 'workos-login' ),
+			)
+		)
+	);
 
 	workos_login_settings_sections_more( $page, $render );
 }
@@ -212,6 +227,7 @@ function workos_login_settings_sections_more( string $page, callable $render ): 
 	);
 
 	workos_login_passkey_settings_section( $page, $render );
+	workos_login_password_paths_settings_section( $page, $render );
 
 	add_settings_section( 'workos_login_uninstall', __( 'Uninstall', 'workos-login' ), '__return_null', $page );
 	add_settings_field(

@@ -1,51 +1,97 @@
 <?php
 /**
- * The emergency native form: WordPress's own username/password form at
- * `wp-login.php?workos-native=1`, for when WorkOS or the login server cannot sign anyone in.
+ * Emergency access to WordPress's own username/password form on wp-login.php, two ways
+ * (ARCHITECTURE rule 10: once configured, emergency access is a signed, single-use link, never a
+ * public switch):
  *
- * Off unless an administrator turns it on: the `WORKOS_LOGIN_ALLOW_NATIVE_LOGIN` constant (which,
- * when defined, decides) or the `workos_login_allow_native_login` option (`manage_options`).
- * Every sign-in attempt through it fires `workos_login_native_login_used`.
+ * - a break-glass link, `wp-login.php?workos-break-glass=<token>`: the form for one user, once
+ *   (break-glass-link.php, break-glass-request.php, break-glass-form.php) — the way to use;
+ * - the last resort, the `WORKOS_LOGIN_ALLOW_NATIVE_LOGIN` constant in wp-config.php: while it is
+ *   defined true, ANYONE can use WordPress's own form at `wp-login.php?workos-native=1` (no MFA,
+ *   no WorkOS policy). Every attempt through it fires `workos_login_native_login_used`.
+ *
+ * The `workos_login_allow_native_login` option that once did the same from Settings → General
+ * is gone (admin/emergency-notices.php retires it).
  *
  * @package WorkOS_Login
  * @since   0.2.0
+ * @since   0.3.0 The option is gone; break-glass links; workos_login_emergency_form_path().
  */
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Option switching the emergency native form on. */
-const WORKOS_LOGIN_NATIVE_OPTION = 'workos_login_allow_native_login';
-
 /**
- * Whether the emergency native form is on.
+ * Whether the last-resort native form is on: only the `WORKOS_LOGIN_ALLOW_NATIVE_LOGIN` constant.
  *
  * @since 0.2.0
+ * @since 0.6.0 The constant alone decides.
  */
 function workos_login_native_login_allowed(): bool {
-	if ( defined( 'WORKOS_LOGIN_ALLOW_NATIVE_LOGIN' ) ) {
-		return true === WORKOS_LOGIN_ALLOW_NATIVE_LOGIN || 1 === WORKOS_LOGIN_ALLOW_NATIVE_LOGIN || '1' === WORKOS_LOGIN_ALLOW_NATIVE_LOGIN;
+	if ( ! defined( 'WORKOS_LOGIN_ALLOW_NATIVE_LOGIN' ) ) {
+		return false;
 	}
-	return (bool) get_option( WORKOS_LOGIN_NATIVE_OPTION, false );
+	$value = constant( 'WORKOS_LOGIN_ALLOW_NATIVE_LOGIN' );
+	return true === $value || 1 === $value || '1' === $value;
 }
 
 /**
- * Whether this wp-login.php request asks for the native form and may have it. When it may, the
- * form carries the flag on to its POST and every attempt is reported.
+ * Which emergency path, if any, this request is: '' when it is not an emergency sign-in,
+ * `native_constant` when it is the constant's native form (its page or its POST), `break_glass`
+ * when it is a valid break-glass link's form or a POST for the user it is bound to. Only ever
+ * wp-login.php's sign-in: anywhere else (XML-RPC, REST, other forms) it is ''.
  *
- * @since 0.2.0
+ * @since 0.6.0
+ *
+ * @return string '', 'native_constant' or 'break_glass'.
  */
-function workos_login_native_form_requested(): bool {
+function workos_login_emergency_form_path(): string {
+	if ( ! workos_login_is_wp_login_sign_in() ) {
+		return '';
+	}
+	$break_glass = workos_login_break_glass_request();
+	if ( null !== $break_glass ) {
+		// A request carrying a link is judged by its link alone.
+		return workos_login_break_glass_request_usable( $break_glass ) ? 'break_glass' : '';
+	}
 	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a switch; core's form has no nonce.
-	if ( empty( $_REQUEST['workos-native'] ) || ! workos_login_native_login_allowed() ) {
+	return ! empty( $_REQUEST['workos-native'] ) && workos_login_native_login_allowed() ? 'native_constant' : '';
+}
+
+/**
+ * Whether this request is wp-login.php's sign-in (the `login` action or recovery mode's).
+ *
+ * @since 0.6.0
+ */
+function workos_login_is_wp_login_sign_in(): bool {
+	if ( 'wp-login.php' !== ( $GLOBALS['pagenow'] ?? '' ) ) {
 		return false;
 	}
-	add_action( 'login_form', 'workos_login_native_form_field' );
-	add_filter( 'login_message', 'workos_login_native_form_message' );
-	add_action( 'wp_login', 'workos_login_native_login_used', 10, 2 );
-	add_action( 'wp_login_failed', 'workos_login_native_login_used', 10, 1 );
-	return true;
+	// wp-login.php sets `$action` before `login_init`; earlier, read what it will read.
+	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only compared.
+	$action = $GLOBALS['action'] ?? ( $_REQUEST['action'] ?? 'login' );
+	return in_array( $action, array( 'login', WP_Recovery_Mode_Link_Service::LOGIN_ACTION_ENTERED ), true );
+}
+
+/**
+ * Whether this wp-login.php request is an emergency form that may be shown (wp-login.php's
+ * takeover then steps aside). For the constant's form, sets it up: the flag is carried on to its
+ * POST and every attempt is reported. A break-glass link sets up its own form
+ * (break-glass-form.php, earlier on `login_init`).
+ *
+ * @since 0.2.0
+ * @since 0.6.0 Break-glass links too.
+ */
+function workos_login_native_form_requested(): bool {
+	$path = workos_login_emergency_form_path();
+	if ( 'native_constant' === $path ) {
+		add_action( 'login_form', 'workos_login_native_form_field' );
+		add_filter( 'login_message', 'workos_login_native_form_message' );
+		add_action( 'wp_login', 'workos_login_native_login_used', 10, 2 );
+		add_action( 'wp_login_failed', 'workos_login_native_login_used', 10, 1 );
+	}
+	return '' !== $path;
 }
 
 /**
@@ -86,56 +132,4 @@ function workos_login_native_login_used( $username, $user = null ): void {
 	 * @param WP_User|string $user_or_username The signed-in user, or the username of a failed attempt.
 	 */
 	do_action( 'workos_login_native_login_used', $user instanceof WP_User ? $user : (string) $username );
-}
-
-/**
- * Registers the option (REST and Settings → General, both `manage_options`).
- *
- * @since 0.2.0
- */
-function workos_login_register_native_setting(): void {
-	register_setting(
-		'general',
-		WORKOS_LOGIN_NATIVE_OPTION,
-		array(
-			'type'              => 'boolean',
-			'description'       => __( 'Offer WordPress’s own sign-in form at wp-login.php?workos-native=1 (emergency access).', 'workos-login' ),
-			'sanitize_callback' => 'rest_sanitize_boolean',
-			'default'           => false,
-			'show_in_rest'      => true,
-		)
-	);
-}
-add_action( 'init', 'workos_login_register_native_setting' );
-
-/**
- * Adds the switch to Settings → General.
- *
- * @since 0.2.0
- */
-function workos_login_add_native_setting_field(): void {
-	add_settings_field(
-		WORKOS_LOGIN_NATIVE_OPTION,
-		__( 'Emergency sign-in form', 'workos-login' ),
-		'workos_login_render_native_setting_field',
-		'general'
-	);
-}
-add_action( 'admin_init', 'workos_login_add_native_setting_field' );
-
-/**
- * Prints the switch; disabled when the constant decides.
- *
- * @since 0.2.0
- */
-function workos_login_render_native_setting_field(): void {
-	$locked = defined( 'WORKOS_LOGIN_ALLOW_NATIVE_LOGIN' );
-	printf(
-		'<label><input type="checkbox" name="%1$s" value="1" %2$s %3$s /> %4$s</label><p class="description">%5$s</p>',
-		esc_attr( WORKOS_LOGIN_NATIVE_OPTION ),
-		checked( workos_login_native_login_allowed(), true, false ),
-		disabled( $locked, true, false ),
-		esc_html__( 'Offer WordPress’s own sign-in form at wp-login.php?workos-native=1', 'workos-login' ),
-		esc_html( $locked ? __( 'Set by the WORKOS_LOGIN_ALLOW_NATIVE_LOGIN constant in wp-config.php.', 'workos-login' ) : __( 'For emergencies only, when WorkOS sign-in is unavailable. Every use is recorded.', 'workos-login' ) )
-	);
 }

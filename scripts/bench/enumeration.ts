@@ -26,7 +26,28 @@ const ROUTES: Record<string, (email: string, i: number) => Record<string, unknow
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 
+/** The `default` profile with every route measured here switched on (else they answer a cheap refusal). */
+const OPEN_EVERY_ROUTE = `
+  $stored = get_option( 'workos_login_profiles', array() );
+  $stored = is_array( $stored ) ? $stored : array();
+  $profile = workos_login_get_profile( 'default' );
+  $profile['methods'] = array_values( array_unique( array_merge( (array) $profile['methods'], array( 'password', 'magic_code' ) ) ) );
+  $profile['signup'] = array( 'enabled' => true, 'require_invitation' => false );
+  $profile['password_reset'] = true;
+  $stored['default'] = $profile;
+  update_option( 'workos_login_profiles', $stored );
+`;
+
+/** What each route answers both emails when it works (a different status means the bench measured something else). */
+const EXPECTED_STATUS: Record<string, number> = {
+  password: 401,
+  magic_code_send: 200,
+  reset_request: 200,
+  signup: 200,
+};
+
 export async function measureEnumeration(stack: Stack, opts: { pairs: number }) {
+  await stack.site.php(OPEN_EVERY_ROUTE);
   const base = stack.wordpressUrl;
   const nonce = ((await (await fetch(`${base}/wp-json/workos/v1/nonce`)).json()) as { nonce: string }).nonce;
   const time = async (route: string, body: Record<string, unknown>) => {
@@ -36,7 +57,10 @@ export async function measureEnumeration(stack: Stack, opts: { pairs: number }) 
       headers: { 'content-type': 'application/json', 'x-workos-nonce': nonce },
       body: JSON.stringify({ profile: 'default', ...body }),
     });
-    await answer.arrayBuffer();
+    const text = await answer.text();
+    if (answer.status !== EXPECTED_STATUS[route]) {
+      throw new Error(`enumeration bench: ${route} answered ${answer.status} ${text.slice(0, 200)}`);
+    }
     return performance.now() - started;
   };
   const figures: Record<string, number> = {};

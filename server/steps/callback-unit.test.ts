@@ -21,7 +21,7 @@ const user = {
   updated_at: '2026-01-01T00:00:00.000Z',
 };
 
-function setup(method: string | undefined) {
+function setup(method: string | undefined, impersonator?: { email: string; reason: string | null }) {
   const bodies: Record<string, unknown>[] = [];
   const ctx = stepContext(
     stubWorkOS({
@@ -32,6 +32,7 @@ function setup(method: string | undefined) {
           access_token: 'not.a.jwt',
           refresh_token: 'r',
           ...(method ? { authentication_method: method } : {}),
+          ...(impersonator ? { impersonator } : {}),
         };
       },
     }),
@@ -63,15 +64,58 @@ describe('callback step (stubbed WorkOS)', () => {
     );
   });
 
-  it('falls back to the method sealed at authorize when WorkOS names none we know', async () => {
-    const { ctx } = setup('BitbucketOAuth');
-    const params = begin(ctx, { kind: 'sso_connection', connection_id: 'conn_1' });
+  it('reports the method WorkOS names, whatever authorize sealed, and the sealed one when it names none', async () => {
+    for (const [named, method] of [
+      ['BitbucketOAuth', 'oauth_bitbucket'],
+      ['LinkedInOAuth', 'oauth_linkedin'],
+      [undefined, 'sso'],
+    ] as const) {
+      const { ctx } = setup(named);
+      const params = begin(ctx, { kind: 'sso_connection', connection_id: 'conn_1' });
+      const outcome = await callbackStep(ctx, {
+        profile: PROFILE,
+        context: CONTEXT,
+        input: { code: 'c', state: params.get('state')! },
+      });
+      expect(outcome).toMatchObject({ type: 'authenticated', identity: { method } });
+    }
+  });
+
+  it('reports a name outside the spec as unknown (kept, stripped), never as the sealed method', async () => {
+    const { ctx } = setup('Telepathy<OAuth>');
+    const params = begin(ctx, { kind: 'oauth', provider: 'google' });
     const outcome = await callbackStep(ctx, {
       profile: PROFILE,
       context: CONTEXT,
       input: { code: 'c', state: params.get('state')! },
     });
-    expect(outcome).toMatchObject({ identity: { method: 'sso' } });
+    expect(outcome).toMatchObject({ identity: { method: 'unknown', workos_method: 'TelepathyOAuth' } });
+  });
+
+  it('reports AuthKit as unknown when WorkOS names no method (AuthKit seals none)', async () => {
+    const { ctx } = setup(undefined);
+    const params = begin(ctx, { kind: 'authkit' });
+    const outcome = await callbackStep(ctx, {
+      profile: PROFILE,
+      context: CONTEXT,
+      input: { code: 'c', state: params.get('state')! },
+    });
+    expect(outcome).toMatchObject({ identity: { method: 'unknown' } });
+    expect(outcome.type === 'authenticated' && 'workos_method' in outcome.identity).toBe(false);
+  });
+
+  it('carries a dashboard impersonation’s impersonator on the identity', async () => {
+    const { ctx } = setup('Impersonation', { email: 'support@workos.example', reason: 'Ticket 42' });
+    const params = begin(ctx, { kind: 'authkit' });
+    const outcome = await callbackStep(ctx, {
+      profile: PROFILE,
+      context: CONTEXT,
+      input: { code: 'c', state: params.get('state')! },
+    });
+    expect(outcome).toMatchObject({
+      type: 'authenticated',
+      identity: { method: 'impersonation', impersonator: { email: 'support@workos.example', reason: 'Ticket 42' } },
+    });
   });
 
   it('never calls WorkOS for a state bound to another browser', async () => {

@@ -10,7 +10,7 @@ import type {
   Identity,
   Passthrough,
   RequestContext,
-  Method,
+  IdentityMethod,
   MfaFactorSummary,
   MfaFactorType,
   PasskeyUser,
@@ -28,8 +28,8 @@ import { FLOW_EXPIRED } from './outcomes.ts';
 export interface FlowState {
   email: string;
   user_id: string | null;
-  /** The first factor, reported as the identity's method whatever steps follow. */
-  method: Method;
+  /** The first factor, reported as the identity's method whatever steps follow (unless WorkOS names it). */
+  method: IdentityMethod;
   invitation_token?: string;
   pending_authentication_token?: string;
   /** Profile `always`: the identity that already authenticated, waiting for its second factor. */

@@ -1,32 +1,19 @@
 /**
  * The identity WordPress signs in: the WorkOS user, live membership in the profile's organization
- * (looked up now, failing closed), the WorkOS session id and the first factor's method. Every grant
- * that succeeds ends here, so the profile's `always` MFA policy is applied here too.
+ * (looked up now, failing closed), the WorkOS session id, the first factor's method (WorkOS's own
+ * name for it when the grant gives one, see authentication-method.ts) and, for a WorkOS dashboard
+ * impersonation, the impersonator. Every grant that succeeds ends here, so the profile's `always`
+ * MFA policy is applied here too.
  */
 import type { AuthenticationResponse, User } from '@workos-inc/node';
 import { decodeJwt } from 'jose';
-import type { ErrorOutcome, Identity, Method, Outcome, ResolvedProfile } from '../../protocol/messages.ts';
+import type { ErrorOutcome, Identity, IdentityMethod, Outcome, ResolvedProfile } from '../../protocol/messages.ts';
+import { impersonatorOf, methodFields, type MethodFields } from './authentication-method.ts';
 import type { StepContext } from './context.ts';
 import { apiError } from './errors.ts';
 import type { Continuation } from './flow.ts';
 import { requireSecondFactor } from './mfa.ts';
 import { GONE, isError } from './outcomes.ts';
-
-/** WorkOS `authentication_method` → our method (callback and AuthKit, where the visitor chose). */
-const METHOD_OF: Partial<Record<string, Method>> = {
-  Password: 'password',
-  MagicAuth: 'magic_code',
-  GoogleOAuth: 'oauth_google',
-  MicrosoftOAuth: 'oauth_microsoft',
-  GitHubOAuth: 'oauth_github',
-  AppleOAuth: 'oauth_apple',
-  SSO: 'sso',
-  Passkey: 'passkey',
-};
-
-export function methodOf(authenticationMethod: string | undefined): Method | null {
-  return (authenticationMethod && METHOD_OF[authenticationMethod]) || null;
-}
 
 /** A successful grant: the identity, unless the profile wants a second factor first. */
 export async function authenticated(
@@ -43,18 +30,23 @@ export async function authenticated(
   return { type: 'authenticated', identity };
 }
 
-/** The identity of a WorkOS grant. */
-export function identityOf(
+/**
+ * The identity of a WorkOS grant. WorkOS names the first factor of every grant (after MFA or an
+ * organization choice too); `method`, the one the flow started with, stands only when it does not.
+ */
+export async function identityOf(
   ctx: StepContext,
   profile: ResolvedProfile,
   auth: AuthenticationResponse,
-  method: Method,
+  method: IdentityMethod,
 ): Promise<Identity | ErrorOutcome> {
-  return identityOfUser(ctx, profile, auth.user, {
+  const identity = await identityOfUser(ctx, profile, auth.user, {
     organizationId: auth.organizationId ?? null,
     sessionId: sessionIdOf(auth.accessToken),
-    method,
+    ...methodFields(ctx.log, auth.authenticationMethod, method),
   });
+  const impersonator = impersonatorOf(auth);
+  return isError(identity) || !impersonator ? identity : { ...identity, impersonator };
 }
 
 /**
@@ -66,7 +58,7 @@ export async function identityOfUser(
   ctx: StepContext,
   profile: ResolvedProfile,
   user: User,
-  how: { organizationId: string | null; sessionId: string | null; method: Method },
+  how: { organizationId: string | null; sessionId: string | null } & MethodFields,
 ): Promise<Identity | ErrorOutcome> {
   const organizationId = profile.organization_id ?? how.organizationId;
   let membership: Identity['membership'] = null;
@@ -97,6 +89,7 @@ export async function identityOfUser(
     membership,
     session_id: how.sessionId,
     method: how.method,
+    ...(how.workos_method !== undefined ? { workos_method: how.workos_method } : {}),
   };
 }
 
@@ -104,7 +97,7 @@ export async function identityOfUser(
  * The access token arrives straight from WorkOS over our own authenticated request, so reading
  * its `sid` claim needs no signature check; the token itself never leaves this process.
  */
-function sessionIdOf(accessToken: string): string | null {
+export function sessionIdOf(accessToken: string): string | null {
   try {
     const sid = decodeJwt(accessToken).sid;
     return typeof sid === 'string' ? sid : null;

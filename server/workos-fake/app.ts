@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { requireApiKey } from './auth.ts';
 import { mountAuthorizeDecision } from './authorize/decision.ts';
+import { mountImpersonate } from './authorize/impersonate.ts';
 import { authorizeRoutes } from './authorize/route.ts';
 import type { FakeContext, RouteAuth, RouteDef } from './context.ts';
 import { INTERNAL_ERROR, routeNotFound } from './errors.ts';
@@ -111,6 +112,7 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
   mountInspection(app, fake.store);
   mountFaults(app, faults);
   mountAuthorizeDecision(app, fake.store);
+  mountImpersonate(app, fake.store);
   app.notFound((c) => c.json(routeNotFound(c.req.method, c.req.path), 404));
   app.onError((error, c) => {
     console.error(`[workos-fake] ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);

@@ -29,12 +29,21 @@ export function buildAuthorizeCases(fake: WorkOSFake): Case[] {
     why: 'error page, like the page',
   };
 
-  const code = (fields: { challenge?: string; user?: string; organizationId?: string } = {}) => {
+  const code = (
+    fields: {
+      challenge?: string;
+      user?: string;
+      organizationId?: string;
+      method?: string;
+      impersonator?: { email: string; reason: string | null };
+    } = {},
+  ) => {
     const value = opaqueToken(32);
     store.authorizationCodes.set(value, {
       code: value,
       user_id: store.findUserByEmail(fields.user ?? 'linus@example.com')!.wire.id,
-      method: fields.organizationId ? 'SSO' : 'GoogleOAuth',
+      method: fields.method ?? (fields.organizationId ? 'SSO' : 'GoogleOAuth'),
+      impersonator: fields.impersonator ?? null,
       organization_id: fields.organizationId ?? null,
       code_challenge: fields.challenge ?? null,
       invitation_token: null,
@@ -105,6 +114,27 @@ export function buildAuthorizeCases(fake: WorkOSFake): Case[] {
       exchange({ code: code({ challenge }), code_verifier: verifier }, false),
     ),
     auth('code: SSO', 200, A, exchange({ code: code({ user: 'eve@sso.example.com', organizationId: sso.wire.id }) })),
+    auth('code: AuthKit, LinkedIn', 200, A, exchange({ code: code({ method: 'LinkedInOAuth' }) })),
+    auth(
+      'code: AuthKit, dashboard impersonation',
+      200,
+      A,
+      exchange({
+        code: code({
+          user: 'mia@example.com',
+          method: 'Impersonation',
+          impersonator: { email: 'support@workos.example', reason: 'Ticket 42' },
+        }),
+      }),
+    ),
+    auth(
+      'code: impersonation without a reason',
+      200,
+      A,
+      exchange({
+        code: code({ method: 'Impersonation', impersonator: { email: 'support@workos.example', reason: null } }),
+      }),
+    ),
     auth('code: wrong verifier', 400, A, exchange({ code: code({ challenge }), code_verifier: opaqueToken(50) })),
     auth('code: missing verifier', 400, A, exchange({ code: code({ challenge }) })),
     auth('code: verifier without challenge', 400, A, exchange({ code: code(), code_verifier: verifier })),

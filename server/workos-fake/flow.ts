@@ -1,3 +1,4 @@
+import type { ImpersonatorRecord } from './authorize/records.ts';
 import type { FakeContext } from './context.ts';
 import type { GrantResult } from './grants/grant.ts';
 import { factorsOf } from './mfa/factors.ts';
@@ -29,7 +30,8 @@ export const STAGE_OF: Record<NextStep, Stage> = {
  * A magic code proves the email; OAuth providers vouch for it and do not take SSO's place.
  */
 function stagesFor(method: Method): readonly Stage[] {
-  if (method === 'SSO') return [];
+  // An impersonation starts in WorkOS's dashboard, which picks the organization itself.
+  if (method === 'SSO' || method === 'Impersonation') return [];
   if (method === 'Password') return STAGES;
   if (method === 'MagicAuth') return ['sso', 'mfa', 'organization'];
   return ['mfa', 'organization'];
@@ -46,6 +48,8 @@ export interface SignInProgress {
   after?: Stage;
   /** Chosen already (SSO, organization selection): no selection step. */
   organizationId?: string;
+  /** A WorkOS dashboard impersonation (`Impersonation` only). */
+  impersonator?: ImpersonatorRecord | null;
 }
 
 function stageAnswer(fake: FakeContext, stage: Stage, p: SignInProgress, base: PendingBase): MultiStepAnswer | null {
@@ -84,6 +88,7 @@ export async function proceed(fake: FakeContext, p: SignInProgress): Promise<Gra
     ipAddress: p.ipAddress,
     userAgent: p.userAgent,
     ...(p.organizationId ? { organizationId: p.organizationId } : {}),
+    ...(p.impersonator ? { impersonator: p.impersonator } : {}),
   });
   return { status: 200, body };
 }

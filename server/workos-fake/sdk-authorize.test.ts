@@ -27,13 +27,17 @@ async function open(url: string): Promise<Page> {
   return { status: response.status, html, request, buttons };
 }
 
-async function decide(page: Page, choice: { user_id: string } | { deny: '1' }): Promise<URL> {
-  const response = await fake.fetch('http://api.workos.test/_fake/authorize', {
+function post(page: Page, choice: Record<string, string>): Promise<Response> {
+  return fake.fetch('http://api.workos.test/_fake/authorize', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ request: page.request, ...choice }).toString(),
     redirect: 'manual',
   });
+}
+
+async function decide(page: Page, choice: { user_id: string; [field: string]: string } | { deny: '1' }): Promise<URL> {
+  const response = await post(page, choice);
   expect(response.status).toBe(302);
   return new URL(response.headers.get('location')!);
 }
@@ -104,6 +108,61 @@ describe('social sign-in (provider)', () => {
     const { page, verifier } = await authorize({ provider: 'authkit', screenHint: 'sign-up' });
     const code = (await decide(page, { user_id: userId(fake, 'ada@example.com') })).searchParams.get('code')!;
     expect((await um.authenticateWithCode({ code, codeVerifier: verifier })).authenticationMethod).toBe('Password');
+  });
+
+  it('lets AuthKit’s page say how the visitor signed in: any spec method, or a name the spec lacks', async () => {
+    const ada = userId(fake, 'ada@example.com');
+    for (const method of ['LinkedInOAuth', 'MigratedSession', 'TelepathyOAuth']) {
+      const { page, verifier } = await authorize({ provider: 'authkit' });
+      expect(page.html).toContain('<option value="LinkedInOAuth"></option>');
+      const code = (await decide(page, { user_id: ada, authentication_method: method })).searchParams.get('code')!;
+      const result = await um.authenticateWithCode({ code, codeVerifier: verifier });
+      expect(result.authenticationMethod).toBe(method);
+      expect(result.impersonator).toBeUndefined();
+    }
+    // Other providers' pages say nothing of it: the field is ignored there.
+    const google = await authorize({ provider: 'GoogleOAuth' });
+    expect(google.page.html).not.toContain('authentication_method');
+    const code = (await decide(google.page, { user_id: ada, authentication_method: 'SlackOAuth' })).searchParams.get(
+      'code',
+    )!;
+    expect((await um.authenticateWithCode({ code, codeVerifier: google.verifier })).authenticationMethod).toBe(
+      'GoogleOAuth',
+    );
+  });
+
+  it('stands in for a dashboard impersonation: Impersonation, the impersonator, no MFA, on the session', async () => {
+    const { page, verifier } = await authorize({ provider: 'authkit' });
+    const mia = userId(fake, 'mia@example.com');
+    const choice = { user_id: mia, impersonator_email: 'support@workos.example', impersonator_reason: 'Ticket 42' };
+    const code = (await decide(page, choice)).searchParams.get('code')!;
+    const result = await um.authenticateWithCode({ code, codeVerifier: verifier });
+    expect(result).toMatchObject({
+      authenticationMethod: 'Impersonation',
+      impersonator: { email: 'support@workos.example', reason: 'Ticket 42' },
+      user: { id: mia },
+    });
+    const sessions = [...fake.store.sessions.values()].filter((s) => s.user_id === mia);
+    expect(sessions.at(-1)).toMatchObject({
+      authentication_method: 'Impersonation',
+      impersonator: { email: 'support@workos.example', reason: 'Ticket 42' },
+    });
+  });
+
+  it('refuses an impersonation without its impersonator, and an impersonator without an impersonation', async () => {
+    const ada = userId(fake, 'ada@example.com');
+    const cases: Array<Record<string, string>> = [
+      { authentication_method: 'Impersonation' },
+      { authentication_method: 'GoogleOAuth', impersonator_email: 'support@workos.example' },
+      { impersonator_email: 'not an email' },
+      { authentication_method: '<script>' },
+    ];
+    for (const fields of cases) {
+      const { page } = await authorize({ provider: 'authkit' });
+      const response = await post(page, { user_id: ada, ...fields });
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      expect(await response.text()).toContain('role="alert"');
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { components } from '@workos/openapi-spec';
+import type { ImpersonatorRecord } from './authorize/records.ts';
 import type { FakeContext } from './context.ts';
 import type { UserRecord } from './store.ts';
 import { signAccessToken } from './tokens.ts';
@@ -15,6 +16,8 @@ export interface SignInInput {
   organizationId?: string;
   ipAddress: string | null;
   userAgent: string | null;
+  /** A WorkOS dashboard impersonation: reported on the session and in the answer. */
+  impersonator?: ImpersonatorRecord;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function completeSignIn(fake: FakeContext, input: SignInInput): Pro
     authentication_method: input.method,
     ip_address: input.ipAddress,
     user_agent: input.userAgent,
+    impersonator: input.impersonator ?? null,
   });
   store.recordSignIn(userId, session.created_at);
 
@@ -52,5 +56,6 @@ export async function completeSignIn(fake: FakeContext, input: SignInInput): Pro
     access_token: accessToken,
     refresh_token: session.refresh_token,
     authentication_method: input.method,
+    ...(input.impersonator ? { impersonator: input.impersonator } : {}),
   };
 }

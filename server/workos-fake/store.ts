@@ -55,6 +55,8 @@ export interface SessionRecord {
   organization_id: string | null;
   status: 'active' | 'revoked';
   authentication_method: string;
+  /** A WorkOS dashboard impersonation (`Impersonation`), else null. */
+  impersonator: { email: string; reason: string | null } | null;
   refresh_token: string;
   ip_address: string | null;
   user_agent: string | null;
@@ -203,9 +205,11 @@ export class FakeStore {
   }
 
   createSession(
-    input: Pick<SessionRecord, 'user_id' | 'organization_id' | 'authentication_method' | 'ip_address' | 'user_agent'>,
+    input: Pick<SessionRecord, 'user_id' | 'organization_id' | 'authentication_method' | 'ip_address' | 'user_agent'> &
+      Partial<Pick<SessionRecord, 'impersonator'>>,
   ): SessionRecord {
     const session: SessionRecord = {
+      impersonator: null,
       ...input,
       id: newId('session'),
       status: 'active',

@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import seed from '../../server/workos-fake/seed.json' with { type: 'json' };
+import { STORED_COLUMNS } from '../../scripts/audit-chain.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import { expect } from './fixtures.ts';
 import { phpJson, phpJsonOut } from './profiles.ts';
@@ -30,6 +31,9 @@ export interface AuditRow {
   forward_state: string;
   forward_attempts: string;
   forward_error: string;
+  chain_seq: string;
+  chain_prev: string;
+  chain_hash: string;
 }
 
 /** Every row, oldest first (the table is created first if a reset left it out). */
@@ -83,14 +87,19 @@ export function screenRows(page: Page): Promise<string[][]> {
 
 export const screenHeadings = (page: Page) => page.locator('table.wp-list-table thead th').allInnerTexts();
 
-/** Downloads the screen's "Export CSV" link with the page's cookies and parses it. */
+/**
+ * Downloads the screen's "Export CSV" link with the page's cookies and parses it: the screen's
+ * columns (the stored columns appended for offline verification are audit-chain.spec.ts's).
+ */
 export async function exportCsv(page: Page): Promise<string[][]> {
   const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
   const res = await page.request.get(href!);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toContain('text/csv');
   expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="workos-login-audit-\d{8}-\d{6}\.csv"$/);
-  return parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+  const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+  expect(rows[0]!.slice(-STORED_COLUMNS.length)).toEqual(STORED_COLUMNS);
+  return rows.map((row) => row.slice(0, -STORED_COLUMNS.length));
 }
 
 /** RFC 4180 CSV, as fputcsv() writes it (no escape character). */

@@ -146,6 +146,8 @@ test('WordPress accepts every server outcome fixture and refuses malformed outco
     'server-step-outcome.json': AUTH,
     'server-redirect-outcome.json': AUTH,
     'server-callback-authenticated-outcome.json': AUTH,
+    'server-callback-impersonation-outcome.json': AUTH,
+    'server-callback-unknown-method-outcome.json': AUTH,
     'server-callback-error-outcome.json': AUTH,
     'server-callback-step-outcome.json': AUTH,
     'server-password-rejected-outcome.json': AUTH,

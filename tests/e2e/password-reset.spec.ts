@@ -4,6 +4,8 @@
  * profile says `auto_sign_in_after_reset`, else back to sign-in with a notice. Users are made
  * fresh in the fake: a reset changes the password for the rest of the run.
  */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 import {
@@ -157,4 +159,39 @@ test('a profile without resets offers none and refuses the route', async ({ page
   const answer = await api(page, 'reset_request', { profile: 'no-reset', email: 'grace@example.com' });
   expect(answer.status).toBe(403);
   expect(answer.body).toMatchObject({ type: 'error', code: 'method_disabled' });
+});
+
+test('the answer leaves before the reset email is sent: a slow mail server cannot tell who has an account', async ({
+  page,
+  stack,
+}) => {
+  const email = uniqueEmail('slow-mail');
+  await createFakeUser(stack, email);
+  // A mail server that does not answer until the test says so.
+  const muDir = join(stack.site.docroot, 'wp-content/mu-plugins');
+  const held = join(stack.site.dir, 'e2e-mail-held');
+  const release = join(stack.site.dir, 'e2e-mail-release');
+  rmSync(held, { force: true });
+  rmSync(release, { force: true });
+  writeFileSync(
+    join(muDir, 'e2e-slow-mail.php'),
+    `<?php add_filter( 'workos_login_reset_email', function ( $mail ) {
+      touch( ${JSON.stringify(held)} );
+      for ( $i = 0; $i < 600 && ! file_exists( ${JSON.stringify(release)} ); $i++ ) { usleep( 50000 ); }
+      return $mail;
+    } );\n`,
+  );
+  try {
+    await page.goto('/workos/login/reset');
+    const answer = await api(page, 'reset_request', { profile: 'reset', email });
+    expect(answer.body).toMatchObject({ type: 'step', step: 'reset_sent' });
+    // The answer is in while the mail is still held: the email goes out after it.
+    await expect.poll(() => existsSync(held)).toBe(true);
+    expect(mails(stack, email)).toHaveLength(0);
+    writeFileSync(release, '');
+    await expect.poll(() => mails(stack, email).length).toBe(1);
+  } finally {
+    writeFileSync(release, '');
+    rmSync(join(muDir, 'e2e-slow-mail.php'), { force: true });
+  }
 });

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { FakeContext, RouteDef } from '../context.ts';
 import { opaqueToken } from '../ids.ts';
 import type { OrganizationRecord, UserRecord } from '../store.ts';
+import { SPEC_METHODS } from './methods.ts';
 import { consentPage, errorPage } from './page.ts';
 import { AUTHORIZATION_TTL_MS } from './records.ts';
 
@@ -95,9 +96,11 @@ export function authorizeRoutes(fake: FakeContext): RouteDef[] {
 
         const users = eligibleUsers(fake, target.organization);
         const id = opaqueToken(32);
+        const authkit = q('provider') === 'authkit';
         fake.store.authorizationRequests.set(id, {
           id,
           method: target.method,
+          authkit,
           organization_id: target.organization?.wire.id ?? null,
           redirect_uri: redirectUri.href,
           state,
@@ -111,6 +114,7 @@ export function authorizeRoutes(fake: FakeContext): RouteDef[] {
           action: DECISION_PATH,
           requestId: id,
           users: users.map((u) => u.wire),
+          ...(authkit ? { hosted: { methods: SPEC_METHODS, current: target.method } } : {}),
         });
         return c.html(page, 200);
       },

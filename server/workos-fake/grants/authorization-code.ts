@@ -64,7 +64,9 @@ export const authorizationCodeGrant: Grant = {
 
     return proceed(fake, {
       user,
+      // AuthKit's page may name a method the spec does not list yet: sent as is, on purpose.
       method: record.method as Method,
+      impersonator: record.impersonator,
       origin,
       ipAddress: parsed.data.ip_address ?? null,
       userAgent: parsed.data.user_agent ?? null,
