@@ -43,7 +43,7 @@ async function endpoints(api: APIRequestContext): Promise<Endpoint[]> {
 const BATCH = 4;
 
 /** A batch of requests: where, how, and with what (query fields for GET, a body otherwise). */
-const requests = (endpoint: Endpoint) =>
+const requests = (endpoint: Endpoint, size: number) =>
   fc.array(
     fc.record({
       path: pathFor(endpoint.route),
@@ -51,7 +51,7 @@ const requests = (endpoint: Endpoint) =>
       body: bodies(endpoint.args),
       query: formFields(Object.keys(endpoint.args)),
     }),
-    { minLength: BATCH, maxLength: BATCH },
+    { minLength: size, maxLength: size },
   );
 
 async function send(
@@ -78,12 +78,13 @@ async function fuzzEndpoints(
   list: Endpoint[],
   headers: Record<string, string>,
   count = FUZZ.runs,
+  size = BATCH,
 ) {
   expect(list.length).toBeGreaterThan(0);
   for (const endpoint of list) {
     await test.step(`${endpoint.methods.join('|')} ${endpoint.route}`, () =>
       fuzz(
-        requests(endpoint),
+        requests(endpoint, size),
         async (batch) => {
           const logged = phpLogWatch(stack);
           const answers = await Promise.all(batch.map((request) => send(api, headers, request)));
@@ -96,7 +97,7 @@ async function fuzzEndpoints(
           }
           expect(logged(), 'PHP logged while answering').toEqual([]);
         },
-        Math.ceil(count / BATCH),
+        Math.ceil(count / size),
       ));
   }
   // Still standing.
@@ -148,7 +149,11 @@ test.describe('fuzzing the workos/v1 REST routes', () => {
     const list = (await endpoints(api)).filter((e) => !e.route.startsWith('/workos/v1/auth/'));
     // Half the runs: validation is the same as the visitor's, the handlers behind it are the new part.
     const headers = { 'X-WP-Nonce': wpNonce, 'X-WorkOS-Nonce': await nonceFor(api) };
-    await fuzzEndpoints(stack, api, list, headers, FUZZ.runs / 2);
+    // One at a time: the admin routes write options (the organization list's transient), and on the
+    // SQLite default parallel option writes can fail at once with "database is locked" — SQLite's
+    // deadlock avoidance in the integration's deferred transactions, a concurrency matter the race
+    // specs own, not an input the fuzz is about (seen in CI under load; see issue 13's note).
+    await fuzzEndpoints(stack, api, list, headers, FUZZ.runs / 2, 1);
     await api.dispose();
   });
 });
