@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import seed from '../../server/workos-fake/seed.json' with { type: 'json' };
-import { STORED_COLUMNS } from '../../scripts/audit-chain.ts';
+import { parseCsv, STORED_COLUMNS } from '../../scripts/audit-chain.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import { expect } from './fixtures.ts';
 import { phpJson, phpJsonOut } from './profiles.ts';
@@ -102,33 +102,8 @@ export async function exportCsv(page: Page): Promise<string[][]> {
   return rows.map((row) => row.slice(0, -STORED_COLUMNS.length));
 }
 
-/** RFC 4180 CSV, as fputcsv() writes it (no escape character). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (quoted || c !== '\r') {
-      cell += c;
-    }
-  }
-  return rows;
-}
+/** RFC 4180 CSV, as fputcsv() writes it: the offline verifier's own reader. */
+export { parseCsv };
 
 /** What the export makes of a screen cell: formulas are defused with a leading apostrophe. */
 export const csvCells = (rows: string[][]) => rows.map((r) => r.map((c) => (/^[=+\-@]/.test(c) ? `'${c}` : c)));

@@ -4,13 +4,13 @@
  * does, for that user only. Issued on WorkOS → Emergency access, with WP-CLI, or from wp-config.php;
  * every issue and use is audited, never with the token.
  *
- * Runs on a second site without WORKOS_LOGIN_ALLOW_NATIVE_LOGIN (break-glass-site.ts), except the
- * last case, which needs the constant of the e2e site.
+ * Runs on a second site without WORKOS_LOGIN_ALLOW_NATIVE_LOGIN (break-glass-site.ts). How the
+ * password policy tells these paths apart is password-paths.spec.ts's last case.
  */
 import type { Page } from '@playwright/test';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, NATIVE_LOGIN, test } from '../fixtures.ts';
+import { expect, test } from '../fixtures.ts';
 import {
   ARG,
   BG_ADMIN,
@@ -390,43 +390,4 @@ test('every issue and use is audited with its user, issuer, path and expiry — 
     expect(String(detail.expires)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   }
   expect(JSON.stringify(rows)).not.toContain(tokenOf(url).split('.')[6]!);
-});
-
-test('the password policy is told which emergency path a request is (WORKOS_LOGIN_ALLOW_NATIVE_LOGIN on)', async ({
-  page,
-  stack,
-}) => {
-  // On the e2e site, where the constant is defined: a probe records the path at authentication.
-  const probe = join(stack.site.docroot, 'wp-content/mu-plugins/e2e-emergency-path-probe.php');
-  await writeFile(
-    probe,
-    `<?php add_filter( 'authenticate', function ( $user ) {
-      $seen = get_option( 'e2e_emergency_paths', array() );
-      $seen[] = workos_login_emergency_form_path();
-      update_option( 'e2e_emergency_paths', $seen );
-      return $user;
-    }, 1 );`,
-  );
-  try {
-    const url = await stack.site.php(`
-      $issued = workos_login_break_glass_issue( get_user_by( 'login', 'admin' ), 15, 'cli', 0 );
-      echo $issued['url'];`);
-    const token = tokenOf(url.trim());
-    const form = { log: 'admin', pwd: stack.adminPassword };
-    expect((await page.request.post(NATIVE_LOGIN, { form, maxRedirects: 0 })).status()).toBe(302);
-    await page.context().clearCookies();
-    expect(
-      (await page.request.post('/wp-login.php', { form: { ...form, [ARG]: token }, maxRedirects: 0 })).status(),
-    ).toBe(302);
-    await page.context().clearCookies();
-    // XML-RPC authenticates with WordPress passwords too: never an emergency path, whatever it carries.
-    await page.request.post(`/xmlrpc.php?workos-native=1&${ARG}=${encodeURIComponent(token)}`, {
-      headers: { 'content-type': 'text/xml' },
-      data: `<?xml version="1.0"?><methodCall><methodName>wp.getUsersBlogs</methodName><params><param><value>admin</value></param><param><value>${stack.adminPassword}</value></param></params></methodCall>`,
-    });
-    const seen = await stack.site.php(`echo wp_json_encode( get_option( 'e2e_emergency_paths' ) );`);
-    expect(JSON.parse(seen.trim())).toEqual(['native_constant', 'break_glass', '']);
-  } finally {
-    await rm(probe, { force: true });
-  }
 });

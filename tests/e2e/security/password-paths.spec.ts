@@ -15,8 +15,9 @@ import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import type { Stack } from '../../../scripts/stack.ts';
 import { auditRows, type AuditRow } from '../audit.ts';
-import { DEMO_PASSWORD, expect, signInAsAdmin, test } from '../fixtures.ts';
+import { DEMO_PASSWORD, expect, NATIVE_LOGIN, signInAsAdmin, test } from '../fixtures.ts';
 import { phpJson, phpJsonOut } from '../profiles.ts';
+import { ARG, tokenOf } from './break-glass-site.ts';
 
 const PLUGIN = 'e2e-other-plugins.php';
 
@@ -240,4 +241,43 @@ test('the settings screen shows every path closed by default', async ({ page, st
   expect(await phpJsonOut(stack, `echo wp_json_encode( get_option( 'workos_login_password_paths' ) );`)).toEqual({
     xmlrpc: ['editor'],
   });
+});
+
+test('the password policy is told which emergency path a request is (WORKOS_LOGIN_ALLOW_NATIVE_LOGIN on)', async ({
+  page,
+  stack,
+}) => {
+  // On the e2e site, where the constant is defined: a probe records the path at authentication.
+  const probe = join(stack.site.docroot, 'wp-content/mu-plugins/e2e-emergency-path-probe.php');
+  writeFileSync(
+    probe,
+    `<?php add_filter( 'authenticate', function ( $user ) {
+      $seen = get_option( 'e2e_emergency_paths', array() );
+      $seen[] = workos_login_emergency_form_path();
+      update_option( 'e2e_emergency_paths', $seen );
+      return $user;
+    }, 1 );`,
+  );
+  try {
+    const url = await stack.site.php(`
+      $issued = workos_login_break_glass_issue( get_user_by( 'login', 'admin' ), 15, 'cli', 0 );
+      echo $issued['url'];`);
+    const token = tokenOf(url.trim());
+    const form = { log: 'admin', pwd: stack.adminPassword };
+    expect((await page.request.post(NATIVE_LOGIN, { form, maxRedirects: 0 })).status()).toBe(302);
+    await page.context().clearCookies();
+    expect(
+      (await page.request.post('/wp-login.php', { form: { ...form, [ARG]: token }, maxRedirects: 0 })).status(),
+    ).toBe(302);
+    await page.context().clearCookies();
+    // XML-RPC authenticates with WordPress passwords too: never an emergency path, whatever it carries.
+    await page.request.post(`/xmlrpc.php?workos-native=1&${ARG}=${encodeURIComponent(token)}`, {
+      headers: { 'content-type': 'text/xml' },
+      data: `<?xml version="1.0"?><methodCall><methodName>wp.getUsersBlogs</methodName><params><param><value>admin</value></param><param><value>${stack.adminPassword}</value></param></params></methodCall>`,
+    });
+    const seen = await stack.site.php(`echo wp_json_encode( get_option( 'e2e_emergency_paths' ) );`);
+    expect(JSON.parse(seen.trim())).toEqual(['native_constant', 'break_glass', '']);
+  } finally {
+    rmSync(probe, { force: true });
+  }
 });
