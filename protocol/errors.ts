@@ -1,6 +1,6 @@
 /**
  * The error codes of both conversations (browser ⇄ WordPress, WordPress ⇄ login server).
- * Re-exported by `messages.ts`; mirrored in PHP by `WORKOS_LOGIN_ERROR_CODES` (includes/outcome.php).
+ * Re-exported by `messages.ts`; mirrored in PHP by `WORKOS_LOGIN_ERROR_CODES` (includes/outcome/auth.php).
  */
 
 /** Stable error codes; the element maps each to friendly, translatable text. */

@@ -19,7 +19,7 @@ export interface EditorData {
 
 declare global {
   interface Window {
-    /** Printed by includes/blocks.php before the block editor scripts. */
+    /** Printed by includes/surfaces/blocks.php before the block editor scripts. */
     workosLoginBlocks?: Partial<EditorData>;
   }
 }

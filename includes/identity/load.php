@@ -10,6 +10,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/gate.php';
 require_once __DIR__ . '/suspension.php';
 require_once __DIR__ . '/role-sync.php';
 require_once __DIR__ . '/logout.php';

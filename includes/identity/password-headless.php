@@ -179,7 +179,7 @@ function workos_login_headless_signed_in( WP_User $user, array $identity, string
 	$stored  = '' !== $token && ( $manager instanceof WorkOS_Login\Session_Tokens ? WorkOS_Login\Session_Tokens::stored( $token ) : null !== $manager->get( $token ) );
 	$kind    = $stored ? ( workos_login_audit_sign_in( $user, array( 'via' => 'headless_form' ) + $identity, $profile_slug ) ? '' : 'audit' ) : 'session';
 	if ( '' === $kind ) {
-		/** This action is documented in includes/completion.php */
+		/** This action is documented in includes/completion/complete.php */
 		do_action( 'workos_login_signed_in', $user, $identity, '', $profile_slug );
 		return;
 	}

@@ -156,7 +156,7 @@ function workos_login_preview_account( ?array $workos_user, ?array $membership, 
 		'session_id'      => null,
 		'method'          => 'password',
 	);
-	/** This filter is documented in includes/completion.php */
+	/** This filter is documented in includes/completion/complete.php */
 	$create = (bool) apply_filters( 'workos_login_allow_user_creation', 'create' === workos_login_option( 'user_creation' ), $identity );
 	return $create
 		? array( 'action' => 'create' ) + $answer

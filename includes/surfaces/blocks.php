@@ -25,7 +25,7 @@ const WORKOS_LOGIN_BLOCKS = array( 'login', 'login-button' );
  */
 function workos_login_register_blocks(): void {
 	foreach ( WORKOS_LOGIN_BLOCKS as $name ) {
-		register_block_type( dirname( __DIR__ ) . '/blocks/' . $name );
+		register_block_type( dirname( __DIR__, 2 ) . '/blocks/' . $name );
 	}
 }
 add_action( 'init', 'workos_login_register_blocks' );
@@ -38,7 +38,7 @@ add_action( 'init', 'workos_login_register_blocks' );
  * @return string[] Block folder names.
  */
 function workos_login_blocks_missing_build(): array {
-	$root = dirname( __DIR__ ) . '/build/blocks/';
+	$root = dirname( __DIR__, 2 ) . '/build/blocks/';
 	return array_values(
 		array_filter(
 			WORKOS_LOGIN_BLOCKS,
