@@ -15,7 +15,7 @@ import { SECOND_STEP_STRINGS } from './strings/second-step.ts';
 import { SIGN_IN_STRINGS } from './strings/sign-in.ts';
 import { SIGN_UP_STRINGS } from './strings/sign-up.ts';
 
-const STRINGS_PHP = fileURLToPath(new URL('../includes/strings.php', import.meta.url));
+const STRINGS_PHP = fileURLToPath(new URL('../includes/core/strings.php', import.meta.url));
 
 const hasPhp = (() => {
   try {
