@@ -9,12 +9,15 @@
  * `dispatchEvent(new …)` is passed. Keep what the element documents: public attributes, and the
  * `workos-*` events its JSDoc lists (`@fires`).
  */
+/** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
 function documentedOnly() {
   return {
     name: 'workos-documented-only',
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
-        for (const declaration of module.declarations ?? []) {
+        for (const found of module.declarations ?? []) {
+          /** @type {import('custom-elements-manifest/schema').CustomElementDeclaration & Partial<import('custom-elements-manifest/schema').CustomElement>} */
+          const declaration = found;
           if (!declaration.customElement) continue;
           const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name));
           declaration.attributes = declaration.attributes?.filter((a) => !hidden.has(a.fieldName));

@@ -52,7 +52,12 @@ function minifyCss(): Plugin {
  * a line break alone as the same whitespace). Line breaks stay, so line numbers in source maps do.
  */
 function trimHtmlIndentation(): Plugin {
-  type Node = { type?: string; start: number; end: number; [key: string]: unknown };
+  interface Node {
+    type?: string;
+    start: number;
+    end: number;
+    [key: string]: unknown;
+  }
   return {
     name: 'workos-trim-html-indentation',
     apply: 'build',
@@ -118,8 +123,8 @@ export default defineConfig(({ mode }) => {
     // chunk of its own, costing the sign-in element's initial budget).
     builder: {
       async buildApp(builder) {
-        await builder.build(builder.environments.client!);
-        await builder.build(builder.environments.passkeys!);
+        await builder.build(builder.environments.client);
+        await builder.build(builder.environments.passkeys);
       },
     },
     environments: {

@@ -13,7 +13,9 @@ export default {
   files: 'elements/**/*.test.ts',
   nodeResolve: true,
   concurrency: 1,
-  testFramework: { config: { timeout: 5000 } },
+  // Generous: on a busy machine the first test of a file waits for its modules to be transformed.
+  // Tests wait on states (and a fake clock for countdowns), never on this budget.
+  testFramework: { config: { timeout: 20_000 } },
   plugins: [
     esbuildPlugin({
       ts: true,

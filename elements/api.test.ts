@@ -24,8 +24,7 @@ import rateLimitedFixture from '../protocol/fixtures/browser-rate-limited-respon
 import requestFixture from '../protocol/fixtures/browser-password-request.json' with { type: 'json' };
 import signedInFixture from '../protocol/fixtures/browser-signed-in-response.json' with { type: 'json' };
 import stepFixture from '../protocol/fixtures/browser-step-response.json' with { type: 'json' };
-import * as api from './api.ts';
-import { normaliseResponse, postPassword } from './api.ts';
+import { normaliseResponse, post, type RouteBodies } from './api.ts';
 import { fakeWordPress, json, page, type FakeWordPress } from './test/fake-wordpress.ts';
 import { afterEach, describe, it } from './test/mocha.ts';
 
@@ -180,13 +179,13 @@ describe('normaliseResponse', () => {
   });
 });
 
-describe('postPassword', () => {
+describe('post', () => {
   let wordpress: FakeWordPress | undefined;
   afterEach(() => wordpress?.restore());
 
   it('posts JSON with the nonce, same-origin', async () => {
     wordpress = fakeWordPress(() => json(200, signedInFixture));
-    const response = await postPassword(requestFixture, { apiRoot: '/wp-json/workos/v1/', nonce: 'abc123' });
+    const response = await post('password', requestFixture, { apiRoot: '/wp-json/workos/v1/', nonce: 'abc123' });
     expect(response).to.deep.equal(signedInFixture);
     const [request] = wordpress.requests;
     expect(request.url).to.equal('/wp-json/workos/v1/auth/password');
@@ -199,8 +198,8 @@ describe('postPassword', () => {
 
   it('works with a root lacking its slash and with plain permalinks', async () => {
     wordpress = fakeWordPress(() => json(200, signedInFixture));
-    await postPassword(requestFixture, { apiRoot: '/wp-json/workos/v1', nonce: '' });
-    await postPassword(requestFixture, { apiRoot: '/?rest_route=/workos/v1/', nonce: '' });
+    await post('password', requestFixture, { apiRoot: '/wp-json/workos/v1', nonce: '' });
+    await post('password', requestFixture, { apiRoot: '/?rest_route=/workos/v1/', nonce: '' });
     expect(wordpress.requests.map((r) => r.url)).to.deep.equal([
       '/wp-json/workos/v1/auth/password',
       '/?rest_route=/workos/v1/auth/password',
@@ -209,13 +208,13 @@ describe('postPassword', () => {
 
   it('reports a network failure as code "network"', async () => {
     wordpress = fakeWordPress(() => 'network-error');
-    const response = await postPassword(requestFixture, { apiRoot: '/wp-json/workos/v1/', nonce: '' });
+    const response = await post('password', requestFixture, { apiRoot: '/wp-json/workos/v1/', nonce: '' });
     expect(response).to.deep.equal({ type: 'error', code: 'network', message: '' });
   });
 
   it('reads Retry-After from a rate-limited answer', async () => {
     wordpress = fakeWordPress(() => page(429, 'slow down', { 'Retry-After': '9' }));
-    const response = await postPassword(requestFixture, { apiRoot: '/wp-json/workos/v1/', nonce: '' });
+    const response = await post('password', requestFixture, { apiRoot: '/wp-json/workos/v1/', nonce: '' });
     expect(response).to.deep.equal({ type: 'error', code: 'rate_limited', message: '', retry_after: 9 });
   });
 
@@ -225,7 +224,7 @@ describe('postPassword', () => {
     controller.abort();
     let thrown: unknown;
     try {
-      await postPassword(requestFixture, { apiRoot: '/', nonce: '', signal: controller.signal });
+      await post('password', requestFixture, { apiRoot: '/', nonce: '', signal: controller.signal });
     } catch (error) {
       thrown = error;
     }
@@ -233,7 +232,7 @@ describe('postPassword', () => {
   });
 });
 
-describe('one function per browser route', () => {
+describe('post, on every browser route', () => {
   let wordpress: FakeWordPress | undefined;
   afterEach(() => wordpress?.restore());
 
@@ -242,22 +241,22 @@ describe('one function per browser route', () => {
     const options = { apiRoot: '/wp-json/workos/v1/', nonce: 'n' };
     // JSON imports widen literals (`kind: string`): the typed functions take them as the contract says.
     const sent: Array<[string, unknown, Promise<unknown>]> = [
-      ['password', requestFixture, api.postPassword(requestFixture, options)],
-      ['magic_code_send', magicSendRequest, api.postMagicCodeSend(magicSendRequest, options)],
-      ['magic_code_verify', magicVerifyRequest, api.postMagicCodeVerify(magicVerifyRequest, options)],
-      ['authorize', oauthRequest, api.postAuthorize(oauthRequest as api.RouteBodies['authorize'], options)],
-      ['authorize', ssoRequest, api.postAuthorize(ssoRequest as api.RouteBodies['authorize'], options)],
-      ['authorize', ssoOrgRequest, api.postAuthorize(ssoOrgRequest as api.RouteBodies['authorize'], options)],
-      ['authorize', authkitRequest, api.postAuthorize(authkitRequest as api.RouteBodies['authorize'], options)],
-      ['signup', signupRequest, api.postSignup(signupRequest, options)],
-      ['email_verify', emailVerifyRequest, api.postEmailVerify(emailVerifyRequest, options)],
-      ['invitation', invitationRequest, api.postInvitation(invitationRequest, options)],
-      ['reset_request', resetRequest, api.postResetRequest(resetRequest, options)],
-      ['reset_confirm', resetConfirmRequest, api.postResetConfirm(resetConfirmRequest, options)],
-      ['mfa_enroll', mfaEnrollRequest, api.postMfaEnroll(mfaEnrollRequest as api.RouteBodies['mfa_enroll'], options)],
-      ['mfa_challenge', mfaChallengeRequest, api.postMfaChallenge(mfaChallengeRequest, options)],
-      ['mfa_verify', mfaVerifyRequest, api.postMfaVerify(mfaVerifyRequest, options)],
-      ['org_select', orgSelectRequest, api.postOrgSelect(orgSelectRequest, options)],
+      ['password', requestFixture, post('password', requestFixture, options)],
+      ['magic_code_send', magicSendRequest, post('magic_code_send', magicSendRequest, options)],
+      ['magic_code_verify', magicVerifyRequest, post('magic_code_verify', magicVerifyRequest, options)],
+      ['authorize', oauthRequest, post('authorize', oauthRequest as RouteBodies['authorize'], options)],
+      ['authorize', ssoRequest, post('authorize', ssoRequest as RouteBodies['authorize'], options)],
+      ['authorize', ssoOrgRequest, post('authorize', ssoOrgRequest as RouteBodies['authorize'], options)],
+      ['authorize', authkitRequest, post('authorize', authkitRequest as RouteBodies['authorize'], options)],
+      ['signup', signupRequest, post('signup', signupRequest, options)],
+      ['email_verify', emailVerifyRequest, post('email_verify', emailVerifyRequest, options)],
+      ['invitation', invitationRequest, post('invitation', invitationRequest, options)],
+      ['reset_request', resetRequest, post('reset_request', resetRequest, options)],
+      ['reset_confirm', resetConfirmRequest, post('reset_confirm', resetConfirmRequest, options)],
+      ['mfa_enroll', mfaEnrollRequest, post('mfa_enroll', mfaEnrollRequest as RouteBodies['mfa_enroll'], options)],
+      ['mfa_challenge', mfaChallengeRequest, post('mfa_challenge', mfaChallengeRequest, options)],
+      ['mfa_verify', mfaVerifyRequest, post('mfa_verify', mfaVerifyRequest, options)],
+      ['org_select', orgSelectRequest, post('org_select', orgSelectRequest, options)],
     ];
     await Promise.all(sent.map(([, , done]) => done));
     expect(wordpress.requests.map((r) => r.url.replace('/wp-json/workos/v1/auth/', ''))).to.deep.equal(

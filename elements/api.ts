@@ -1,5 +1,7 @@
 import {
   ERROR_CODES,
+  PASSWORD_PROBLEMS,
+  STEP_NAMES,
   type NONCE_HEADER,
   type AuthorizeRequest,
   type AuthRequestBase,
@@ -25,7 +27,6 @@ import {
   type ResetRequest,
   type SignedInResponse,
   type SignupRequest,
-  type StepName,
   type StepResponse,
 } from '../protocol/messages.ts';
 
@@ -94,23 +95,6 @@ export type RoutePayload<R extends BrowserRoute> = RouteBodies[R] extends infer 
     : never
   : never;
 
-/* Steps this element knows how to show; an unknown one is an error, never a blank card. */
-const STEP_NAMES: Record<StepName, true> = {
-  code_sent: true,
-  email_verify: true,
-  mfa_challenge: true,
-  mfa_enroll: true,
-  mfa_code: true,
-  org_select: true,
-  invitation: true,
-  reset_sent: true,
-  reset_done: true,
-  passkey: true,
-  passkey_register: true,
-};
-
-const PROBLEMS: Record<PasswordProblem, true> = { too_short: true, too_weak: true, breached: true, other: true };
-
 /* WordPress core's REST error codes that mean something the visitor can act on. */
 const WP_CORE_CODES: Record<string, ErrorCode> = {
   rest_invalid_param: 'invalid_request',
@@ -170,31 +154,6 @@ export const fetchNonce = (apiRoot: string): Promise<string> =>
       (body: { nonce?: string } | null) => body?.nonce ?? '',
       () => '',
     );
-
-type Sender<R extends BrowserRoute> = (body: RouteBodies[R], options: ApiOptions) => Promise<ClientResponse>;
-const sender =
-  <R extends BrowserRoute>(route: R): Sender<R> =>
-  (body, options) =>
-    post(route, body, options);
-
-/* One function per browser route, for scripts that drive WordPress without the element. */
-export const postPassword = sender('password');
-export const postMagicCodeSend = sender('magic_code_send');
-export const postMagicCodeVerify = sender('magic_code_verify');
-export const postAuthorize = sender('authorize');
-export const postSignup = sender('signup');
-export const postEmailVerify = sender('email_verify');
-export const postInvitation = sender('invitation');
-export const postResetRequest = sender('reset_request');
-export const postResetConfirm = sender('reset_confirm');
-export const postMfaEnroll = sender('mfa_enroll');
-export const postMfaChallenge = sender('mfa_challenge');
-export const postMfaVerify = sender('mfa_verify');
-export const postOrgSelect = sender('org_select');
-export const postPasskeyOptions = sender('passkey_options');
-export const postPasskeyVerify = sender('passkey_verify');
-export const postPasskeyRegisterOptions = sender('passkey_register_options');
-export const postPasskeyRegisterVerify = sender('passkey_register_verify');
 
 /** Turns any HTTP answer into a {@link ClientResponse}. Exported for tests (and `resume`). */
 export function normaliseResponse(
@@ -264,7 +223,7 @@ function messageOf(message: unknown): string {
 /* Known problems only, each once; none known still says "this password was refused". */
 function problemsOf(problems: unknown): PasswordProblem[] {
   const known = Array.isArray(problems)
-    ? problems.filter((p): p is PasswordProblem => typeof p === 'string' && Object.hasOwn(PROBLEMS, p))
+    ? problems.filter((p): p is PasswordProblem => typeof p === 'string' && Object.hasOwn(PASSWORD_PROBLEMS, p))
     : [];
   return known.length ? [...new Set(known)] : ['other'];
 }

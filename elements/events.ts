@@ -62,6 +62,7 @@ export interface PasskeyRemovedDetail {
 /** `<workos-passkeys>`: a passkey was created and saved. */
 export class WorkosPasskeyAddedEvent extends CustomEvent<PasskeyAddedDetail> {
   /* A getter, not a static field: the sign-in bundle, which never sends it, can then leave the class out. */
+  // eslint-disable-next-line @typescript-eslint/class-literal-property-style -- see above
   static get eventName(): 'workos-passkey-added' {
     return 'workos-passkey-added';
   }
@@ -74,6 +75,7 @@ export class WorkosPasskeyAddedEvent extends CustomEvent<PasskeyAddedDetail> {
 /** `<workos-passkeys>`: one passkey was deleted, or all of a user's were removed. */
 export class WorkosPasskeyRemovedEvent extends CustomEvent<PasskeyRemovedDetail> {
   /* A getter, not a static field: the sign-in bundle, which never sends it, can then leave the class out. */
+  // eslint-disable-next-line @typescript-eslint/class-literal-property-style -- see above
   static get eventName(): 'workos-passkey-removed' {
     return 'workos-passkey-removed';
   }

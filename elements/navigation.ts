@@ -3,7 +3,5 @@
  * would go without unloading the test runner.
  */
 export const navigation = {
-  assign(url: string): void {
-    window.location.assign(url);
-  },
+  assign: (url: string): void => window.location.assign(url),
 };

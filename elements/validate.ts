@@ -5,6 +5,7 @@ import type { StringKey } from '../protocol/strings.ts';
 export type FieldError = StringKey;
 
 /* A type, not an interface: it must fit the views' `FieldErrors` record. */
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- an interface has no implicit index signature
 export type CredentialErrors = {
   email?: FieldError;
   password?: FieldError;

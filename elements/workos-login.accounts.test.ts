@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEFAULT_STRINGS as S } from '../protocol/strings.ts';
+import type { WorkosErrorEvent } from './events.ts';
 import { json } from './test/fake-wordpress.ts';
 import { focused, loginFixture, type } from './test/login-fixture.ts';
 import { describe, it } from './test/mocha.ts';
@@ -63,7 +64,7 @@ describe('<workos-login> sign-up, invitations and password reset', () => {
     await type(input(root, 'email'), 'nia@example.com');
     await type(input(root, 'password'), 'short');
     t.wordpress.push(errorAnswer(422, 'password_rejected', { problems: ['too_short', 'breached', 'nonsense'] }));
-    const failed = oneEvent(el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(el, 'workos-error');
     await sendKeys({ press: 'Enter' });
     await failed;
     await until(() => root.getElementById('password-error') !== null);

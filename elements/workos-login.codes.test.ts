@@ -1,7 +1,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEFAULT_STRINGS as S } from '../protocol/strings.ts';
+import type { WorkosErrorEvent } from './events.ts';
 import { json } from './test/fake-wordpress.ts';
+import { useFakeClock } from './test/fake-clock.ts';
 import { focused, loginFixture, type } from './test/login-fixture.ts';
 import { describe, it } from './test/mocha.ts';
 import {
@@ -19,9 +21,9 @@ import {
 const signedIn = () => json(200, { type: 'signed_in', redirect_to: 'http://localhost/wp-admin/' });
 
 /** The first screen with magic code, a code sent to ada, and the code step showing. */
-async function atCodeStep(wordpress: () => ScriptedWordPress, resendAfter = 30) {
+async function atCodeStep(wordpress: () => ScriptedWordPress) {
   const parts = await loginFixture({ methods: 'magic_code' });
-  wordpress().push(stepAnswer('code_sent', { email: 'ada@example.com', resend_after: resendAfter }, 'flow-1'));
+  wordpress().push(stepAnswer('code_sent', { email: 'ada@example.com', resend_after: 30 }, 'flow-1'));
   await type(input(parts.root, 'email'), 'ada@example.com');
   const step = nextStep(parts.el);
   await sendKeys({ press: 'Enter' });
@@ -31,6 +33,7 @@ async function atCodeStep(wordpress: () => ScriptedWordPress, resendAfter = 30) 
 
 describe('<workos-login> code steps', () => {
   const t = useScriptedWordPress();
+  const time = useFakeClock();
 
   it('shows the code step with its heading focused and a one-time-code input, with no axe violations', async () => {
     const { el, root } = await atCodeStep(() => t.wordpress);
@@ -88,7 +91,7 @@ describe('<workos-login> code steps', () => {
     const { el, root } = await atCodeStep(() => t.wordpress);
     await type(input(root, 'code'), '000000');
     t.wordpress.push(errorAnswer(401, 'invalid_code'));
-    const failed = oneEvent(el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(el, 'workos-error');
     await sendKeys({ press: 'Enter' });
     expect((await failed).detail.code).to.equal('invalid_code');
     await until(() => focused(root) === input(root, 'code'));
@@ -98,11 +101,17 @@ describe('<workos-login> code steps', () => {
   });
 
   it('counts the resend cool-down down, then resends in place and keeps the code field', async () => {
-    const { el, root } = await atCodeStep(() => t.wordpress, 1);
+    const { el, root } = await atCodeStep(() => t.wordpress);
     const resend = () => root.querySelector<HTMLButtonElement>('.links button')!;
+    expect(resend().textContent?.trim()).to.equal(S.resend_in.replace('{seconds}', '30'));
+    expect(resend().disabled).to.equal(true);
+    time.advance(29_000);
+    await el.updateComplete;
     expect(resend().textContent?.trim()).to.equal(S.resend_in.replace('{seconds}', '1'));
     expect(resend().disabled).to.equal(true);
-    await until(() => resend().textContent?.trim() === S.resend_code, 2500);
+    time.advance(1000);
+    await el.updateComplete;
+    expect(resend().textContent?.trim()).to.equal(S.resend_code);
     expect(resend().disabled).to.equal(false);
     await type(input(root, 'code'), '12');
     t.wordpress.push(stepAnswer('code_sent', { email: 'ada@example.com', resend_after: 30 }, 'flow-2'));
@@ -133,7 +142,7 @@ describe('<workos-login> code steps', () => {
     const { el, root } = await atCodeStep(() => t.wordpress);
     await type(input(root, 'code'), '123456');
     t.wordpress.push(errorAnswer(400, 'flow_expired'));
-    const failed = oneEvent(el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(el, 'workos-error');
     await sendKeys({ press: 'Enter' });
     await failed;
     await el.updateComplete;

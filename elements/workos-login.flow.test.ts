@@ -1,8 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEFAULT_STRINGS as S } from '../protocol/strings.ts';
+import type { WorkosErrorEvent } from './events.ts';
 import { navigation } from './navigation.ts';
 import { deferred } from './test/fake-wordpress.ts';
+import { useFakeClock } from './test/fake-clock.ts';
 import { focused, loginFixture, type } from './test/login-fixture.ts';
 import { afterEach, beforeEach, describe, it } from './test/mocha.ts';
 import { button, errorAnswer, heading, input, scriptedWordPress, stepAnswer, until } from './test/steps.ts';
@@ -13,6 +15,7 @@ const timer = (root: ShadowRoot) => root.querySelector<HTMLElement>('[part="coun
 
 describe('<workos-login> rate limits, resuming and events', () => {
   let wordpress: ReturnType<typeof scriptedWordPress>;
+  const time = useFakeClock();
   const originalAssign = navigation.assign;
   beforeEach(() => {
     navigation.assign = () => {};
@@ -28,7 +31,7 @@ describe('<workos-login> rate limits, resuming and events', () => {
     await type(input(root, 'email'), 'ada@example.com');
     await type(input(root, 'password'), 'nope');
     wordpress.push(errorAnswer(429, 'rate_limited', {}, { 'Retry-After': '2' }));
-    const failed = oneEvent(el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(el, 'workos-error');
     await sendKeys({ press: 'Enter' });
     expect((await failed).detail.code).to.equal('rate_limited');
     await el.updateComplete;
@@ -43,8 +46,13 @@ describe('<workos-login> rate limits, resuming and events', () => {
     root.querySelector('form')!.requestSubmit();
     expect(wordpress.requests).to.have.length(1);
     await expect(el).to.be.accessible();
-    await until(() => timer(root)?.textContent === S.retry_in.replace('{seconds}', '1'), 1500);
-    await until(() => timer(root) === null, 2000);
+    time.advance(1000);
+    await el.updateComplete;
+    expect(timer(root)?.textContent).to.equal(S.retry_in.replace('{seconds}', '1'));
+    expect(signIn.disabled).to.equal(true);
+    time.advance(1000);
+    await el.updateComplete;
+    expect(timer(root)).to.equal(null);
     expect(signIn.disabled).to.equal(false);
     expect(statusText(root)).to.equal(S.retry_now);
     await expect(el).to.be.accessible();
@@ -55,7 +63,7 @@ describe('<workos-login> rate limits, resuming and events', () => {
     input(root, 'email').value = 'ada@example.com';
     input(root, 'password').value = 'x';
     wordpress.push(errorAnswer(429, 'rate_limited'));
-    const failed = oneEvent(el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(el, 'workos-error');
     root.querySelector('form')!.requestSubmit();
     await failed;
     await el.updateComplete;

@@ -85,7 +85,7 @@ describe('<workos-login> first screen', () => {
     wordpress = scriptedWordPress(() => new Response(JSON.stringify({ type: 'redirect', url: 'javascript:alert(1)' })));
     const { el, root } = await loginFixture({ methods: 'oauth_google' });
     button(root, S.oauth_google)!.click();
-    await until(() => root.querySelector('[role="alert"]')!.textContent!.trim() !== '');
+    await until(() => root.querySelector('[role="alert"]')!.textContent.trim() !== '');
     await el.updateComplete;
     expect(visited).to.deep.equal([]);
     expect(root.querySelector('[role="alert"]')?.textContent?.trim()).to.equal(S.error_internal_error);
@@ -116,7 +116,7 @@ describe('<workos-login> first screen', () => {
     await expect(el).to.be.accessible();
     await type(email, 'eve@nowhere.example');
     await sendKeys({ press: 'Enter' });
-    await until(() => root.querySelector('[role="alert"]')!.textContent!.trim() === S.error_sso_unavailable);
+    await until(() => root.querySelector('[role="alert"]')!.textContent.trim() === S.error_sso_unavailable);
     expect(wordpress.requests[0].body).to.include({ kind: 'sso', email: 'eve@nowhere.example' });
     await type(input(root, 'email'), 'eve@sso.example.com');
     await sendKeys({ press: 'Enter' });

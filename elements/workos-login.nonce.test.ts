@@ -2,6 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import signedInFixture from '../protocol/fixtures/browser-signed-in-response.json' with { type: 'json' };
 import { DEFAULT_STRINGS } from '../protocol/strings.ts';
+import type { WorkosErrorEvent } from './events.ts';
 import { navigation } from './navigation.ts';
 import { fakeWordPress, json, type FakeWordPress, type RecordedRequest } from './test/fake-wordpress.ts';
 import { loginFixture, type } from './test/login-fixture.ts';
@@ -38,7 +39,7 @@ describe('<workos-login> on a page older than its nonce', () => {
     await type(parts.email, 'ada@example.com');
     await type(parts.password, 'Correct-Horse-7');
     const signedIn = oneEvent(parts.el, 'workos-signed-in');
-    const failed = oneEvent(parts.el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(parts.el, 'workos-error');
     await sendKeys({ press: 'Enter' });
     return { ...parts, signedIn, failed };
   }

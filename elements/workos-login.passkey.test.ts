@@ -196,7 +196,7 @@ describe('<workos-login> passkey sign-in', () => {
     expect(t.wordpress.requests[2].body).to.deep.include({ flow: 'flow-button' });
   });
 
-  const failures: Array<[string, () => unknown, string]> = [
+  const failures: Array<[string, () => Error, string]> = [
     ['the dialog was closed or timed out', () => domError('NotAllowedError'), S.error_passkey_cancelled],
     ['the ceremony was aborted', () => domError('AbortError'), S.error_passkey_cancelled],
     [

@@ -5,6 +5,7 @@ import { navigation } from './navigation.ts';
 import { fakeWordPress, json, type FakeWordPress } from './test/fake-wordpress.ts';
 import { loginFixture, type } from './test/login-fixture.ts';
 import { afterEach, beforeEach, describe, it } from './test/mocha.ts';
+import { until } from './test/steps.ts';
 
 describe('<workos-login> remember-me', () => {
   let wordpress: FakeWordPress | undefined;
@@ -26,7 +27,7 @@ describe('<workos-login> remember-me', () => {
     await type(parts.email, 'ada@example.com');
     await type(parts.password, 'Correct-Horse-7');
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => wordpress!.requests.length === 1);
     return { box, body: wordpress!.requests[0]?.body as Record<string, unknown> };
   }
 

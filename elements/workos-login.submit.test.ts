@@ -4,6 +4,7 @@ import errorFixture from '../protocol/fixtures/browser-error-response.json' with
 import rateLimitedFixture from '../protocol/fixtures/browser-rate-limited-response.json' with { type: 'json' };
 import signedInFixture from '../protocol/fixtures/browser-signed-in-response.json' with { type: 'json' };
 import { DEFAULT_STRINGS } from '../protocol/strings.ts';
+import type { WorkosErrorEvent } from './events.ts';
 import { navigation } from './navigation.ts';
 import { deferred, fakeWordPress, json, page, type Answer, type FakeWordPress } from './test/fake-wordpress.ts';
 import { focused, loginFixture, type, withParts } from './test/login-fixture.ts';
@@ -31,7 +32,7 @@ describe('<workos-login> talking to WordPress', () => {
     await type(parts.email, 'ada@example.com');
     await type(parts.password, 'Correct-Horse-7');
     // Listen before pressing Enter: the fake answers before sendKeys returns.
-    const failed = oneEvent(parts.el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(parts.el, 'workos-error');
     const signedIn = oneEvent(parts.el, 'workos-signed-in');
     await sendKeys({ press: 'Enter' });
     return { ...parts, failed, signedIn };
@@ -103,7 +104,7 @@ describe('<workos-login> talking to WordPress', () => {
   it('shows wrong credentials in the live region, clears and focuses the password', async () => {
     answer = json(401, errorFixture);
     const parts = await loginFixture();
-    const failed = oneEvent(parts.el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(parts.el, 'workos-error');
     await type(parts.email, 'ada@example.com');
     await type(parts.password, 'wrong');
     await sendKeys({ press: 'Enter' });
@@ -129,7 +130,7 @@ describe('<workos-login> talking to WordPress', () => {
     expect(alert.textContent?.trim()).to.equal(DEFAULT_STRINGS.error_invalid_nonce);
   });
 
-  const normalised: [string, () => Answer, string, string][] = [
+  const normalised: Array<[string, () => Answer, string, string]> = [
     [
       'rest_invalid_param',
       () =>
@@ -190,7 +191,7 @@ describe('<workos-login> talking to WordPress', () => {
     form.requestSubmit();
     await sendKeys({ press: 'Enter' });
     expect(wordpress!.requests).to.have.length(1);
-    const failed = oneEvent(el, 'workos-error');
+    const failed = oneEvent<WorkosErrorEvent>(el, 'workos-error');
     held.resolve(json(503, { type: 'error', code: 'server_unavailable', message: '' }));
     await failed;
     await el.updateComplete;

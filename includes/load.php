@@ -12,6 +12,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 // One folder per part, in the order their load-time constants need; each folder's load.php lists
 // its files.
+require_once __DIR__ . '/generated/protocol.php'; // The PHP mirror of protocol/, generated (npm run generate:php).
+require_once __DIR__ . '/generated/strings.php'; // The UI strings, generated from protocol/strings.ts.
 require_once __DIR__ . '/core/load.php'; // Foundations: settings registry, configuration, strings, redirects, request context.
 require_once __DIR__ . '/profiles/load.php'; // Login Profiles.
 require_once __DIR__ . '/login-server/load.php'; // The signed seam to the login server.

@@ -169,7 +169,9 @@ describe('contract fixtures', () => {
   });
 
   it('keeps an identity’s method exact: a known name, WorkOS’s own only with unknown, a bounded impersonator', () => {
-    const outcome = JSON.parse(readFileSync(join(dir, 'server-callback-impersonation-outcome.json'), 'utf8'));
+    const outcome = JSON.parse(readFileSync(join(dir, 'server-callback-impersonation-outcome.json'), 'utf8')) as {
+      identity: { impersonator: object };
+    };
     const withIdentity = (change: object) => ({ ...outcome, identity: { ...outcome.identity, ...change } });
     expect(outcomeSchema.safeParse(withIdentity({ method: 'oauth_linkedin' })).success).toBe(true);
     expect(outcomeSchema.safeParse(withIdentity({ method: 'linkedin' })).success).toBe(false);
@@ -186,7 +188,7 @@ describe('contract fixtures', () => {
   });
 
   it('keeps step data exact: no token, no unknown step, no flow on the notices that end one', () => {
-    const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
     const mfaCode = read('server-step-mfa-code-outcome.json');
     const data = mfaCode.data as Record<string, unknown>;
     expect(outcomeSchema.safeParse(mfaCode).success).toBe(true);

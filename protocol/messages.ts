@@ -21,6 +21,7 @@ import type {
 } from './passkeys.ts';
 import type { ErrorCode } from './errors.ts';
 import { HOSTED_METHODS, type IdentityMethod, type Impersonator } from './identity-methods.ts';
+import type { MfaFactor, MfaPolicy, WorkOSFactor } from './mfa-policy.ts';
 import type { PasswordProblem, StepData, StepName } from './steps.ts';
 
 export type * from './errors.ts';
@@ -31,6 +32,7 @@ export type * from './passkeys.ts';
 export { PASSKEY_LIMITS } from './passkeys.ts';
 export type * from './requests.ts';
 export type * from './steps.ts';
+export { NOTICE_STEPS, PASSWORD_PROBLEMS, STEP_NAMES } from './steps.ts';
 
 /** Sign-in methods a Login Profile can offer. */
 export type Method =
@@ -55,8 +57,8 @@ export const IDENTITY_METHODS = [...METHODS, ...HOSTED_METHODS, 'unknown'] as co
 export type OAuthProvider = 'google' | 'microsoft' | 'github' | 'apple';
 export const OAUTH_PROVIDERS = ['google', 'microsoft', 'github', 'apple'] as const satisfies readonly OAuthProvider[];
 
-/** Second factors a profile may allow (`webauthn`: a passkey of this site, see passkeys.ts). */
-export type MfaFactorType = 'totp' | 'sms' | 'webauthn';
+/** Second factors a profile may allow (`webauthn`: a passkey of this site, see mfa-policy.ts). */
+export type MfaFactorType = MfaFactor;
 
 /* ------------------------------------------------------------------ browser ⇄ WordPress */
 
@@ -124,7 +126,8 @@ export interface ResolvedProfile {
   invitations: boolean;
   password_reset: boolean;
   auto_sign_in_after_reset: boolean;
-  mfa: { enforce: 'never' | 'if_required' | 'always'; factors: MfaFactorType[] };
+  /** What each value means: mfa-policy.ts. */
+  mfa: MfaPolicy;
 }
 
 /** Facts about the browser request, gathered by WordPress. */
@@ -165,7 +168,7 @@ export interface StepInputs {
   invitation: { invitation_token: string };
   reset_request: { email: string };
   reset_confirm: { token: string; password: string };
-  mfa_enroll: { type: 'totp' | 'sms'; phone_number?: string };
+  mfa_enroll: { type: WorkOSFactor; phone_number?: string };
   mfa_challenge: { factor_id: string };
   mfa_verify: { code: string };
   org_select: { organization_id: string };
@@ -323,6 +326,10 @@ export const LIMITS = {
   phonePattern: '^\\+[1-9][0-9]{6,14}$',
   /** Sealed flow tokens, OAuth states, WorkOS invitation / reset tokens and authorization codes. */
   tokenMax: 8192,
+  /** Characters of tokens that travel in URLs (invitation and reset tokens, authorization codes, sealed flows). */
+  tokenPattern: '^[A-Za-z0-9._~-]+$',
+  /** A sealed flow token in its one canonical spelling (`v1.` + base64url; ARCHITECTURE rule 11). */
+  flowPattern: '^v1\\.[A-Za-z0-9_-]+$',
   /** WorkOS ids (`org_…`, `auth_factor_…`, `conn_…`). */
   idPattern: '^[a-z_]{2,32}_[A-Za-z0-9]{1,64}$',
   /** Seconds before a magic code may be sent again. */

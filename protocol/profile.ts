@@ -7,8 +7,9 @@
  * on both sides.
  */
 import type { Method } from './messages.ts';
+import { MFA_DEFAULT, type MfaPolicy } from './mfa-policy.ts';
 
-export type MfaFactor = 'totp' | 'sms' | 'webauthn';
+export type { MfaFactor } from './mfa-policy.ts';
 
 export interface LoginProfile {
   /** Unique, `LIMITS.profileSlugPattern`; `default` always exists and cannot be deleted or renamed. */
@@ -22,7 +23,8 @@ export interface LoginProfile {
   invitations: boolean;
   password_reset: boolean;
   auto_sign_in_after_reset: boolean;
-  mfa: { enforce: 'never' | 'if_required' | 'always'; factors: MfaFactor[] };
+  /** What each value means: protocol/mfa-policy.ts. */
+  mfa: MfaPolicy;
   branding: {
     heading: string;
     subheading: string;
@@ -68,7 +70,7 @@ export const PROFILE_DEFAULTS: Omit<LoginProfile, 'slug' | 'title'> = {
   invitations: true,
   password_reset: true,
   auto_sign_in_after_reset: false,
-  mfa: { enforce: 'if_required', factors: ['totp'] },
+  mfa: { ...MFA_DEFAULT, factors: [...MFA_DEFAULT.factors] },
   branding: { heading: '', subheading: '', primary_color: '', logo_mode: 'default', logo_attachment_id: 0 },
   custom_path: '',
   post_login_redirect: '',
@@ -77,3 +79,12 @@ export const PROFILE_DEFAULTS: Omit<LoginProfile, 'slug' | 'title'> = {
   mode: 'custom',
   passkey_prompt: true,
 };
+
+/** `branding.logo_mode`, `remember_me` and `mode` values, each exactly once. */
+export const LOGO_MODES: Record<LoginProfile['branding']['logo_mode'], true> = {
+  default: true,
+  custom: true,
+  none: true,
+};
+export const REMEMBER_ME: Record<LoginProfile['remember_me'], true> = { ask: true, always: true, never: true };
+export const PROFILE_MODES: Record<LoginProfile['mode'], true> = { custom: true, authkit_redirect: true };

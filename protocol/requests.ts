@@ -4,6 +4,7 @@
  * Re-exported by `messages.ts`.
  */
 import type { AuthRequestBase, OAuthProvider } from './messages.ts';
+import type { WorkOSFactor } from './mfa-policy.ts';
 
 /** `POST /wp-json/workos/v1/auth/password` */
 export interface PasswordRequest extends AuthRequestBase {
@@ -66,7 +67,7 @@ export interface ResetConfirmRequest extends AuthRequestBase {
 }
 /** `POST auth/mfa_enroll` */
 export interface MfaEnrollRequest extends FlowRequest {
-  type: 'totp' | 'sms';
+  type: WorkOSFactor;
   /** E.164, with `sms`. */
   phone_number?: string;
 }

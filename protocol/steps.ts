@@ -3,6 +3,7 @@
  * Re-exported by `messages.ts`.
  */
 import type { MfaFactorType } from './messages.ts';
+import type { WorkOSFactor } from './mfa-policy.ts';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from './passkeys.ts';
 
 /**
@@ -47,7 +48,7 @@ export interface StepData {
   mfa_challenge: { factors: MfaFactorSummary[]; passkey?: PasskeyOffer };
   mfa_enroll: {
     /** The factor types this profile allows, in its order (may be empty when only a passkey is). */
-    types: Array<'totp' | 'sms'>;
+    types: WorkOSFactor[];
     passkey?: PasskeyOffer;
   };
   mfa_code: {
@@ -78,3 +79,29 @@ export interface MfaFactorSummary {
 
 /** Why WorkOS refused a new password; the element shows each under the password field. */
 export type PasswordProblem = 'too_short' | 'too_weak' | 'breached' | 'other';
+
+/** Every step, each exactly once: a `Record` over the union fails to compile when one is missing. */
+export const STEP_NAMES: Record<StepName, true> = {
+  code_sent: true,
+  email_verify: true,
+  mfa_challenge: true,
+  mfa_enroll: true,
+  mfa_code: true,
+  org_select: true,
+  invitation: true,
+  reset_sent: true,
+  reset_done: true,
+  passkey: true,
+  passkey_register: true,
+};
+
+/** Steps that end a flow: notices, answered with an empty `flow`. */
+export const NOTICE_STEPS = ['reset_sent', 'reset_done'] as const satisfies readonly StepName[];
+
+/** Every password problem, each exactly once. */
+export const PASSWORD_PROBLEMS: Record<PasswordProblem, true> = {
+  too_short: true,
+  too_weak: true,
+  breached: true,
+  other: true,
+};

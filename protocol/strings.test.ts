@@ -1,5 +1,5 @@
 /**
- * `includes/core/strings.php` and `protocol/strings.ts` know the same keys with the same English text,
+ * `includes/generated/strings.php` and `protocol/strings.ts` know the same keys with the same English text,
  * checked here without WordPress (`__()` stubbed to return its text; skipped without PHP). The
  * Playwright contract test checks the same through a real site.
  */
@@ -15,7 +15,7 @@ import { SECOND_STEP_STRINGS } from './strings/second-step.ts';
 import { SIGN_IN_STRINGS } from './strings/sign-in.ts';
 import { SIGN_UP_STRINGS } from './strings/sign-up.ts';
 
-const STRINGS_PHP = fileURLToPath(new URL('../includes/core/strings.php', import.meta.url));
+const STRINGS_PHP = fileURLToPath(new URL('../includes/generated/strings.php', import.meta.url));
 
 const hasPhp = (() => {
   try {
@@ -56,7 +56,7 @@ describe('strings', () => {
     for (const key of Object.keys(PASSKEY_MANAGE_STRINGS)) expect(Object.hasOwn(DEFAULT_STRINGS, key), key).toBe(false);
   });
 
-  it.skipIf(!hasPhp)('match includes/core/strings.php key for key and word for word', () => {
+  it.skipIf(!hasPhp)('match includes/generated/strings.php key for key and word for word', () => {
     const script = `define('ABSPATH', '/'); function __($text, $domain) { if ('workos-login' !== $domain) { exit(1); } return $text; }
       require ${JSON.stringify(STRINGS_PHP)}; echo json_encode(workos_login_strings(), JSON_UNESCAPED_UNICODE);`;
     const php = JSON.parse(execFileSync('php', ['-r', script], { encoding: 'utf8' })) as Record<string, string>;

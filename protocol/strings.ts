@@ -9,7 +9,7 @@ import { SIGN_UP_STRINGS } from './strings/sign-up.ts';
  * Every visible string of the sign-in UI, with its English default.
  *
  * WordPress translates the same keys with the `workos-login` text domain and hands them to the
- * element as JSON in its `i18n` attribute (see `includes/core/strings.php`); the element falls back to
+ * element as JSON in its `i18n` attribute (generated into `includes/generated/strings.php` by `npm run generate:php`); the element falls back to
  * these defaults for any key it is not given. A test checks that both sides know the same keys.
  *
  * The defaults come in groups (`protocol/strings/`) so the element's initial bundle carries only

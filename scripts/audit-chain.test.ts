@@ -67,15 +67,15 @@ describe('the audit chain, offline', () => {
 
   it('verifies an intact export, newest first, with stored values that look like formulas', () => {
     const rows = chain(5);
-    rows[2]!.email = "'quoted@example.com";
-    rows[2]!.chain_hash = chainHash(rows[2]!);
-    rows[3]!.chain_prev = rows[2]!.chain_hash;
-    rows[3]!.chain_hash = chainHash(rows[3]!);
-    rows[4]!.chain_prev = rows[3]!.chain_hash;
-    rows[4]!.chain_hash = chainHash(rows[4]!);
+    rows[2].email = "'quoted@example.com";
+    rows[2].chain_hash = chainHash(rows[2]);
+    rows[3].chain_prev = rows[2].chain_hash;
+    rows[3].chain_hash = chainHash(rows[3]);
+    rows[4].chain_prev = rows[3].chain_hash;
+    rows[4].chain_hash = chainHash(rows[4]);
     const verdict = verify(exportCsv(rows));
     expect(verdict).toMatchObject({ verified: 5, firstSeq: 1, lastSeq: 5, legacy: 0, problems: [] });
-    expect(verdict.lastHash).toBe(rows[4]!.chain_hash);
+    expect(verdict.lastHash).toBe(rows[4].chain_hash);
   });
 
   it('names a row whose stored column was edited', () => {
@@ -85,23 +85,23 @@ describe('the audit chain, offline', () => {
 
   it('names the row after a deleted one; a filtered export may skip positions', () => {
     const rows = chain(4);
-    const csv = exportCsv([rows[0]!, rows[1]!, rows[3]!]);
+    const csv = exportCsv([rows[0], rows[1], rows[3]]);
     expect(verify(csv).problems).toEqual([{ kind: 'missing', id: '14', seq: 4, missing: 1 }]);
     expect(verify(csv, { filtered: true }).problems).toEqual([]);
   });
 
   it('sees an edit whose hash was recomputed at the next row, a copied row, and a row slipped in', () => {
     const rows = chain(4);
-    rows[1]!.email = 'forged@example.com';
-    rows[1]!.chain_hash = chainHash(rows[1]!);
+    rows[1].email = 'forged@example.com';
+    rows[1].chain_hash = chainHash(rows[1]);
     expect(verify(exportCsv(rows)).problems).toEqual([{ kind: 'relinked', id: '13', seq: 3 }]);
 
     const copied = chain(3);
-    expect(verify(exportCsv([...copied, { ...copied[2]!, id: '99' }])).problems).toEqual([
+    expect(verify(exportCsv([...copied, { ...copied[2], id: '99' }])).problems).toEqual([
       { kind: 'duplicate', id: '99', seq: 3 },
     ]);
 
-    const legacy = { ...chain(1)[0]!, id: '5', chain_seq: '0', chain_prev: '', chain_hash: '' };
+    const legacy = { ...chain(1)[0], id: '5', chain_seq: '0', chain_prev: '', chain_hash: '' };
     const slipped = { ...legacy, id: '50' };
     const verdict = verify(exportCsv([legacy, ...chain(2), slipped]));
     expect(verdict.legacy).toBe(1);
@@ -111,8 +111,8 @@ describe('the audit chain, offline', () => {
   it('checks that a later export continues an anchor noted earlier', () => {
     const rows = chain(6);
     const later = exportCsv(rows.slice(2));
-    expect(verify(later, { anchor: { seq: 2, hash: rows[1]!.chain_hash } }).problems).toEqual([]);
-    expect(verify(later, { anchor: { seq: 4, hash: rows[3]!.chain_hash } }).problems).toEqual([]);
+    expect(verify(later, { anchor: { seq: 2, hash: rows[1].chain_hash } }).problems).toEqual([]);
+    expect(verify(later, { anchor: { seq: 4, hash: rows[3].chain_hash } }).problems).toEqual([]);
     expect(verify(later, { anchor: { seq: 4, hash: 'f'.repeat(64) } }).problems).toEqual([
       { kind: 'anchor', id: '14', seq: 4 },
     ]);

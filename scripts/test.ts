@@ -24,6 +24,7 @@ function phpFiles(dir: string): string[] {
 
 const suites: Array<[string, string, string[]]> = [
   ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
+  ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
   ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   [
     'php-lint',
@@ -38,7 +39,13 @@ const suites: Array<[string, string, string[]]> = [
       ...phpFiles(join(ROOT, 'blocks')),
     ],
   ],
+  // WordPress coding standards and PHPStan (scripts/php-tools.ts installs vendor/ from composer.lock
+  // first); each says "skipped" without native PHP or Composer, and fails instead in CI.
+  ['phpcs', process.execPath, [join(ROOT, 'scripts/php-tools.ts'), 'phpcs']],
+  ['phpstan', process.execPath, [join(ROOT, 'scripts/php-tools.ts'), 'phpstan']],
   ['unit', bin('vitest'), ['run']],
+  // PHPUnit (tests/php/) inside a WordPress site of its own; it says "skipped" without native PHP.
+  ['phpunit', process.execPath, [join(ROOT, 'scripts/php-unit.ts')]],
   ['elements', bin('web-test-runner'), []],
   ['e2e', bin('playwright'), ['test']],
   // A smoke subset on the oldest WordPress the plugin supports (6.5; e2e ran the newest build),

@@ -42,7 +42,7 @@ export function report(csvBytes: string, options: VerifyOptions): { lines: strin
 export function parseAnchor(text: string | undefined): VerifyOptions['anchor'] {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(text ?? '');
   if (!match) throw new Error('--anchor takes <position>:<64 hex digits>');
-  return { seq: Number(match[1]), hash: match[2]! };
+  return { seq: Number(match[1]), hash: match[2] };
 }
 
 function main(argv: string[]): number {

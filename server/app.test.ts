@@ -39,7 +39,7 @@ const inputsOf: Record<StepId, true> = {
   step_up: true,
 };
 const PASSWORD = 'Correct-Horse-7';
-const ORG = seed.organizations[0]!.id;
+const ORG = seed.organizations[0].id;
 
 let logLines: string[];
 

@@ -87,13 +87,13 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
   const maxBudget = deps.stepBudgetMs ?? DEFAULT_STEP_BUDGET_MS;
 
   /** Runs a job within the budget this request announced. */
-  function within(c: Context, route: string): Within {
+  function within(c: Context<SignedEnv>, route: string): Within {
     const budget = requestBudget(c.req.header(SERVER_HEADERS.budget), maxBudget);
     return (job, late) => withinBudget(deps, route, budget, job, late);
   }
 
   /** A signed `invalid_request` naming the fields that failed (never their values). */
-  function invalid(c: Context, route: string, issues: z.core.$ZodIssue[] | null) {
+  function invalid(c: Context<SignedEnv>, route: string, issues: z.core.$ZodIssue[] | null) {
     if (issues === null) return signed(c, errorOutcome('invalid_request', 400, 'Body is not JSON.'));
     const fields = issues.map((issue) => issue.path.join('.'));
     deps.log.info('invalid body', { route, fields });
@@ -128,7 +128,7 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
     });
   }
 
-  async function runStep(c: Context, step: StepId) {
+  async function runStep(c: Context<SignedEnv>, step: StepId) {
     const json = jsonBody(c);
     if (json === undefined) return invalid(c, step, null);
     const parsed = envelopeSchema(step).safeParse(json);
@@ -137,7 +137,7 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
     const started = performance.now();
     const run = STEPS[step] as (ctx: StepContext, envelope: Envelope) => Promise<Outcome>;
     const { outcome, late } = await within(c, step)<Outcome>(
-      () => run(deps, parsed.data as Envelope),
+      () => run(deps, parsed.data),
       (retryAfter) => unavailable(retryAfter),
     );
     deps.log.info('step', {

@@ -1,27 +1,31 @@
 /**
- * The browser's request bodies (`POST {api-root}auth/<route>`), as WordPress accepts them: these
- * mirror the PHP REST argument schemas and check the `browser-*-request.json` fixtures.
+ * The browser's request bodies (`POST {api-root}auth/<route>`), as WordPress accepts them: the
+ * generated PHP mirror (`npm run generate:php`, includes/generated/protocol.php) turns each into
+ * the REST arguments of its route, and they check the `browser-*-request.json` fixtures.
  */
 import { z } from 'zod';
-import type {
-  AuthorizeRequest,
-  EmailVerifyRequest,
-  InvitationRequest,
-  MagicCodeSendRequest,
-  MagicCodeVerifyRequest,
-  MfaChallengeRequest,
-  MfaEnrollRequest,
-  MfaVerifyRequest,
-  OrgSelectRequest,
-  PasskeyOptionsRequest,
-  PasskeyRegisterOptionsRequest,
-  PasskeyRegisterVerifyRequest,
-  PasskeyVerifyRequest,
-  PasswordRequest,
-  ResetConfirmRequest,
-  ResetRequest,
-  SignupRequest,
+import {
+  LIMITS,
+  type AuthorizeRequest,
+  type BrowserRoute,
+  type EmailVerifyRequest,
+  type InvitationRequest,
+  type MagicCodeSendRequest,
+  type MagicCodeVerifyRequest,
+  type MfaChallengeRequest,
+  type MfaEnrollRequest,
+  type MfaVerifyRequest,
+  type OrgSelectRequest,
+  type PasskeyOptionsRequest,
+  type PasskeyRegisterOptionsRequest,
+  type PasskeyRegisterVerifyRequest,
+  type PasskeyVerifyRequest,
+  type PasswordRequest,
+  type ResetConfirmRequest,
+  type ResetRequest,
+  type SignupRequest,
 } from '../protocol/messages.ts';
+import { WORKOS_FACTORS } from '../protocol/mfa-policy.ts';
 import {
   code,
   email,
@@ -37,20 +41,28 @@ import {
 } from './schemas.ts';
 import { authenticationResponseSchema, registrationResponseSchema } from './passkey-schemas.ts';
 
-const base = { profile: slug, redirect_to: redirectTo.optional(), remember: z.boolean().optional() };
-const flowBase = { ...base, flow: token };
+/** A sealed flow in its one canonical spelling; WorkOS's URL-safe tokens (invitation, reset). */
+const flow = token.regex(new RegExp(LIMITS.flowPattern));
+const urlToken = token.regex(new RegExp(LIMITS.tokenPattern));
+/** Every request's fields; WordPress fills in the defaults (`default` profile, not remembered). */
+const base = {
+  profile: slug.default('default'),
+  redirect_to: redirectTo.optional(),
+  remember: z.boolean().default(false),
+};
+const flowBase = { ...base, flow };
 
 export const passwordRequestSchema = z.strictObject({
   ...base,
   email,
   password,
-  flow: token.optional(),
+  flow: flow.optional(),
 }) satisfies z.ZodType<PasswordRequest>;
 
 export const magicCodeSendRequestSchema = z.strictObject({
   ...base,
   email,
-  flow: token.optional(),
+  flow: flow.optional(),
 }) satisfies z.ZodType<MagicCodeSendRequest>;
 
 export const magicCodeVerifyRequestSchema = z.strictObject({
@@ -58,7 +70,7 @@ export const magicCodeVerifyRequestSchema = z.strictObject({
   code,
 }) satisfies z.ZodType<MagicCodeVerifyRequest>;
 
-const authorizeBase = { ...base, flow: token.optional() };
+const authorizeBase = { ...base, flow: flow.optional() };
 export const authorizeRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...authorizeBase, kind: z.literal('oauth'), provider }),
   z.strictObject({ ...authorizeBase, kind: z.literal('sso'), email }),
@@ -72,26 +84,26 @@ export const signupRequestSchema = z.strictObject({
   password,
   first_name: personName,
   last_name: personName,
-  flow: token.optional(),
+  flow: flow.optional(),
 }) satisfies z.ZodType<SignupRequest>;
 
 export const emailVerifyRequestSchema = z.strictObject({ ...flowBase, code }) satisfies z.ZodType<EmailVerifyRequest>;
 
 export const invitationRequestSchema = z.strictObject({
   ...base,
-  invitation_token: token,
+  invitation_token: urlToken,
 }) satisfies z.ZodType<InvitationRequest>;
 
 export const resetRequestSchema = z.strictObject({ ...base, email }) satisfies z.ZodType<ResetRequest>;
 
 export const resetConfirmRequestSchema = z.strictObject({
   ...base,
-  token,
+  token: urlToken,
   password,
 }) satisfies z.ZodType<ResetConfirmRequest>;
 
 export const mfaEnrollRequestSchema = z
-  .strictObject({ ...flowBase, type: z.enum(['totp', 'sms']), phone_number: phone.optional() })
+  .strictObject({ ...flowBase, type: z.enum(WORKOS_FACTORS), phone_number: phone.optional() })
   .refine((r) => r.type !== 'sms' || r.phone_number !== undefined, {
     path: ['phone_number'],
     message: 'SMS needs a phone number',
@@ -112,7 +124,7 @@ export const orgSelectRequestSchema = z.strictObject({
 /** No flow: a first factor (button, autofill); an MFA step's flow: that sign-in's second factor. */
 export const passkeyOptionsRequestSchema = z.strictObject({
   ...base,
-  flow: token.optional(),
+  flow: flow.optional(),
 }) satisfies z.ZodType<PasskeyOptionsRequest>;
 
 export const passkeyVerifyRequestSchema = z.strictObject({
@@ -128,3 +140,24 @@ export const passkeyRegisterVerifyRequestSchema = z.strictObject({
   ...flowBase,
   response: registrationResponseSchema,
 }) satisfies z.ZodType<PasskeyRegisterVerifyRequest>;
+
+/** Every browser route's body: a route added to `BrowserRoute` fails to compile until it has one. */
+export const BROWSER_REQUEST_SCHEMAS = {
+  password: passwordRequestSchema,
+  magic_code_send: magicCodeSendRequestSchema,
+  magic_code_verify: magicCodeVerifyRequestSchema,
+  authorize: authorizeRequestSchema,
+  signup: signupRequestSchema,
+  email_verify: emailVerifyRequestSchema,
+  invitation: invitationRequestSchema,
+  reset_request: resetRequestSchema,
+  reset_confirm: resetConfirmRequestSchema,
+  mfa_enroll: mfaEnrollRequestSchema,
+  mfa_challenge: mfaChallengeRequestSchema,
+  mfa_verify: mfaVerifyRequestSchema,
+  org_select: orgSelectRequestSchema,
+  passkey_options: passkeyOptionsRequestSchema,
+  passkey_verify: passkeyVerifyRequestSchema,
+  passkey_register_options: passkeyRegisterOptionsRequestSchema,
+  passkey_register_verify: passkeyRegisterVerifyRequestSchema,
+} satisfies Record<BrowserRoute, z.ZodType>;

@@ -9,7 +9,7 @@ import { DEFAULT_API_KEY, DEFAULT_CLIENT_ID } from './workos-fake/app.ts';
 import seed from './workos-fake/seed.json' with { type: 'json' };
 
 /** The login server's time budget, end to end in memory, with fake timers: nothing waits for real. */
-const DEMO = seed.organizations[0]!.id;
+const DEMO = seed.organizations[0].id;
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
@@ -110,7 +110,8 @@ describe('withinBudget', () => {
       apiHostname: 'workos.test',
       maxRetries: 0,
       fetchFn: async (input, init) => {
-        revoked.push([new URL(String(input)).pathname, JSON.parse(String(init?.body))]);
+        const url = input instanceof Request ? input.url : String(input);
+        revoked.push([new URL(url).pathname, JSON.parse(typeof init?.body === 'string' ? init.body : 'null')]);
         return new Response(null, { status: 200 });
       },
     });

@@ -55,8 +55,8 @@ export async function withinBudget<O extends { type: string }>(
   };
 }
 
-/** Sessions an in-time outcome hands on: a step's sealed flow holds its identity (profile `always`). */
-function carriedBy(outcome: { type: string }): 'all' | string | null {
+/** Sessions an in-time outcome hands on (`'all'`, one id, or none): a step's sealed flow holds its identity (profile `always`). */
+function carriedBy(outcome: { type: string }): string | null {
   return outcome.type === 'step' ? 'all' : sessionIn(outcome);
 }
 

@@ -53,6 +53,7 @@ async function grant(inner: typeof fetch, input: RequestInfo | URL, init: Reques
   // Nobody may be left listening once the deadline released the caller.
   answered.catch(() => undefined).finally(() => d.grants.delete(answered));
   return new Promise<Response>((resolve, reject) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason, as fetch rejects
     const release = () => reject(d.signal.reason);
     d.signal.addEventListener('abort', release, { once: true });
     answered.then(resolve, reject).finally(() => d.signal.removeEventListener('abort', release));

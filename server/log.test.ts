@@ -18,7 +18,7 @@ describe('logger', () => {
     log.debug('hidden');
     log.info('step done', { step: 'password', secret: 'nope' });
     expect(lines).toHaveLength(1);
-    const record = JSON.parse(lines[0]!);
+    const record = JSON.parse(lines[0]);
     expect(record).toMatchObject({ level: 'info', msg: 'step done', step: 'password', secret: '[redacted]' });
     expect(lines[0]).not.toContain('nope');
   });

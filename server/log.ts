@@ -47,6 +47,3 @@ export function createLogger(
 function defaultWrite(line: string, level: Level): void {
   (level === 'warn' || level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
 }
-
-/** A logger that drops everything (tests, benchmarks). */
-export const silentLogger: Logger = createLogger('error', () => {});

@@ -33,9 +33,11 @@ const transports = z.array(z.string().regex(/^[a-z-]{1,32}$/)).max(8);
 const attachment = z.enum(['platform', 'cross-platform']);
 const userVerification = z.enum(['required', 'preferred', 'discouraged']);
 const hints = z.array(z.enum(['hybrid', 'security-key', 'client-device'])).max(3);
-const extensionOutputs = z.record(z.string().max(64), z.json()) as unknown as z.ZodType<
-  AuthenticationResponseJSON['clientExtensionResults']
->;
+/** At most 16 extension outputs (browsers send a handful): WordPress checks the same bound. */
+const extensionOutputs = z
+  .record(z.string().max(64), z.json())
+  .refine((outputs) => Object.keys(outputs).length <= 16, { message: 'Too many extension outputs' })
+  .meta({ maxProperties: 16 }) as unknown as z.ZodType<AuthenticationResponseJSON['clientExtensionResults']>;
 
 /** `startAuthentication()`'s answer. */
 export const authenticationResponseSchema = z.strictObject({

@@ -10,6 +10,7 @@ import {
   LIMITS,
   METHODS,
   OAUTH_PROVIDERS,
+  PASSWORD_PROBLEMS,
   type AuthResponse,
   type AuthorizeTarget,
   type Envelope,
@@ -29,6 +30,7 @@ import {
   type StepInputs,
   type StepName,
 } from '../protocol/messages.ts';
+import { MFA_ENFORCE, MFA_FACTORS, WORKOS_FACTORS } from '../protocol/mfa-policy.ts';
 import {
   creationOptionsSchema,
   newPasskeySchema,
@@ -51,8 +53,8 @@ const profile = z.strictObject({
   password_reset: z.boolean(),
   auto_sign_in_after_reset: z.boolean(),
   mfa: z.strictObject({
-    enforce: z.enum(['never', 'if_required', 'always']),
-    factors: z.array(z.enum(['totp', 'sms', 'webauthn'])),
+    enforce: z.enum(MFA_ENFORCE),
+    factors: z.array(z.enum(MFA_FACTORS)),
   }),
 }) satisfies z.ZodType<ResolvedProfile>;
 
@@ -102,7 +104,7 @@ export const membershipSchema = z.strictObject({
   status: z.enum(['active', 'inactive', 'pending']),
 }) satisfies z.ZodType<NonNullable<Identity['membership']>>;
 
-const factorType = z.enum(['totp', 'sms', 'webauthn']);
+const factorType = z.enum(MFA_FACTORS);
 
 /** WorkOS's text as the server cut it: at most `max` characters (code points), no control characters. */
 const upTo = (max: number) =>
@@ -131,7 +133,7 @@ export const identitySchema = z
   }) satisfies z.ZodType<Identity>;
 
 const mfaEnrollInput = z
-  .strictObject({ type: z.enum(['totp', 'sms']), phone_number: phone.optional() })
+  .strictObject({ type: z.enum(WORKOS_FACTORS), phone_number: phone.optional() })
   .refine((i) => i.type !== 'sms' || i.phone_number !== undefined, {
     path: ['phone_number'],
     message: 'SMS needs a phone number',
@@ -194,8 +196,9 @@ export function envelopeSchema<S extends StepId>(step: S): z.ZodType<Envelope<S>
  * check the fixtures and, in tests, everything the server answers. */
 
 const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
-const PROBLEMS: Record<PasswordProblem, true> = { too_short: true, too_weak: true, breached: true, other: true };
-export const problemsSchema = z.array(z.enum(Object.keys(PROBLEMS) as [PasswordProblem, ...PasswordProblem[]])).min(1);
+export const problemsSchema = z
+  .array(z.enum(Object.keys(PASSWORD_PROBLEMS) as [PasswordProblem, ...PasswordProblem[]]))
+  .min(1);
 
 /** The `ErrorOutcome` every login server answer may be. */
 export const errorOutcomeSchema = z.strictObject({
@@ -223,7 +226,7 @@ export const stepDataSchemas = {
   email_verify: z.strictObject({ email }),
   mfa_challenge: z.strictObject({ factors: z.array(factorSummary).min(2), passkey: passkeyOffer.optional() }),
   mfa_enroll: z
-    .strictObject({ types: z.array(z.enum(['totp', 'sms'])), passkey: passkeyOffer.optional() })
+    .strictObject({ types: z.array(z.enum(WORKOS_FACTORS)), passkey: passkeyOffer.optional() })
     // No WorkOS type to enrol is fine only where a passkey may be created instead.
     .refine((d) => d.types.length > 0 || d.passkey !== undefined, { path: ['types'], message: 'Nothing to enrol' }),
   mfa_code: z.strictObject({

@@ -56,6 +56,11 @@ describe('signed routes', () => {
       expect(res.status).toBe(401);
       expect(res.headers.get(SERVER_HEADERS.signature)).toBeNull();
     }
-    expect(logLines.map((l) => JSON.parse(l).reason)).toEqual(['expired', 'mismatch', 'missing', 'mismatch']);
+    expect(logLines.map((l) => (JSON.parse(l) as { reason: string }).reason)).toEqual([
+      'expired',
+      'mismatch',
+      'missing',
+      'mismatch',
+    ]);
   });
 });

@@ -14,7 +14,7 @@ import { classifyWorkOSError } from './workos-failure.ts';
 import seed from './workos-fake/seed.json' with { type: 'json' };
 
 /** How WorkOS failures reach WordPress: the real SDK against the fake's injected faults. */
-const DEMO = seed.organizations[0]!.id;
+const DEMO = seed.organizations[0].id;
 const GRACE = { email: 'grace@example.com', password: PASSWORD };
 const unavailable = (retry_after: number) => ({ type: 'error', code: 'workos_unavailable', status: 503, retry_after });
 const limited = (retry_after: number) => ({ type: 'error', code: 'rate_limited', status: 429, retry_after });
@@ -107,7 +107,7 @@ describe('classifyWorkOSError', () => {
       [new UnauthorizedException('r'), { kind: 'unauthorized' }],
       [new NotFoundException({ path: '/users/x', requestID: 'r' }), { kind: 'not_found', status: 404 }],
       [
-        new GenericServerException(400, 'x', { code: 'invalid_credentials' } as never, 'r'),
+        new GenericServerException(400, 'x', { code: 'invalid_credentials' }, 'r'),
         { kind: 'refused', status: 400, code: 'invalid_credentials' },
       ],
       [new Error('something else'), { kind: 'outage', reason: 'unexpected' }],

@@ -18,7 +18,7 @@ describe('createWorkOS', () => {
   it('points at WORKOS_API_URL and bounds every call by the request’s deadline', async () => {
     const seen: string[] = [];
     const fetchFn = vi.fn(async (input: RequestInfo | URL) => {
-      seen.push(String(input));
+      seen.push(input instanceof Request ? input.url : String(input));
       return Response.json({ object: 'list', data: [], list_metadata: {} });
     });
     const workos = createWorkOS(config, fetchFn);
@@ -29,7 +29,9 @@ describe('createWorkOS', () => {
     expect(seen).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:4100\/organizations/)]);
 
     await vi.advanceTimersByTimeAsync(1000);
-    const refused = await withDeadline(deadline, () => workos.organizations.listOrganizations()).catch((e) => e);
+    const refused = await withDeadline(deadline, () => workos.organizations.listOrganizations()).catch(
+      (e: unknown) => e,
+    );
     expect((refused as Error).cause).toBeInstanceOf(DeadlineExceededError);
     expect(fetchFn).toHaveBeenCalledOnce();
   });

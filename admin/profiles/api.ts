@@ -49,6 +49,7 @@ async function call<T>(options: { path: string; method?: string; data?: unknown 
   try {
     return await apiFetch<T>(options);
   } catch (error) {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- callers read ApiError's fields; apiFetch itself rejects with plain objects
     throw toApiError(error);
   }
 }

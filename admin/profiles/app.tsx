@@ -127,7 +127,7 @@ export function App() {
           })
         }
       />
-      {profiles && profiles.length ? <RoutingRules profiles={profiles} /> : null}
+      {profiles?.length ? <RoutingRules profiles={profiles} /> : null}
     </Fragment>
   );
 }

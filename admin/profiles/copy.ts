@@ -23,7 +23,7 @@ function copyWithTextarea(text: string): boolean {
   area.style.opacity = '0';
   document.body.append(area);
   area.select();
-  let copied = false;
+  let copied: boolean;
   try {
     copied = document.execCommand('copy');
   } catch {

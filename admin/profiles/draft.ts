@@ -4,11 +4,9 @@
  * Pure functions, no WordPress: unit-tested in draft.test.ts.
  */
 import { LIMITS } from '../../protocol/messages.ts';
-import { PROFILE_DEFAULTS, type LoginProfile, type MfaFactor } from '../../protocol/profile.ts';
+import { PROFILE_DEFAULTS, type LoginProfile } from '../../protocol/profile.ts';
 
 export type FieldErrors = Record<string, string>;
-
-export const MFA_FACTORS: MfaFactor[] = ['totp', 'sms', 'webauthn'];
 
 export const ORGANIZATION_PATTERN = /^org_[A-Za-z0-9]{1,64}$/;
 const SLUG_PATTERN = new RegExp(LIMITS.profileSlugPattern);

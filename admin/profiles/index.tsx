@@ -9,6 +9,7 @@ const ROOT_ID = 'workos-login-profiles-root';
 
 function mount(): void {
   const node = document.getElementById(ROOT_ID);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- react-dom's types (@types/react-dom) are not installed
   if (node) createRoot(node).render(<App />);
 }
 

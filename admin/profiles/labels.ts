@@ -1,7 +1,8 @@
 /** The words for the profile's enumerated values, translated (called at render, after setLocaleData). */
 import { __ } from '@wordpress/i18n';
 import type { Method } from '../../protocol/messages.ts';
-import type { LoginProfile, MfaFactor } from '../../protocol/profile.ts';
+import type { MfaEnforce, MfaFactor } from '../../protocol/mfa-policy.ts';
+import type { LoginProfile } from '../../protocol/profile.ts';
 import type { ValidationProblem } from './draft.ts';
 
 export function methodLabel(method: Method): string {
@@ -27,12 +28,40 @@ export function factorLabel(factor: MfaFactor): string {
   return labels[factor];
 }
 
-export function enforceOptions(): Array<{ value: LoginProfile['mfa']['enforce']; label: string }> {
-  return [
-    { value: 'never', label: __('Never', 'workos-login') },
-    { value: 'if_required', label: __('When WorkOS requires it', 'workos-login') },
-    { value: 'always', label: __('Always', 'workos-login') },
-  ];
+/** The words for each `mfa.enforce` value; what they mean is protocol/mfa-policy.ts (mfa-field.ts shows it). */
+export function enforceLabel(enforce: MfaEnforce): string {
+  const labels: Record<MfaEnforce, string> = {
+    never: __('Never (WorkOS’s own requirement still applies)', 'workos-login'),
+    if_required: __('When WorkOS requires it', 'workos-login'),
+    always: __('Always', 'workos-login'),
+  };
+  return labels[enforce];
+}
+
+export function enforceHelp(enforce: MfaEnforce): string {
+  const help: Record<MfaEnforce, string> = {
+    never: __(
+      'This site adds no second step. If WorkOS requires one (set in the WorkOS dashboard), it still applies with the factors below: WordPress cannot turn it off. The same as “When WorkOS requires it”.',
+      'workos-login',
+    ),
+    if_required: __(
+      'A second step only when WorkOS requires one (set in the WorkOS dashboard), with the factors below. Someone who can use none of them cannot sign in here.',
+      'workos-login',
+    ),
+    always: __(
+      'Every sign-in takes a second step: WorkOS’s when it asks, else this site asks for one of the factors below, and someone without one sets it up first.',
+      'workos-login',
+    ),
+  };
+  return help[enforce];
+}
+
+/** Help for a factor greyed out because it cannot change anything under the chosen value. */
+export function unusedFactorHelp(): string {
+  return __(
+    'Used only with “Always”: WorkOS’s own two-step verification takes an authenticator app or a text message, not this site’s passkeys.',
+    'workos-login',
+  );
 }
 
 export function rememberMeOptions(): Array<{ value: LoginProfile['remember_me']; label: string }> {

@@ -40,7 +40,7 @@ export function promptViews(talk: Conversation): Views {
     talk.set(changes.error === undefined ? {} : { shownError: { code: 'passkey_failed', message: changes.error } });
   };
   const message = (result: Extract<RestResult<unknown>, { ok: false }>) =>
-    (WORDED[result.code] && talk.strings[WORDED[result.code]!]) || result.message || talk.strings.error_passkey_failed;
+    (WORDED[result.code] && talk.strings[WORDED[result.code]]) || result.message || talk.strings.error_passkey_failed;
 
   async function create(): Promise<void> {
     if (working || talk.busy) return;

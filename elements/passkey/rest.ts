@@ -34,7 +34,7 @@ export const isObject = (value: unknown): value is Json =>
  */
 export function restUrl(root: string, path: string, query: Record<string, string> = {}): string {
   const base = root.endsWith('/') ? root : `${root}/`;
-  const plugin = /workos\/v1\/$/.test(base) ? base : `${base}workos/v1/`;
+  const plugin = base.endsWith('workos/v1/') ? base : `${base}workos/v1/`;
   const search = new URLSearchParams(query).toString();
   return `${plugin}${path}${search ? (plugin.includes('?') ? '&' : '?') + search : ''}`;
 }
@@ -78,7 +78,7 @@ export async function rest<T>(
     ok: false,
     code: typeof error.code === 'string' ? error.code : response.ok ? 'internal_error' : `http_${response.status}`,
     // WordPress core's own messages are technical ("Cookie check failed"): the element words those.
-    message: typeof error.message === 'string' && !/^rest_/.test(String(error.code)) ? error.message.trim() : '',
+    message: typeof error.message === 'string' && !String(error.code).startsWith('rest_') ? error.message.trim() : '',
     data: isObject(error.data) ? error.data : {},
   };
 }

@@ -19,11 +19,12 @@ export interface FakeWordPress {
 
 /** Installs the fake; `answer` is called once per request. Call `restore()` after the test. */
 export function fakeWordPress(answer: (request: RecordedRequest) => Answer): FakeWordPress {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as is by restore(), never called here
   const original = window.fetch;
   const requests: RecordedRequest[] = [];
   window.fetch = async (input, init = {}) => {
     const request: RecordedRequest = {
-      url: String(input),
+      url: input instanceof Request ? input.url : String(input),
       method: init.method ?? 'GET',
       credentials: init.credentials,
       headers: new Headers(init.headers),

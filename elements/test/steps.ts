@@ -1,5 +1,6 @@
 import { oneEvent } from '@open-wc/testing';
 import type { ErrorCode, StepName } from '../../protocol/messages.ts';
+import type { WorkosStepEvent } from '../events.ts';
 import { navigation } from '../navigation.ts';
 import type { WorkosLogin } from '../workos-login.ts';
 import { afterEach, beforeEach } from './mocha.ts';
@@ -49,13 +50,17 @@ export function useScriptedWordPress(): { readonly wordpress: ScriptedWordPress;
 
 /** Resolves with the next step's name once it shows. */
 export async function nextStep(el: WorkosLogin): Promise<string> {
-  const event = await oneEvent(el, 'workos-step');
+  const event = await oneEvent<WorkosStepEvent>(el, 'workos-step');
   await el.updateComplete;
   return event.detail.step;
 }
 
-/** Waits until `check` passes (the element renders asynchronously after lazy loads). */
-export async function until(check: () => boolean, timeout = 3000): Promise<void> {
+/**
+ * Waits until `check` passes (the element renders asynchronously after lazy loads). The default
+ * budget is generous, inside the test's own (web-test-runner.config.mjs): a busy machine loads
+ * slowly, and a state that never comes fails either way.
+ */
+export async function until(check: () => boolean, timeout = 15_000): Promise<void> {
   const end = Date.now() + timeout;
   while (!check()) {
     if (Date.now() > end) throw new Error('condition not met in time');

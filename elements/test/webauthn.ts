@@ -91,13 +91,13 @@ export function useFakeWebAuthn(): FakeWebAuthn {
     });
     webauthn.browserSupportsWebAuthnAutofill = async () => fake.autofill;
     webauthn.startAuthentication = (options) => {
-      fake.authentications.push(options as unknown as Record<string, unknown>);
+      fake.authentications.push(options);
       const o = options as unknown as Record<string, unknown>;
       return o.useBrowserAutofill ? fake.autofilled(o) : fake.authenticate(o);
     };
     webauthn.startRegistration = (options) => {
-      fake.registrations.push(options as unknown as Record<string, unknown>);
-      return fake.register(options as unknown as Record<string, unknown>);
+      fake.registrations.push(options);
+      return fake.register(options);
     };
     webauthn.cancel = () => {
       fake.cancels++;

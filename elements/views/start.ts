@@ -128,7 +128,7 @@ export const start: View = {
         flush();
         groups.push(emailBlock(h));
       } else if (method === 'sso') buttons.push(ssoButton(h));
-      else if (method === 'passkey') h.invitation || buttons.push(passkeyButton(h));
+      else if (method === 'passkey' && !h.invitation) buttons.push(passkeyButton(h));
       else if (method.startsWith('oauth_')) buttons.push(provider(h, method.slice(6) as OAuthProvider));
     }
     flush();

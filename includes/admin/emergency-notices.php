@@ -47,7 +47,7 @@ function workos_login_retire_native_option(): void {
 	}
 	$old = get_option( WORKOS_LOGIN_RETIRED_NATIVE_OPTION, null );
 	// Only the request whose DELETE removed the row reports it (parallel first loads).
-	$was_on = null !== $old && delete_option( WORKOS_LOGIN_RETIRED_NATIVE_OPTION ) && rest_sanitize_boolean( $old );
+	$was_on = null !== $old && delete_option( WORKOS_LOGIN_RETIRED_NATIVE_OPTION ) && rest_sanitize_boolean( $old ); // @phpstan-ignore argument.templateType (a stored option: any type.)
 	if ( null !== $old ) {
 		/**
 		 * Fires when the old `workos_login_allow_native_login` option was deleted.
@@ -148,7 +148,7 @@ function workos_login_break_glass_config_text( array $config ): string {
  *
  * @since 0.6.0
  *
- * @param array{error: string, link: array|null} $config From workos_login_break_glass_config().
+ * @param array{error: string, link: array<string, mixed>|null} $config From workos_login_break_glass_config().
  */
 function workos_login_break_glass_config_seen( array $config ): void {
 	$link = $config['link'];

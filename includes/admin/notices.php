@@ -121,7 +121,7 @@ function workos_login_admin_notices(): void {
 
 	$incidents = workos_login_incidents_status();
 	if ( 'good' !== $incidents['status'] ) {
-		printf( '<div class="notice notice-%s"><p>%s</p></div>', 'critical' === $incidents['status'] ? 'error' : 'warning', esc_html( $incidents['message'] ) );
+		printf( '<div class="notice notice-%s"><p>%s</p></div>', 'critical' === $incidents['status'] ? 'error' : 'warning', esc_html( $incidents['message'] ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- one of two literal class names; the message is escaped.
 	}
 	$workos = workos_login_workos_failing();
 	if ( null !== $workos ) {

@@ -55,7 +55,7 @@ function workos_login_audit_export(): void {
 		}
 		$last   = end( $rows );
 		$before = $last ? array( (string) $last['occurred_at'], (int) $last['id'] ) : array();
-	} while ( count( $rows ) === WORKOS_LOGIN_AUDIT_EXPORT_CHUNK );
+	} while ( count( $rows ) === WORKOS_LOGIN_AUDIT_EXPORT_CHUNK ); // phpcs:ignore Squiz.PHP.DisallowSizeFunctionsInLoops.Found -- $rows is a new chunk each pass.
 	fclose( $out );
 	// phpcs:enable WordPress.WP.AlternativeFunctions
 	exit;

@@ -233,7 +233,7 @@ function workos_login_audit_chain_abandon(): void {
 		unset( $ignored );
 	}
 	$pdo = $GLOBALS['@pdo'] ?? null;
-	if ( $pdo instanceof PDO && 'sqlite' === $pdo->getAttribute( PDO::ATTR_DRIVER_NAME ) ) {
+	if ( $pdo instanceof PDO && 'sqlite' === $pdo->getAttribute( PDO::ATTR_DRIVER_NAME ) ) { // phpcs:ignore WordPress.DB.RestrictedClasses.mysql__PDO -- the SQLite integration's own PDO handle (no $wpdb API for it); MySQL never has one.
 		try {
 			$pdo->exec( 'ROLLBACK' );
 		} catch ( Throwable $ignored ) {

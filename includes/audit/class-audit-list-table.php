@@ -73,6 +73,8 @@ class Audit_List_Table extends \WP_List_Table {
 	 * Reads the page of rows.
 	 *
 	 * @since 0.3.0
+	 *
+	 * @return void
 	 */
 	public function prepare_items() {
 		$per_page = $this->get_items_per_page( WORKOS_LOGIN_AUDIT_PER_PAGE_OPTION, 50 );
@@ -126,6 +128,8 @@ class Audit_List_Table extends \WP_List_Table {
 	 * Says that nothing matches.
 	 *
 	 * @since 0.3.0
+	 *
+	 * @return void
 	 */
 	public function no_items() {
 		esc_html_e( 'No audit log entries match.', 'workos-login' );
@@ -137,6 +141,7 @@ class Audit_List_Table extends \WP_List_Table {
 	 * @since 0.3.0
 	 *
 	 * @param string $which `top` or `bottom`.
+	 * @return void
 	 */
 	protected function extra_tablenav( $which ) {
 		if ( 'top' === $which ) {

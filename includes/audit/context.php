@@ -37,8 +37,8 @@ function workos_login_audit_note_rest_request( $response, $handler, $request ) {
 			'passkey_verify'    => 'passkey',
 		);
 		if ( 'authorize' === $step ) {
-			$kind     = $request->get_param( 'kind' );
-			$provider = $request->get_param( 'provider' );
+			$kind                 = $request->get_param( 'kind' );
+			$provider             = $request->get_param( 'provider' );
 			$methods['authorize'] = 'oauth' === $kind && is_string( $provider ) ? 'oauth_' . $provider : ( in_array( $kind, array( 'sso', 'sso_organization' ), true ) ? 'sso' : '' );
 		}
 		workos_login_audit_request_state(

@@ -47,14 +47,14 @@ function workos_login_audit_forwarding_active(): bool {
  * @return array<string, array{interval: int, display: string}>
  */
 function workos_login_audit_cron_schedules( $schedules ): array {
-	$schedules = is_array( $schedules ) ? $schedules : array();
+	$schedules                              = is_array( $schedules ) ? $schedules : array();
 	$schedules['workos_login_five_minutes'] = array(
 		'interval' => 5 * MINUTE_IN_SECONDS,
 		'display'  => __( 'Every five minutes (WorkOS Login)', 'workos-login' ),
 	);
 	return $schedules;
 }
-add_filter( 'cron_schedules', 'workos_login_audit_cron_schedules' );
+add_filter( 'cron_schedules', 'workos_login_audit_cron_schedules' ); // phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- audit forwarding catches up every five minutes; each run is one small batch.
 
 /**
  * Asks wp-cron to send pending rows as soon as possible (after this request), and makes sure
@@ -108,7 +108,7 @@ add_action( WORKOS_LOGIN_AUDIT_SWEEP_HOOK, 'workos_login_audit_run_forward' );
  */
 function workos_login_audit_forward_due( int $limit = WORKOS_LOGIN_AUDIT_FORWARD_BATCH, int $seconds = 20 ): array {
 	global $wpdb;
-	$counts = array(
+	$counts       = array(
 		'sent'     => 0,
 		'retrying' => 0,
 		'failed'   => 0,
@@ -209,7 +209,7 @@ function workos_login_audit_forward_input( array $row, string $organization ): a
 	if ( '' !== $row['user_agent'] ) {
 		$context['user_agent'] = $row['user_agent'];
 	}
-	$event = array(
+	$event    = array(
 		'action'      => 'wordpress.' . $row['event'],
 		'occurred_at' => gmdate( 'Y-m-d\TH:i:s\Z', (int) strtotime( $row['occurred_at'] . ' UTC' ) ),
 		'actor'       => $actor,
@@ -237,7 +237,7 @@ function workos_login_audit_forward_input( array $row, string $organization ): a
  * @return array<string, string|int|bool>
  */
 function workos_login_audit_forward_metadata( array $row ): array {
-	$fields = array(
+	$fields   = array(
 		'wp_user_id'     => (int) $row['user_id'],
 		'email'          => $row['email'],
 		'workos_user_id' => $row['workos_user_id'],

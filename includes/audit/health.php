@@ -114,7 +114,7 @@ function workos_login_audit_probe(): bool|string {
 		),
 		array( '%s', '%s', '%s', '%s' )
 	);
-	$error = (string) $wpdb->last_error;
+	$error   = (string) $wpdb->last_error;
 	if ( $written ) {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- removing the probe row.
 		$wpdb->delete( $table, array( 'id' => (int) $wpdb->insert_id ), array( '%d' ) );

@@ -154,7 +154,13 @@ function workos_login_audit_on_profile_changed( $slug, $old = null, $new = null 
 			$detail['renamed_from'] = (string) $old['slug'];
 		}
 	}
-	workos_login_audit( 'profile_changed', workos_login_audit_actor_fields() + array( 'profile' => (string) $slug, 'detail' => $detail ) );
+	workos_login_audit(
+		'profile_changed',
+		workos_login_audit_actor_fields() + array(
+			'profile' => (string) $slug,
+			'detail'  => $detail,
+		)
+	);
 }
 add_action( 'workos_login_profile_changed', 'workos_login_audit_on_profile_changed', 10, 3 );
 

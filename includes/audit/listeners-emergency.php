@@ -29,9 +29,9 @@ const WORKOS_LOGIN_AUDIT_REFUSAL_WINDOW = 10 * MINUTE_IN_SECONDS;
  *
  * @since 0.6.0
  *
- * @param string                                                                    $action `issued`, `signed_in`, `wrong_password` or `refused`.
+ * @param string                                                                     $action `issued`, `signed_in`, `wrong_password` or `refused`.
  * @param array{id: string, user_id: int, expires: int, issuer_id: int, via: string} $link   The link.
- * @param array<string, scalar>                                                     $extra  More detail (e.g. `reason`).
+ * @param array<string, scalar>                                                      $extra  More detail (e.g. `reason`).
  * @return bool Whether the row was written.
  */
 function workos_login_audit_break_glass( string $action, array $link, array $extra = array() ): bool {
@@ -60,7 +60,7 @@ function workos_login_audit_break_glass( string $action, array $link, array $ext
  *
  * @since 0.6.0
  *
- * @param WP_User                                                                   $user The user signed in.
+ * @param WP_User                                                                    $user The user signed in.
  * @param array{id: string, user_id: int, expires: int, issuer_id: int, via: string} $link The link.
  */
 function workos_login_audit_break_glass_sign_in( WP_User $user, array $link ): bool {
@@ -75,8 +75,8 @@ function workos_login_audit_break_glass_sign_in( WP_User $user, array $link ): b
  *
  * @since 0.6.0
  *
- * @param WP_User $user Whom the link signs in.
- * @param array   $link The link.
+ * @param WP_User              $user Whom the link signs in.
+ * @param array<string, mixed> $link The link.
  */
 function workos_login_audit_on_break_glass_issued( $user, $link ): void {
 	if ( is_array( $link ) ) {
@@ -90,8 +90,8 @@ add_action( 'workos_login_break_glass_issued', 'workos_login_audit_on_break_glas
  *
  * @since 0.6.0
  *
- * @param array    $link  The link.
- * @param WP_Error $error Why.
+ * @param array<string, mixed> $link  The link.
+ * @param WP_Error             $error Why.
  */
 function workos_login_audit_on_break_glass_failed( $link, $error ): void {
 	if ( is_array( $link ) ) {
@@ -105,8 +105,8 @@ add_action( 'workos_login_break_glass_failed', 'workos_login_audit_on_break_glas
  *
  * @since 0.6.0
  *
- * @param string     $reason Why.
- * @param array|null $link   The link, when genuine.
+ * @param string                    $reason Why.
+ * @param array<string, mixed>|null $link   The link, when genuine.
  */
 function workos_login_audit_on_break_glass_refused( $reason, $link = null ): void {
 	$reason = (string) $reason;

@@ -33,11 +33,11 @@ add_action( 'workos_login_user_created', 'workos_login_audit_on_signup_user_crea
  *
  * @since 0.4.0
  *
- * @param string               $route   Browser route.
- * @param array|WP_Error       $outcome The login server's outcome.
- * @param mixed                $response The answer (unused).
- * @param string[]             $tags    What the flow started as.
- * @param array<string, mixed> $profile The `LoginProfile`.
+ * @param string                        $route   Browser route.
+ * @param array<string, mixed>|WP_Error $outcome The login server's outcome.
+ * @param mixed                         $response The answer (unused).
+ * @param string[]                      $tags    What the flow started as.
+ * @param array<string, mixed>          $profile The `LoginProfile`.
  */
 function workos_login_audit_on_auth_answered( $route, $outcome, $response, $tags, $profile ): void {
 	if ( ! is_array( $outcome ) || ! is_array( $profile ) ) {

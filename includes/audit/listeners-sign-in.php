@@ -155,7 +155,7 @@ add_action( 'wp_login_failed', 'workos_login_audit_on_login_failed', 10, 2 );
  * @since 0.3.0
  *
  * @param array<string, mixed> $identity     The identity.
- * @param string               $reason       `not_member`, `inactive`, `suspended`, …
+ * @param string               $reason       `not_member`, `inactive`, `suspended` and the like.
  * @param string               $profile_slug Login Profile slug.
  */
 function workos_login_audit_on_denied( $identity, $reason = '', $profile_slug = '' ): void {

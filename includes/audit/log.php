@@ -58,7 +58,7 @@ const WORKOS_LOGIN_AUDIT_DETAIL_MAX = 4000;
  *
  * @since 0.3.0
  *
- * @param string $event  One of WORKOS_LOGIN_AUDIT_EVENTS.
+ * @param string                                                                                                                                             $event  One of WORKOS_LOGIN_AUDIT_EVENTS.
  * @param array{user_id?: int, email?: string, workos_user_id?: string, profile?: string, method?: string, detail?: array<string, mixed>, occurred_at?: int} $fields What is known; `occurred_at` (Unix time) for an event recorded later than it happened.
  * @return bool Whether the row was written (false when the log is off, the event unknown or
  *              the write failed).

@@ -24,11 +24,11 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @return array{event: string, user: string, from: string, to: string, method: string, profile: string, s: string}
  */
 function workos_login_audit_filters( array $query ): array {
-	$text = static function ( string $key, int $max ) use ( $query ): string {
+	$text    = static function ( string $key, int $max ) use ( $query ): string {
 		$value = $query[ $key ] ?? '';
 		return is_string( $value ) ? workos_login_audit_cut( trim( sanitize_text_field( $value ) ), $max ) : '';
 	};
-	$date = static function ( string $key ) use ( $text ): string {
+	$date    = static function ( string $key ) use ( $text ): string {
 		$value = $text( $key, 10 );
 		return 1 === preg_match( '/^\d{4}-\d{2}-\d{2}$/', $value ) && checkdate( (int) substr( $value, 5, 2 ), (int) substr( $value, 8, 2 ), (int) substr( $value, 0, 4 ) ) ? $value : '';
 	};
@@ -133,10 +133,10 @@ function workos_login_audit_find_user( string $key ): ?WP_User {
  *
  * @since 0.3.0
  *
- * @param array<string, string>    $filters From workos_login_audit_filters().
- * @param int                      $limit   Rows at most.
- * @param int                      $offset  Rows skipped (screen pages).
- * @param array{0: string, 1: int} $before  Only rows after this one in the order.
+ * @param array<string, string>            $filters From workos_login_audit_filters().
+ * @param int                              $limit   Rows at most.
+ * @param int                              $offset  Rows skipped (screen pages).
+ * @param array{}|array{0: string, 1: int} $before  Only rows after this one in the order.
  * @return list<array<string, string>>
  */
 function workos_login_audit_rows( array $filters, int $limit, int $offset = 0, array $before = array() ): array {
@@ -170,7 +170,7 @@ function workos_login_audit_count( array $filters ): int {
 		return 0;
 	}
 	list( $where, $values ) = workos_login_audit_where( $filters );
-	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- $where holds only placeholders.
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $where holds only placeholders.
 	return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM %i {$where}", array_merge( array( workos_login_audit_table() ), $values ) ) );
 }
 

@@ -147,9 +147,10 @@ add_action( 'admin_init', 'workos_login_audit_maybe_upgrade' );
 function workos_login_audit_table_exists(): bool {
 	global $wpdb;
 	static $exists = array();
-	$table = workos_login_audit_table();
+	$table         = workos_login_audit_table();
 	// Only a positive answer is kept: a missing table may be created later in the request.
 	if ( empty( $exists[ $table ] ) ) {
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- no WordPress API asks whether a table exists; a positive answer is kept above.
 		$exists[ $table ] = $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) );
 	}
 	return $exists[ $table ];

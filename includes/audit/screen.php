@@ -150,7 +150,7 @@ function workos_login_audit_screen_notices(): void {
  * @param array<string, string> $filters Current filters.
  */
 function workos_login_audit_render_filters( array $filters ): void {
-	$methods  = array();
+	$methods = array();
 	foreach ( array_merge( WORKOS_LOGIN_IDENTITY_METHODS, array( 'native', 'application_password' ) ) as $method ) {
 		$label              = workos_login_method_label( $method );
 		$methods[ $method ] = $label === $method ? $method : $label . ' (' . $method . ')';

@@ -44,7 +44,7 @@ function workos_login_handle_callback( array $params ): never {
 	if ( workos_login_callback_is_impersonation( $params ) ) {
 		workos_login_handle_impersonation_callback( $params['code'], $page );
 	}
-	// The sealed part in its one spelling: the state is marked used by its text.
+	// The sealed part written its one canonical way: the state is marked used by its text.
 	if ( null === $profile || ! workos_login_flow_is_canonical( substr( $params['state'], strlen( $slug ) + 1 ) ) ) {
 		workos_login_callback_fail( 'flow_expired', $page );
 	}
@@ -162,7 +162,7 @@ function workos_login_callback_fail( string $code, array $profile, int $status =
 	$message = '' !== $message ? $message : workos_login_error_message( $code );
 	/** This action is documented in wp-includes/pluggable.php */
 	do_action(
-		'wp_login_failed',
+		'wp_login_failed', // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 		'',
 		new WP_Error(
 			$code,

@@ -70,6 +70,6 @@ function workos_login_callback_params(): array {
  * @return string|null The slug, or null when the state is malformed.
  */
 function workos_login_state_profile_slug( string $state ): ?string {
-	$pattern = '/^(' . substr( WORKOS_LOGIN_PROFILE_SLUG_PATTERN, 1, -1 ) . '):v1\.[A-Za-z0-9_-]+$/';
+	$pattern = '/^(' . preg_replace( '/^\^|\\\\z$/', '', WORKOS_LOGIN_PROFILE_SLUG_PATTERN ) . '):v1\.[A-Za-z0-9_-]+$/D';
 	return 1 === preg_match( $pattern, $state, $match ) ? $match[1] : null;
 }

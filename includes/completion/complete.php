@@ -32,8 +32,8 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @since 0.5.0 `$passkey`; role-based step-up answers `array{step: array}`.
  *
  * @param array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}, organization_id: string|null, membership: array{role: string, status: string}|null, session_id: string|null, method: string, second_factor?: string} $identity From an `authenticated` outcome.
- * @param array{redirect_to?: string, remember?: bool, post_login_redirect?: string, profile?: string, organization_id?: string|null}                                                                                                                                           $request  The visitor's choices; the profile's slug, destination and required organization (workos_login_required_organization()).
- * @param array{passkey_used?: array{id: string, counter: int, backed_up: bool}, passkey_registered?: array<string, mixed>}                                                                                                                                                    $passkey  The outcome's passkey fields (workos_login_passkey_outcome_fields()).
+ * @param array{redirect_to?: string, remember?: bool, post_login_redirect?: string, profile?: string, organization_id?: string|null}                                                                                                                                               $request  The visitor's choices; the profile's slug, destination and required organization (workos_login_required_organization()).
+ * @param array{passkey_used?: array{id: string, counter: int, backed_up: bool}, passkey_registered?: array<string, mixed>}                                                                                                                                                         $passkey  The outcome's passkey fields (workos_login_passkey_outcome_fields()).
  * @return array{user_id: int, redirect_to: string}|array{step: array<string, mixed>}|WP_Error `sign_in_refused`, `server_unavailable` or `internal_error` on failure.
  */
 function workos_login_complete( array $identity, array $request, array $passkey = array() ): array|WP_Error {
@@ -95,14 +95,14 @@ function workos_login_complete( array $identity, array $request, array $passkey 
  *
  * @since 0.6.0
  *
- * @param array       $identity     From an `authenticated` outcome (see workos_login_complete()).
- * @param string      $profile_slug The profile signed in through.
- * @param string|null $required_org The organization a membership is required in.
+ * @param array<string, mixed> $identity     From an `authenticated` outcome (see workos_login_complete()).
+ * @param string               $profile_slug The profile signed in through.
+ * @param string|null          $required_org The organization a membership is required in.
  * @return WP_User|array{step: array<string, mixed>}|WP_Error The user to sign in, a step-up step, or the refusal.
  */
 function workos_login_admit( array $identity, string $profile_slug, ?string $required_org ): WP_User|array|WP_Error {
 	$workos_user = $identity['user'];
-	$gate = workos_login_gate_decision( $identity['membership'], $identity['organization_id'], $required_org );
+	$gate        = workos_login_gate_decision( $identity['membership'], $identity['organization_id'], $required_org );
 	if ( ! $gate['allowed'] ) {
 		return workos_login_deny( $gate['reason'], $identity, $profile_slug, workos_login_gate_message() );
 	}
@@ -152,7 +152,7 @@ function workos_login_admit( array $identity, string $profile_slug, ?string $req
  * @since 0.3.0
  *
  * @param array{user: array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}} $identity     The identity.
- * @param string                                                                                                          $profile_slug The profile signed in through.
+ * @param string                                                                                                               $profile_slug The profile signed in through.
  * @return WP_User|WP_Error
  */
 function workos_login_provision_user( array $identity, string $profile_slug ): WP_User|WP_Error {
@@ -252,6 +252,6 @@ function workos_login_refuse( string $code, string $reason, array $identity, str
 		)
 	);
 	/** This action is documented in wp-includes/pluggable.php */
-	do_action( 'wp_login_failed', $identity['user']['email'], $error );
+	do_action( 'wp_login_failed', $identity['user']['email'], $error ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 	return $error;
 }

@@ -34,7 +34,7 @@ function workos_login_store_session( WP_User $user, ?string $session_id, bool $r
 		add_filter( 'attach_session_information', $attach );
 	}
 	/** This filter is documented in wp-includes/pluggable.php (the lifetime wp_set_auth_cookie() gives the cookie). */
-	$lifetime = (int) apply_filters( 'auth_cookie_expiration', ( $remember ? 14 : 2 ) * DAY_IN_SECONDS, $user->ID, $remember );
+	$lifetime = (int) apply_filters( 'auth_cookie_expiration', ( $remember ? 14 : 2 ) * DAY_IN_SECONDS, $user->ID, $remember ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 	$manager  = WP_Session_Tokens::get_instance( $user->ID );
 	$token    = $manager->create( time() + $lifetime );
 	remove_filter( 'attach_session_information', $attach );
@@ -57,7 +57,7 @@ function workos_login_start_session( WP_User $user, string $token, bool $remembe
 	wp_set_auth_cookie( $user->ID, $remember, '', $token );
 	wp_set_current_user( $user->ID );
 	/** This action is documented in wp-includes/user.php */
-	do_action( 'wp_login', $user->user_login, $user );
+	do_action( 'wp_login', $user->user_login, $user ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 }
 
 /**
@@ -67,10 +67,10 @@ function workos_login_start_session( WP_User $user, string $token, bool $remembe
  *
  * @since 0.6.0
  *
- * @param string                                                                  $kind         `session`, `audit` or `user`: what could not be stored.
+ * @param string                                                                                   $kind         `session`, `audit` or `user`: what could not be stored.
  * @param array{user: array{id: string, email: string}, session_id?: string|null, method?: string} $identity     The identity.
- * @param string                                                                  $profile_slug The profile signed in through.
- * @param WP_User|null                                                            $user         The WordPress user, when known.
+ * @param string                                                                                   $profile_slug The profile signed in through.
+ * @param WP_User|null                                                                             $user         The WordPress user, when known.
  * @return WP_Error `database_unavailable` (503, `retry_after`).
  */
 function workos_login_abandon( string $kind, array $identity, string $profile_slug, ?WP_User $user = null ): WP_Error {

@@ -130,7 +130,7 @@ function workos_login_unique_username( string $email, string $workos_user_id ): 
 	$base  = trim( (string) preg_replace( '/[^a-z0-9._-]+/', '', $local ), '._-' );
 	$base  = substr( $base, 0, 60 );
 
-	$illegal = array_map( 'strtolower', (array) apply_filters( 'illegal_user_logins', array() ) );
+	$illegal = array_map( 'strtolower', (array) apply_filters( 'illegal_user_logins', array() ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 	if ( '' !== $base && ! in_array( $base, $illegal, true ) ) {
 		if ( ! username_exists( $base ) ) {
 			return $base;
@@ -168,9 +168,9 @@ function workos_login_default_role(): string {
  * @since 0.1.0
  * @since 0.3.0 Email sync.
  *
- * @param WP_User                                                                                               $user        WordPress user (already linked).
+ * @param WP_User                                                                                                 $user        WordPress user (already linked).
  * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null} $workos_user The identity's user.
- * @param array<string, mixed>                                                                                  $identity    The whole identity, for the hook.
+ * @param array<string, mixed>                                                                                    $identity    The whole identity, for the hook.
  */
 function workos_login_sync_user( WP_User $user, array $workos_user, array $identity = array() ): void {
 	$changes = array();

@@ -14,9 +14,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Protocol `BROWSER_COOKIE`. */
-const WORKOS_LOGIN_BROWSER_COOKIE = 'workos_login_browser';
-
 /**
  * The cookie's value in this request, when well-formed (64 hex characters).
  *

@@ -18,7 +18,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 const WORKOS_LOGIN_SECRET_MIN_BYTES = 32;
 
 /** What a WorkOS organization id looks like (a regex without delimiters, also a REST `pattern`). */
-const WORKOS_LOGIN_ORGANIZATION_ID_PATTERN = '^org_[A-Za-z0-9_]{1,100}$';
+const WORKOS_LOGIN_ORGANIZATION_ID_PATTERN = '^org_[A-Za-z0-9_]{1,100}\z';
 
 /**
  * Whether a string is a WorkOS organization id.

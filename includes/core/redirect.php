@@ -65,7 +65,7 @@ function workos_login_redirect_after_sign_in( WP_User $user, string $requested, 
 	}
 
 	/** This filter is documented in wp-login.php */
-	$redirect_to = apply_filters( 'login_redirect', $redirect_to, $requested, $user );
+	$redirect_to = apply_filters( 'login_redirect', $redirect_to, $requested, $user ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 	$redirect_to = is_string( $redirect_to ) ? $redirect_to : '';
 
 	// wp-login.php treats '' and 'wp-admin/' (relative to itself) as the dashboard.
@@ -84,7 +84,7 @@ function workos_login_redirect_after_sign_in( WP_User $user, string $requested, 
 
 	// wp-login.php ends with wp_safe_redirect(): validate with the same fallback.
 	/** This filter is documented in wp-includes/pluggable.php */
-	$fallback = apply_filters( 'wp_safe_redirect_fallback', admin_url(), 302 );
+	$fallback = apply_filters( 'wp_safe_redirect_fallback', admin_url(), 302 ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 	return wp_validate_redirect( $redirect_to, is_string( $fallback ) ? $fallback : admin_url() );
 }
 

@@ -28,7 +28,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 function workos_login_settings_definitions(): array {
 	// Read on every option lookup: built once per request (no translations in it, so no locale to follow).
-	static $definitions = null;
+	static $definitions   = null;
 	return $definitions ??= array(
 		'server_url'                 => array(
 			'constant' => 'WORKOS_LOGIN_SERVER_URL',

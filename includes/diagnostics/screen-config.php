@@ -55,8 +55,8 @@ function workos_login_render_diagnostics_configuration(): void {
  *
  * @since 0.3.0
  *
- * @param string                                           $name       Setting name.
- * @param array{type: string, secret?: bool}               $definition Its definition.
+ * @param string                             $name       Setting name.
+ * @param array{type: string, secret?: bool} $definition Its definition.
  */
 function workos_login_diagnostics_setting_value( string $name, array $definition ): string {
 	$value = workos_login_option( $name );

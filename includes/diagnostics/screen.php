@@ -85,7 +85,7 @@ function workos_login_render_diagnostics_results( array $results ): void {
 		if ( null === $result ) {
 			continue;
 		}
-		[ $text, $icon, $color ] = $statuses[ $result['status'] ];
+		list( $text, $icon, $color ) = $statuses[ $result['status'] ];
 		printf(
 			'<tr data-test="%1$s" data-status="%2$s"><td><span class="dashicons %3$s" style="color:%4$s" aria-hidden="true"></span> %5$s</td><th scope="row" style="vertical-align:top"><strong>%6$s</strong></th><td>%7$s</td></tr>',
 			esc_attr( $name ),

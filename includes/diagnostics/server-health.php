@@ -89,8 +89,8 @@ function workos_login_diagnostics_probe(): ?array {
 	if ( ! workos_login_is_server_url( $url ) ) {
 		return null;
 	}
-	$started = microtime( true );
-	$reply   = wp_remote_get(
+	$started  = microtime( true );
+	$reply    = wp_remote_get(
 		$url . '/healthz',
 		array(
 			'timeout'     => 5,

@@ -45,7 +45,7 @@ function workos_login_health_test_audit_integrity(): array {
 		/* translators: %s: number of entries. */
 		? sprintf( _n( '%s older entry, written before entries were chained, is not covered.', '%s older entries, written before entries were chained, are not covered.', $result['legacy'], 'workos-login' ), number_format_i18n( $result['legacy'] ) )
 		: '';
-	$head   = $result['head'] && $result['head']['seq'] > 0
+	$head = $result['head'] && $result['head']['seq'] > 0
 		/* translators: 1: position in the chain, 2: a SHA-256 hash. */
 		? sprintf( __( 'Chain head: position %1$s, hash %2$s. An export taken later must continue this chain.', 'workos-login' ), number_format_i18n( $result['head']['seq'] ), $result['head']['hash'] )
 		: '';

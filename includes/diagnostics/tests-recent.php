@@ -23,8 +23,8 @@ const WORKOS_LOGIN_WORKOS_FAILING_CRITICAL_MINUTES = 15;
  * @return array<string, array{label: string, callback: callable, async?: bool}>
  */
 function workos_login_register_recent_health_tests( $tests ): array {
-	$tests                     = is_array( $tests ) ? $tests : array();
-	$tests['workos_sign_ins']  = array(
+	$tests                    = is_array( $tests ) ? $tests : array();
+	$tests['workos_sign_ins'] = array(
 		'label'    => __( 'WorkOS answers sign-ins', 'workos-login' ),
 		'callback' => 'workos_login_health_test_workos_sign_ins',
 	);

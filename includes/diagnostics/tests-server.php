@@ -214,7 +214,7 @@ function workos_login_health_test_clock(): array {
  *
  * @since 0.3.0
  *
- * @param string                                                         $label  Headline.
+ * @param string                                                                                 $label  Headline.
  * @param array{health: array<string, mixed>|null, error: array{code: string, status: int}|null} $health workos_login_diagnostics_health().
  * @return array{status: string, label: string, description: string}
  */

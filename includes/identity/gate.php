@@ -36,8 +36,8 @@ function workos_login_required_organization( ?array $profile ): ?string {
  * @since 0.3.0
  *
  * @param array{role: string, status: string}|null $membership     Live membership, null when none.
- * @param string|null                                $membership_org The organization that membership is in.
- * @param string|null                                $required_org   workos_login_required_organization().
+ * @param string|null                              $membership_org The organization that membership is in.
+ * @param string|null                              $required_org   workos_login_required_organization().
  * @return array{allowed: bool, reason: string} `reason`: 'gate_off', 'member', 'no_organization'
  *                                              (gate on but nothing to check against: fail closed),
  *                                              'not_member', 'inactive' (any status but active).

@@ -109,7 +109,7 @@ function workos_login_pending_hosted_logout( array|false|null $set = null ): ?ar
 /**
  * On `wp_logout`: revokes the WorkOS session of the ended WordPress session.
  *
- * wp-login.php's logout with hosted logout on waits for `logout_redirect` (one call both revokes
+ * With hosted logout on, wp-login.php's logout waits for `logout_redirect` (one call both revokes
  * and returns the hosted logout URL for the final destination); a shutdown hook revokes anyway
  * should that filter never run.
  *
@@ -124,7 +124,7 @@ function workos_login_on_logout( $user_id ): void {
 		workos_login_logged_out( (int) $user_id, null, false );
 		return;
 	}
-	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- wp-login.php verified the logout nonce.
+	// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.MissingUnslash, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- wp-login.php verified the logout nonce; only compared with a literal.
 	$wp_login_logout = did_action( 'login_init' ) && 'logout' === ( $_REQUEST['action'] ?? '' );
 	if ( $wp_login_logout && workos_login_option( 'hosted_logout' ) ) {
 		workos_login_pending_hosted_logout(

@@ -132,9 +132,9 @@ function workos_login_headless_needs_page(): WP_Error {
  *
  * @since 0.6.0
  *
- * @param WP_User $user         The user.
- * @param array   $identity     The identity.
- * @param string  $profile_slug The profile.
+ * @param WP_User              $user         The user.
+ * @param array<string, mixed> $identity     The identity.
+ * @param string               $profile_slug The profile.
  */
 function workos_login_headless_pending( WP_User $user, array $identity, string $profile_slug ): void {
 	$token  = '';
@@ -169,10 +169,10 @@ function workos_login_headless_pending( WP_User $user, array $identity, string $
  *
  * @since 0.6.0
  *
- * @param WP_User $user         The user.
- * @param array   $identity     The identity.
- * @param string  $profile_slug The profile.
- * @param string  $token        The session token `wp_signon()` made.
+ * @param WP_User              $user         The user.
+ * @param array<string, mixed> $identity     The identity.
+ * @param string               $profile_slug The profile.
+ * @param string               $token        The session token `wp_signon()` made.
  */
 function workos_login_headless_signed_in( WP_User $user, array $identity, string $profile_slug, string $token ): void {
 	$manager = WP_Session_Tokens::get_instance( $user->ID );

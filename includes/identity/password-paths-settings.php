@@ -111,8 +111,8 @@ function workos_login_render_password_paths_field( array $args ): void {
  *
  * @since 0.6.0
  *
- * @param mixed $value    Submitted value.
- * @param array $previous Current value.
+ * @param mixed                $value    Submitted value.
+ * @param array<string, mixed> $previous Current value.
  * @return array{0: array<string, string[]>, 1: string[]}
  */
 function workos_login_sanitize_password_paths( mixed $value, array $previous ): array {
@@ -134,8 +134,8 @@ function workos_login_sanitize_password_paths( mixed $value, array $previous ): 
 			$problems[] = sprintf( __( 'there is no WordPress password path “%s”.', 'workos-login' ), workos_login_quote_submitted( (string) $path ) );
 			continue;
 		}
-		[ $kept, $bad ] = workos_login_sanitize_step_up_roles( $roles, array() );
-		$problems       = array_merge( $problems, $bad );
+		list( $kept, $bad ) = workos_login_sanitize_step_up_roles( $roles, array() );
+		$problems           = array_merge( $problems, $bad );
 		if ( array() !== $kept ) {
 			$clean[ $path ] = $kept;
 		}

@@ -151,9 +151,9 @@ add_filter( 'authenticate', 'workos_login_password_path_authenticate', 60 );
  *
  * @since 0.6.0
  *
- * @param WP_Error $error The errors so far (added to).
- * @param WP_User  $user  The user.
- * @param array    $item  The application password.
+ * @param WP_Error             $error The errors so far (added to).
+ * @param WP_User              $user  The user.
+ * @param array<string, mixed> $item  The application password.
  */
 function workos_login_application_password_errors( $error, $user, $item = array() ): void {
 	if ( ! $error instanceof WP_Error || ! $user instanceof WP_User || $error->has_errors() || ! workos_login_password_policy_active() ) {
@@ -191,8 +191,8 @@ add_filter( 'rest_authentication_errors', 'workos_login_rest_settle_current_user
  *
  * @since 0.6.0
  *
- * @param WP_User $user The user.
- * @param array   $item The application password.
+ * @param WP_User              $user The user.
+ * @param array<string, mixed> $item The application password.
  */
 function workos_login_application_password_used( $user, $item = array() ): void {
 	if ( $user instanceof WP_User && workos_login_password_policy_active() ) {
@@ -224,16 +224,16 @@ add_filter( 'wp_is_application_passwords_available_for_user', 'workos_login_appl
  *
  * @since 0.6.0
  *
- * @param string  $event `wp_password_used` or `wp_password_refused`.
- * @param WP_User $user  The user whose password it was.
- * @param string  $path  The path.
- * @param array   $more  More detail.
+ * @param string               $event `wp_password_used` or `wp_password_refused`.
+ * @param WP_User              $user  The user whose password it was.
+ * @param string               $path  The path.
+ * @param array<string, mixed> $more  More detail.
  */
 function workos_login_audit_password_path( string $event, WP_User $user, string $path, array $more = array() ): void {
 	// WordPress may decide the current user more than once a request (a REST request decides it at
 	// `init` and again when it checks authentication): one row per request and outcome.
 	static $audited = array();
-	$key = $event . ':' . $user->ID . ':' . $path;
+	$key            = $event . ':' . $user->ID . ':' . $path;
 	if ( isset( $audited[ $key ] ) ) {
 		return;
 	}
@@ -255,9 +255,9 @@ function workos_login_audit_password_path( string $event, WP_User $user, string 
  *
  * @since 0.6.0
  *
- * @param string  $event `wp_password_used` or `wp_password_refused`.
- * @param WP_User $user  The user.
- * @param array   $item  The application password (`uuid`, `name`).
+ * @param string               $event `wp_password_used` or `wp_password_refused`.
+ * @param WP_User              $user  The user.
+ * @param array<string, mixed> $item  The application password (`uuid`, `name`).
  */
 function workos_login_audit_application_password( string $event, WP_User $user, array $item ): void {
 	$uuid = isset( $item['uuid'] ) ? (string) $item['uuid'] : '';

@@ -115,7 +115,8 @@ function workos_login_incident_fields( array $fields ): array {
  *
  * @since 0.6.0
  *
- * @param callable(array{kinds: array<string, array{count: int, first_at: int, last_at: int}>, recent: list<array<string, mixed>>, attempted_at: int}): array $change Returns the new record; an empty `kinds` deletes the file.
+ * @param callable $change Returns the new record; an empty `kinds` deletes the file.
+ * @phpstan-param callable(array{kinds: array<string, array{count: int, first_at: int, last_at: int}>, recent: list<array<string, mixed>>, attempted_at: int}): array<string, mixed> $change
  * @return bool Whether the change was stored.
  */
 function workos_login_incident_update( callable $change ): bool {
@@ -198,7 +199,7 @@ function workos_login_incident_prepare_dir( string $dir ): bool {
 	);
 	foreach ( $guards as $name => $contents ) {
 		if ( ! file_exists( $dir . '/' . $name ) ) {
-			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a guard file; WP_Filesystem may need credentials.
+			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_file_put_contents, WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a guard file; WP_Filesystem may need credentials.
 			file_put_contents( $dir . '/' . $name, $contents );
 		}
 	}

@@ -62,19 +62,19 @@ add_action( WORKOS_LOGIN_LIMITS_PURGE_HOOK, 'workos_login_incidents_recover' );
 function workos_login_incidents_import( array $record ): bool {
 	$summary = workos_login_incidents_summary();
 	foreach ( $record['kinds'] as $kind => $total ) {
-		$known                       = $summary['kinds'][ $kind ] ?? array(
+		$known                     = $summary['kinds'][ $kind ] ?? array(
 			'count'    => 0,
 			'first_at' => $total['first_at'],
 			'last_at'  => 0,
 		);
-		$summary['kinds'][ $kind ]   = array(
+		$summary['kinds'][ $kind ] = array(
 			'count'    => $known['count'] + $total['count'],
 			'first_at' => min( $known['first_at'], $total['first_at'] ),
 			'last_at'  => max( $known['last_at'], $total['last_at'] ),
 		);
-		$summary['count']           += $total['count'];
-		$summary['first_at']         = 0 === $summary['first_at'] ? $total['first_at'] : min( $summary['first_at'], $total['first_at'] );
-		$summary['last_at']          = max( $summary['last_at'], $total['last_at'] );
+		$summary['count']         += $total['count'];
+		$summary['first_at']       = 0 === $summary['first_at'] ? $total['first_at'] : min( $summary['first_at'], $total['first_at'] );
+		$summary['last_at']        = max( $summary['last_at'], $total['last_at'] );
 	}
 	$summary['recovered_at'] = time();
 	if ( ! update_option( WORKOS_LOGIN_INCIDENTS_OPTION, $summary, false ) ) {

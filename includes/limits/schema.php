@@ -102,7 +102,7 @@ function workos_login_limits_maybe_upgrade(): bool {
  */
 function workos_login_sqlite_wait_for_locks(): void {
 	$pdo = $GLOBALS['@pdo'] ?? null;
-	if ( $pdo instanceof PDO && 'sqlite' === $pdo->getAttribute( PDO::ATTR_DRIVER_NAME ) ) {
+	if ( $pdo instanceof PDO && 'sqlite' === $pdo->getAttribute( PDO::ATTR_DRIVER_NAME ) ) { // phpcs:ignore WordPress.DB.RestrictedClasses.mysql__PDO -- the SQLite integration's own PDO handle (no $wpdb API for it); MySQL never has one.
 		$pdo->exec( 'PRAGMA busy_timeout = 20000' );
 	}
 }

@@ -43,7 +43,12 @@ function workos_login_server_request( string $path, array $body, array $types = 
 
 	$wait = workos_login_breaker_check();
 	if ( null !== $wait ) {
-		$unavailable->add_data( array( 'status' => 503, 'retry_after' => $wait ) );
+		$unavailable->add_data(
+			array(
+				'status'      => 503,
+				'retry_after' => $wait,
+			)
+		);
 		return $unavailable;
 	}
 

@@ -18,15 +18,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Header carrying the signature (protocol `SERVER_HEADERS.signature`). */
-const WORKOS_LOGIN_SIGNATURE_HEADER = 'X-WorkOS-Login-Signature';
-
-/** Header telling the login server how long WordPress waits, in ms (protocol `SERVER_HEADERS.budget`). */
-const WORKOS_LOGIN_BUDGET_HEADER = 'X-WorkOS-Login-Budget';
-
-/** Accepted clock difference, in milliseconds (protocol `SIGNATURE_TOLERANCE_MS`). */
-const WORKOS_LOGIN_SIGNATURE_TOLERANCE_MS = 60000;
-
 /**
  * The current time in Unix milliseconds.
  *
@@ -50,9 +41,9 @@ function workos_login_new_request_id(): string {
  *
  * @since 0.6.0
  *
- * @param string                                                                        $t       Timestamp, as sent.
+ * @param string                                                                      $t       Timestamp, as sent.
  * @param array{kind: 'request'|'response', method: string, path: string, id: string} $message What the message is for.
- * @param string                                                                        $body    Exact bytes.
+ * @param string                                                                      $body    Exact bytes.
  */
 function workos_login_signed_string( string $t, array $message, string $body ): string {
 	return implode( "\n", array( $t, $message['kind'], strtoupper( $message['method'] ), $message['path'], $message['id'], $body ) );
@@ -64,10 +55,10 @@ function workos_login_signed_string( string $t, array $message, string $body ): 
  * @since 0.1.0
  * @since 0.6.0 `$message`: direction, method, path (`/v1/<route>`) and request id.
  *
- * @param string                                                                        $body    Exact bytes sent.
- * @param string                                                                        $secret  Shared secret.
+ * @param string                                                                      $body    Exact bytes sent.
+ * @param string                                                                      $secret  Shared secret.
  * @param array{kind: 'request'|'response', method: string, path: string, id: string} $message What the message is for.
- * @param int|null                                                                      $t       Timestamp in Unix ms; now when null.
+ * @param int|null                                                                    $t       Timestamp in Unix ms; now when null.
  * @return string The header value, `t=<ms>,id=<id>,v2=<hex>`.
  */
 function workos_login_sign( string $body, string $secret, array $message, ?int $t = null ): string {
@@ -81,9 +72,9 @@ function workos_login_sign( string $body, string $secret, array $message, ?int $
  * @since 0.1.0
  * @since 0.6.0 `$message`: the header must name `$message['id']` and be signed over it.
  *
- * @param string                                                                        $header  Header value as received.
- * @param string                                                                        $body    Exact bytes received.
- * @param string                                                                        $secret  Shared secret.
+ * @param string                                                                      $header  Header value as received.
+ * @param string                                                                      $body    Exact bytes received.
+ * @param string                                                                      $secret  Shared secret.
  * @param array{kind: 'request'|'response', method: string, path: string, id: string} $message What the message must be.
  * @return bool True when well formed, fresh, for this message and matching.
  */

@@ -12,33 +12,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** `LIMITS.tokenMax`: sealed flows, OAuth states, WorkOS invitation/reset tokens, codes. */
-const WORKOS_LOGIN_TOKEN_MAX = 8192;
-
-/** `LIMITS.redirectMax`. */
-const WORKOS_LOGIN_REDIRECT_MAX = 2048;
-
-/** `LIMITS.enumerationFloorMs`: the login server answers `magic_code_send`, `signup`, `reset_request` no sooner. */
-const WORKOS_LOGIN_ENUMERATION_FLOOR_MS = 600;
-
-/**
- * `LIMITS.answerFloorMs`: WordPress answers those routes, and password refusals, no sooner than
- * this after the request started: above the login server's floor plus WordPress's own work.
- */
-const WORKOS_LOGIN_ANSWER_FLOOR_MS = 800;
-
-/** `LIMITS.answerStepMs`: past the floor (a loaded machine), answers leave on the next step. */
-const WORKOS_LOGIN_ANSWER_STEP_MS = 200;
-
-/**
- * Characters of tokens that travel in URLs (invitation and reset tokens, authorization codes,
- * sealed flows): base64url, dots, tildes. Not in `LIMITS`; anything else is refused.
- */
-const WORKOS_LOGIN_TOKEN_PATTERN = '^[A-Za-z0-9._~-]+$';
-
-/** Sealed flow tokens (`server/seal.ts`): `v1.` and unpadded base64url, nothing else. */
-const WORKOS_LOGIN_FLOW_PATTERN = '^v1\\.[A-Za-z0-9_-]+$';
-
 /**
  * Whether a sealed flow token is spelled the one way the login server spells it. Flows are marked
  * spent and rate-limited by their text: a second spelling of the same bytes (`flow~`, stray bits
@@ -54,8 +27,8 @@ function workos_login_flow_is_canonical( string $flow ): bool {
 		return false;
 	}
 	$encoded = substr( $flow, 3 );
-	$bytes   = base64_decode( strtr( $encoded, '-_', '+/' ), true );
-	return false !== $bytes && rtrim( strtr( base64_encode( $bytes ), '+/', '-_' ), '=' ) === $encoded;
+	$bytes   = base64_decode( strtr( $encoded, '-_', '+/' ), true ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode -- a flow token's bytes, only compared.
+	return false !== $bytes && rtrim( strtr( base64_encode( $bytes ), '+/', '-_' ), '=' ) === $encoded; // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- the canonical spelling of those bytes.
 }
 
 /**
@@ -83,26 +56,6 @@ function workos_login_with_passthrough( array $parsed, array $outcome ): ?array 
 }
 
 /**
- * Validates `problems` (protocol `PasswordProblem[]`).
- *
- * @since 0.4.0
- *
- * @param mixed $problems Decoded JSON.
- * @return list<string>|null Null when malformed.
- */
-function workos_login_parse_password_problems( mixed $problems ): ?array {
-	if ( ! is_array( $problems ) || ! array_is_list( $problems ) || count( $problems ) > count( WORKOS_LOGIN_PASSWORD_PROBLEMS ) ) {
-		return null;
-	}
-	foreach ( $problems as $problem ) {
-		if ( ! in_array( $problem, WORKOS_LOGIN_PASSWORD_PROBLEMS, true ) ) {
-			return null;
-		}
-	}
-	return array_values( array_unique( $problems ) );
-}
-
-/**
  * Validates a `ResetTokenOutcome`.
  *
  * @since 0.4.0
@@ -111,9 +64,9 @@ function workos_login_parse_password_problems( mixed $problems ): ?array {
  * @return array{type: 'reset_token', email: string, token: string|null, expires_at: string|null}|null
  */
 function workos_login_parse_reset_token_outcome( array $outcome ): ?array {
-	$email   = $outcome['email'] ?? null;
-	$token   = array_key_exists( 'token', $outcome ) ? $outcome['token'] : false;
-	$expires = array_key_exists( 'expires_at', $outcome ) ? $outcome['expires_at'] : false;
+	$email    = $outcome['email'] ?? null;
+	$token    = array_key_exists( 'token', $outcome ) ? $outcome['token'] : false;
+	$expires  = array_key_exists( 'expires_at', $outcome ) ? $outcome['expires_at'] : false;
 	$token_ok = null === $token || ( is_string( $token ) && strlen( $token ) <= WORKOS_LOGIN_TOKEN_MAX && 1 === preg_match( '/' . WORKOS_LOGIN_TOKEN_PATTERN . '/', $token ) );
 	if ( ! is_string( $email ) || ! is_email( $email ) || ! $token_ok || ! ( null === $expires || is_string( $expires ) ) ) {
 		return null;

@@ -15,17 +15,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Protocol `HOSTED_METHODS`: what only WorkOS's own pages or WorkOS itself sign in with. */
-const WORKOS_LOGIN_HOSTED_METHODS = array( 'oauth_bitbucket', 'oauth_discord', 'oauth_gitlab', 'oauth_intuit', 'oauth_linkedin', 'oauth_salesforce', 'oauth_slack', 'oauth_vercel', 'oauth_vercel_marketplace', 'oauth_xero', 'cross_app', 'external', 'impersonation', 'migrated_session' );
-
-/** Protocol `IDENTITY_METHODS`: every name `Identity.method` may take. */
-const WORKOS_LOGIN_IDENTITY_METHODS = array( ...WORKOS_LOGIN_METHODS, ...WORKOS_LOGIN_HOSTED_METHODS, 'unknown' );
-
-/** Protocol `IDENTITY_LIMITS` (characters are code points). */
-const WORKOS_LOGIN_IMPERSONATOR_EMAIL_MAX  = 254;
-const WORKOS_LOGIN_IMPERSONATOR_REASON_MAX = 500;
-const WORKOS_LOGIN_WORKOS_METHOD_PATTERN   = '/^[A-Za-z0-9_-]{1,64}$/';
-
 /**
  * Validates the method fields of an `Identity`.
  *
@@ -43,7 +32,7 @@ function workos_login_parse_identity_method( array $identity ): ?array {
 	$fields = array( 'method' => $method );
 	if ( array_key_exists( 'workos_method', $identity ) ) {
 		$named = $identity['workos_method'];
-		if ( 'unknown' !== $method || ! is_string( $named ) || 1 !== preg_match( WORKOS_LOGIN_WORKOS_METHOD_PATTERN, $named ) ) {
+		if ( 'unknown' !== $method || ! is_string( $named ) || 1 !== preg_match( '/' . WORKOS_LOGIN_WORKOS_METHOD_PATTERN . '/', $named ) ) {
 			return null;
 		}
 		$fields['workos_method'] = $named;

@@ -13,20 +13,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** `LIMITS.credentialIdPattern`: WebAuthn credential ids, base64url (16 to 1023 bytes). */
-const WORKOS_LOGIN_CREDENTIAL_ID_PATTERN = '^[A-Za-z0-9_-]{22,1364}$';
-
-/** `LIMITS.webauthnFieldMax`: each base64url field of a WebAuthn response. */
-const WORKOS_LOGIN_WEBAUTHN_FIELD_MAX = 16384;
-
-/** `LIMITS.passkeyNameMax`. */
-const WORKOS_LOGIN_PASSKEY_NAME_MAX = 64;
-
-/** `LIMITS.passkeyChallengeMs`: how long a passkey challenge stays valid. */
-const WORKOS_LOGIN_PASSKEY_CHALLENGE_MS = 300000;
-
 /** WebAuthn transports (`usb`, `nfc`, `ble`, `internal`, `hybrid`, `smart-card`…), as the login server accepts them. */
-const WORKOS_LOGIN_PASSKEY_TRANSPORT_PATTERN = '^[a-z-]{1,32}$';
+const WORKOS_LOGIN_PASSKEY_TRANSPORT_PATTERN = '^[a-z-]{1,32}\z';
 
 /** At most this many transports per credential (the login server's limit). */
 const WORKOS_LOGIN_PASSKEY_TRANSPORTS_MAX = 8;
@@ -34,14 +22,11 @@ const WORKOS_LOGIN_PASSKEY_TRANSPORTS_MAX = 8;
 /** Protocol `PasskeyDeviceType`. */
 const WORKOS_LOGIN_PASSKEY_DEVICE_TYPES = array( 'singleDevice', 'multiDevice' );
 
-/** Protocol `MfaFactorType`: what `Identity.second_factor` may be. */
-const WORKOS_LOGIN_SECOND_FACTORS = array( 'totp', 'sms', 'webauthn' );
-
 /** WorkOS user ids as a step's `subject` carries them. */
-const WORKOS_LOGIN_SUBJECT_PATTERN = '/^[A-Za-z0-9_]{1,64}$/';
+const WORKOS_LOGIN_SUBJECT_PATTERN = '/^[A-Za-z0-9_]{1,64}$/D';
 
 /** An authenticator model id (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`). */
-const WORKOS_LOGIN_AAGUID_PATTERN = '/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/';
+const WORKOS_LOGIN_AAGUID_PATTERN = '/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/D';
 
 /**
  * Copies a valid `subject` from the raw step outcome onto the parsed one.

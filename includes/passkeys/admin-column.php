@@ -19,7 +19,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @return array<string, string>
  */
 function workos_login_passkeys_users_column( $columns ) {
-	$columns = is_array( $columns ) ? $columns : array();
+	$columns                          = is_array( $columns ) ? $columns : array();
 	$columns['workos_login_passkeys'] = __( 'Passkeys', 'workos-login' );
 	return $columns;
 }

@@ -73,9 +73,9 @@ function workos_login_passkey_prompt( int $user_id, array $identity, string $pro
 		return null;
 	}
 	// The nonce must be the new session's: the same user and the new session token.
-	$previous                   = $_COOKIE[ LOGGED_IN_COOKIE ] ?? null; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- saved to be put back.
+	$previous                    = $_COOKIE[ LOGGED_IN_COOKIE ] ?? null; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- saved to be put back.
 	$_COOKIE[ LOGGED_IN_COOKIE ] = $cookie;
-	$nonce                      = wp_create_nonce( 'wp_rest' );
+	$nonce                       = wp_create_nonce( 'wp_rest' );
 	if ( null === $previous ) {
 		unset( $_COOKIE[ LOGGED_IN_COOKIE ] );
 	} else {

@@ -1,7 +1,7 @@
 <?php
 /**
- * The passkey browser routes' parts (rest/auth-routes.php lists them): the typed `response`
- * argument (protocol `AuthenticationResponseJSON` / `RegistrationResponseJSON`), what each route
+ * The passkey browser routes' parts (rest/auth-routes.php lists them; their `response` argument
+ * is generated from protocol `AuthenticationResponseJSON` / `RegistrationResponseJSON`): what each route
  * forwards (protocol `StepInputs`), and the credential lookup of `passkey_verify` — a credential
  * this site does not know is refused (`passkey_unknown`) without asking the login server.
  *
@@ -11,79 +11,6 @@
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
-}
-
-/**
- * The `response` argument: the browser's WebAuthn answer, every field typed and bounded.
- *
- * @since 0.5.0
- *
- * @param bool $registration A `RegistrationResponseJSON` (else an `AuthenticationResponseJSON`).
- * @return array<string, mixed> REST argument schema.
- */
-function workos_login_passkey_response_arg( bool $registration ): array {
-	$b64url = static fn ( bool $required ): array => array(
-		'type'      => 'string',
-		'pattern'   => '^[A-Za-z0-9_-]+$',
-		'maxLength' => WORKOS_LOGIN_WEBAUTHN_FIELD_MAX,
-		'required'  => $required,
-	);
-	$id     = array(
-		'type'     => 'string',
-		'pattern'  => WORKOS_LOGIN_CREDENTIAL_ID_PATTERN,
-		'required' => true,
-	);
-	$fields = $registration
-		? array(
-			'clientDataJSON'     => $b64url( true ),
-			'attestationObject'  => $b64url( true ),
-			'authenticatorData'  => $b64url( false ),
-			'transports'         => array(
-				'type'     => 'array',
-				'maxItems' => WORKOS_LOGIN_PASSKEY_TRANSPORTS_MAX,
-				'items'    => array(
-					'type'    => 'string',
-					'pattern' => WORKOS_LOGIN_PASSKEY_TRANSPORT_PATTERN,
-				),
-			),
-			'publicKey'          => $b64url( false ),
-			'publicKeyAlgorithm' => array( 'type' => 'integer' ),
-		)
-		: array(
-			'clientDataJSON'    => $b64url( true ),
-			'authenticatorData' => $b64url( true ),
-			'signature'         => $b64url( true ),
-			'userHandle'        => $b64url( false ),
-		);
-	return array(
-		'type'                 => 'object',
-		'required'             => true,
-		'additionalProperties' => false,
-		'properties'           => array(
-			'id'                      => $id,
-			'rawId'                   => $id,
-			'type'                    => array(
-				'type'     => 'string',
-				'enum'     => array( 'public-key' ),
-				'required' => true,
-			),
-			'response'                => array(
-				'type'                 => 'object',
-				'required'             => true,
-				'additionalProperties' => false,
-				'properties'           => $fields,
-			),
-			'clientExtensionResults'  => array(
-				'type'          => 'object',
-				'required'      => true,
-				'maxProperties' => 16,
-			),
-			'authenticatorAttachment' => array(
-				'type' => 'string',
-				'enum' => array( 'platform', 'cross-platform' ),
-			),
-		),
-	);
 }
 
 /**
@@ -120,7 +47,7 @@ function workos_login_passkey_auth_input( string $route, WP_REST_Request $reques
 				'user_id'  => null,
 			);
 	}
-	return new stdClass(); // `passkey_options`: `{}`, never `[]`.
+	return new stdClass(); // For `passkey_options`, an empty JSON object, never an empty array.
 }
 
 /**

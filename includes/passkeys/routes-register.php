@@ -41,10 +41,11 @@ function workos_login_register_passkey_registration_routes(): void {
 			'methods'             => WP_REST_Server::CREATABLE,
 			'callback'            => 'workos_login_rest_passkey_registration_verify',
 			'permission_callback' => 'workos_login_rest_passkeys_signed_in',
-			'args'                => array(
-				'flow'     => workos_login_rest_flow_arg( true ),
-				'response' => workos_login_passkey_response_arg( true ),
-				'name'     => array(
+			'args'                => array_intersect_key(
+				workos_login_rest_args_from_schema( WORKOS_LOGIN_REQUEST_SCHEMAS['passkey_register_verify'] ),
+				array_flip( array( 'flow', 'response' ) )
+			) + array(
+				'name' => array(
 					'type'      => 'string',
 					'maxLength' => WORKOS_LOGIN_PASSKEY_NAME_MAX,
 				),
@@ -110,8 +111,8 @@ function workos_login_rest_passkey_registration_verify( WP_REST_Request $request
 	if ( is_wp_error( $user ) ) {
 		return $user;
 	}
-	$flow = (string) $request['flow'];
-	$once = 'once:flow:' . hash( 'sha256', $flow );
+	$flow   = (string) $request['flow'];
+	$once   = 'once:flow:' . hash( 'sha256', $flow );
 	$marked = workos_login_limits_mark( $once, WORKOS_LOGIN_FLOW_MARK_TTL );
 	if ( true !== $marked ) {
 		return null === $marked ? workos_login_passkey_rest_error( 'database_unavailable', 503 ) : workos_login_passkey_rest_error( 'flow_expired', 400 );

@@ -105,8 +105,8 @@ function workos_login_render_step_up_roles_field( array $args ): void {
 			esc_attr( 'workos_login_' . $name . '[]' ),
 			esc_attr( (string) $role ),
 			checked( in_array( $role, $selected, true ), true, false ),
-			$locked ? ' disabled' : '',
-			'' !== $describedby ? ' aria-describedby="' . esc_attr( $describedby ) . '"' : '',
+			$locked ? ' disabled' : '', // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a literal attribute.
+			'' !== $describedby ? ' aria-describedby="' . esc_attr( $describedby ) . '"' : '', // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a literal attribute around esc_attr().
 			esc_html( translate_user_role( $label ) )
 		);
 		$first = false;

@@ -83,7 +83,7 @@ function workos_login_step_up( array $identity, string $profile_slug ): array|WP
 		)
 	);
 	/** This action is documented in wp-includes/pluggable.php */
-	do_action( 'wp_login_failed', $identity['user']['email'], $error );
+	do_action( 'wp_login_failed', $identity['user']['email'], $error ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 	return $error;
 }
 

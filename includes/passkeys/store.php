@@ -74,7 +74,7 @@ function workos_login_passkey_counts( array $user_ids ): array {
 	}
 	global $wpdb;
 	$placeholders = implode( ',', array_fill( 0, count( $user_ids ), '%d' ) );
-	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- the plugin's own table; one %d per id.
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table; $placeholders is one %d per id.
 	$rows   = $wpdb->get_results( $wpdb->prepare( "SELECT user_id, COUNT(*) AS n FROM %i WHERE user_id IN ($placeholders) GROUP BY user_id", workos_login_passkeys_table(), ...$user_ids ), ARRAY_A );
 	$counts = array();
 	foreach ( is_array( $rows ) ? $rows : array() as $row ) {
@@ -104,10 +104,10 @@ function workos_login_passkeys_count_for_workos_user( string $workos_user_id ): 
  *
  * @since 0.5.0
  *
- * @param int                                                                                                                               $user_id        WordPress user.
- * @param string                                                                                                                            $workos_user_id Its WorkOS user id.
+ * @param int                                                                                                                                 $user_id        WordPress user.
+ * @param string                                                                                                                              $workos_user_id Its WorkOS user id.
  * @param array{id: string, public_key: string, counter: int, transports: list<string>, device_type: string, backed_up: bool, aaguid: string} $credential     Protocol `NewPasskey`.
- * @param string                                                                                                                            $name           Name chosen ('' for one from the device type and date).
+ * @param string                                                                                                                              $name           Name chosen ('' for one from the device type and date).
  * @return array<string, string>|WP_Error The stored row, or `passkey_exists` (409) / `internal_error` (500).
  */
 function workos_login_passkey_insert( int $user_id, string $workos_user_id, array $credential, string $name = '' ): array|WP_Error {
@@ -231,7 +231,7 @@ function workos_login_passkeys_delete_for_user( int $user_id ): int {
  *
  * @since 0.5.0
  *
- * @param list<string> $transports Validated transports.
+ * @param string[] $transports Validated transports.
  */
 function workos_login_passkey_transports_column( array $transports ): string {
 	$kept = array();

@@ -29,7 +29,7 @@ const WORKOS_LOGIN_RESERVED_PATHS = array( 'wp-admin', 'wp-content', 'wp-include
  * @return string E.g. `team/login`; '' for none.
  */
 function workos_login_normalize_custom_path( string $path ): string {
-	$segments = array_filter( explode( '/', strtolower( trim( $path ) ) ), 'strlen' );
+	$segments = array_filter( explode( '/', strtolower( trim( $path ) ) ), static fn ( string $segment ): bool => '' !== $segment );
 	return implode( '/', $segments );
 }
 
@@ -46,7 +46,7 @@ function workos_login_reserved_path_segments(): array {
 	foreach ( WORKOS_LOGIN_RESERVED_PATHS as $path ) {
 		$reserved[] = explode( '/', $path )[0];
 	}
-	return array_values( array_filter( array_unique( array_map( 'workos_login_normalize_custom_path', $reserved ) ), 'strlen' ) );
+	return array_values( array_filter( array_unique( array_map( 'workos_login_normalize_custom_path', $reserved ) ), static fn ( string $segment ): bool => '' !== $segment ) );
 }
 
 /**

@@ -10,23 +10,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Protocol `MfaFactor`. */
-const WORKOS_LOGIN_MFA_FACTORS = array( 'totp', 'sms', 'webauthn' );
-
-/** `LoginProfile['mfa']['enforce']`. */
-const WORKOS_LOGIN_MFA_ENFORCE = array( 'never', 'if_required', 'always' );
-
-/** `LoginProfile['branding']['logo_mode']`. */
-const WORKOS_LOGIN_LOGO_MODES = array( 'default', 'custom', 'none' );
-
-/** `LoginProfile['remember_me']`. */
-const WORKOS_LOGIN_REMEMBER_ME = array( 'ask', 'always', 'never' );
-
-/** `LoginProfile['mode']`. */
-const WORKOS_LOGIN_PROFILE_MODES = array( 'custom', 'authkit_redirect' );
-
 /** Pinned organization IDs: the login server's pattern (`server/schemas.ts`). */
-const WORKOS_LOGIN_ORGANIZATION_PATTERN = '^org_[A-Za-z0-9]{1,64}$';
+const WORKOS_LOGIN_ORGANIZATION_PATTERN = '^org_[A-Za-z0-9]{1,64}\z';
 
 /** Longest text fields, in characters; keyed by field path. */
 const WORKOS_LOGIN_PROFILE_TEXT_MAX = array(
@@ -43,7 +28,7 @@ const WORKOS_LOGIN_PROFILE_OBJECTS = array(
 );
 
 /**
- * Protocol `PROFILE_DEFAULTS`: every field but `slug` and `title`.
+ * Protocol `PROFILE_DEFAULTS`: every field but `slug` and `title` (generated: WORKOS_LOGIN_PROFILE_DEFAULTS).
  *
  * @since 0.2.0
  * @since 0.5.0 `passkey_prompt`.
@@ -51,34 +36,7 @@ const WORKOS_LOGIN_PROFILE_OBJECTS = array(
  * @return array{methods: string[], organization_id: null, signup: array{enabled: bool, require_invitation: bool}, invitations: bool, password_reset: bool, auto_sign_in_after_reset: bool, mfa: array{enforce: string, factors: string[]}, branding: array{heading: string, subheading: string, primary_color: string, logo_mode: string, logo_attachment_id: int}, custom_path: string, post_login_redirect: string, forward_query_args: bool, remember_me: string, mode: string, passkey_prompt: bool}
  */
 function workos_login_profile_defaults(): array {
-	return array(
-		'methods'                  => array( 'password' ),
-		'organization_id'          => null,
-		'signup'                   => array(
-			'enabled'            => false,
-			'require_invitation' => false,
-		),
-		'invitations'              => true,
-		'password_reset'           => true,
-		'auto_sign_in_after_reset' => false,
-		'mfa'                      => array(
-			'enforce' => 'if_required',
-			'factors' => array( 'totp' ),
-		),
-		'branding'                 => array(
-			'heading'            => '',
-			'subheading'         => '',
-			'primary_color'      => '',
-			'logo_mode'          => 'default',
-			'logo_attachment_id' => 0,
-		),
-		'custom_path'              => '',
-		'post_login_redirect'      => '',
-		'forward_query_args'       => false,
-		'remember_me'              => 'ask',
-		'mode'                     => 'custom',
-		'passkey_prompt'           => true,
-	);
+	return WORKOS_LOGIN_PROFILE_DEFAULTS;
 }
 
 /**
@@ -118,7 +76,7 @@ function workos_login_profile_shape( array $stored, string $slug ): array {
 		if ( isset( WORKOS_LOGIN_PROFILE_OBJECTS[ $key ] ) ) {
 			$value = is_array( $value ) ? $value : array();
 			foreach ( $default as $sub_key => $sub_default ) {
-				$sub_value                  = $value[ $sub_key ] ?? null;
+				$sub_value                   = $value[ $sub_key ] ?? null;
 				$profile[ $key ][ $sub_key ] = gettype( $sub_value ) === gettype( $sub_default ) ? $sub_value : $sub_default;
 			}
 			continue;

@@ -74,6 +74,7 @@ function workos_login_profile_logo_url( array $branding ): string {
  */
 function workos_login_resolved_profile( array $profile ): array {
 	$pinned = is_string( $profile['organization_id'] ?? null ) && '' !== $profile['organization_id'];
+	$mfa    = workos_login_profile_defaults()['mfa'];
 	return array(
 		'slug'                     => $profile['slug'],
 		'methods'                  => array_values( $profile['methods'] ),
@@ -87,8 +88,8 @@ function workos_login_resolved_profile( array $profile ): array {
 		'password_reset'           => (bool) ( $profile['password_reset'] ?? true ),
 		'auto_sign_in_after_reset' => (bool) ( $profile['auto_sign_in_after_reset'] ?? false ),
 		'mfa'                      => array(
-			'enforce' => (string) ( $profile['mfa']['enforce'] ?? 'if_required' ),
-			'factors' => array_values( (array) ( $profile['mfa']['factors'] ?? array( 'totp' ) ) ),
+			'enforce' => (string) ( $profile['mfa']['enforce'] ?? $mfa['enforce'] ),
+			'factors' => array_values( (array) ( $profile['mfa']['factors'] ?? $mfa['factors'] ) ),
 		),
 	);
 }

@@ -12,9 +12,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Profile slugs: the same pattern as protocol `LIMITS.profileSlugPattern`. */
-const WORKOS_LOGIN_PROFILE_SLUG_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
-
 /**
  * Every Login Profile, `default` first (built in until it is edited).
  *

@@ -17,7 +17,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * @since 0.4.0
  *
- * @param string               $slug  Profile slug (an unknown one falls back to `default`).
+ * @param string                $slug  Profile slug (an unknown one falls back to `default`).
  * @param array<string, string> $query Query arguments to add (values raw; they are encoded).
  * @return string Absolute URL.
  */

@@ -45,7 +45,7 @@ function workos_login_check_profile_string( mixed $value ): bool|string {
  * @return true|string
  */
 function workos_login_check_profile_organization( mixed $value ): bool|string {
-	if ( null === $value || ( is_string( $value ) && 1 === preg_match( '/' . WORKOS_LOGIN_ORGANIZATION_PATTERN . '/', $value ) ) ) {
+	if ( null === $value || ( is_string( $value ) && 1 === preg_match( '/' . WORKOS_LOGIN_ORGANIZATION_PATTERN . '/D', $value ) ) ) {
 		return true;
 	}
 	return __( 'Must be a WorkOS organization ID (org_ followed by letters and digits), or empty.', 'workos-login' );
@@ -60,7 +60,7 @@ function workos_login_check_profile_organization( mixed $value ): bool|string {
  * @return true|string
  */
 function workos_login_check_profile_color( mixed $value ): bool|string {
-	if ( is_string( $value ) && 1 === preg_match( '/^(#[0-9a-fA-F]{6})?$/', $value ) ) {
+	if ( is_string( $value ) && 1 === preg_match( '/^(#[0-9a-fA-F]{6})?$/D', $value ) ) {
 		return true;
 	}
 	return __( 'Must be a color like #1e73be, or empty for the default.', 'workos-login' );

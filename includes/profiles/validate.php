@@ -68,7 +68,7 @@ function workos_login_validate_profile( array $input, ?string $existing_slug ): 
  */
 function workos_login_merge_profile( array $base, array $input ): array {
 	foreach ( $input as $key => $value ) {
-		$is_object   = isset( WORKOS_LOGIN_PROFILE_OBJECTS[ $key ] ) && is_array( $value ) && is_array( $base[ $key ] ?? null );
+		$is_object    = isset( WORKOS_LOGIN_PROFILE_OBJECTS[ $key ] ) && is_array( $value ) && is_array( $base[ $key ] ?? null );
 		$base[ $key ] = $is_object ? array_merge( $base[ $key ], $value ) : $value;
 	}
 	return $base;
@@ -110,7 +110,7 @@ function workos_login_unknown_profile_field( array $profile ): ?string {
  */
 function workos_login_validate_profile_slug( array $profile, ?string $existing_slug ): bool|WP_Error {
 	$slug = $profile['slug'] ?? null;
-	if ( ! is_string( $slug ) || 1 !== preg_match( '/' . WORKOS_LOGIN_PROFILE_SLUG_PATTERN . '/', $slug ) ) {
+	if ( ! is_string( $slug ) || 1 !== preg_match( '/' . WORKOS_LOGIN_PROFILE_SLUG_PATTERN . '/D', $slug ) ) {
 		return workos_login_profile_error( 'slug', __( 'The slug is required: up to 64 lowercase letters, digits, hyphens and underscores, starting with a letter or digit.', 'workos-login' ) );
 	}
 	if ( 'default' === $existing_slug && 'default' !== $slug ) {

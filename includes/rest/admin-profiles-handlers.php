@@ -106,9 +106,11 @@ function workos_login_rest_duplicate_profile( WP_REST_Request $request ): WP_RES
 		return workos_login_rest_profile_not_found();
 	}
 	$copy = $source;
-	for ( $n = 1; null !== workos_login_get_profile( $copy['slug'] ); $n++ ) {
+	$n    = 1;
+	while ( null !== workos_login_get_profile( $copy['slug'] ) ) {
 		$suffix       = 1 === $n ? '-copy' : '-copy-' . $n;
 		$copy['slug'] = substr( $source['slug'], 0, 64 - strlen( $suffix ) ) . $suffix;
+		++$n;
 	}
 	/* translators: %s: the title of the profile being duplicated. */
 	$copy['title']       = mb_substr( sprintf( __( '%s (copy)', 'workos-login' ), $source['title'] ), 0, WORKOS_LOGIN_PROFILE_TEXT_MAX['title'] );

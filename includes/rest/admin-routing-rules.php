@@ -81,7 +81,7 @@ function workos_login_routing_rules_schema(): array {
  *
  * @since 0.2.0
  *
- * @return array{$schema: string, title: string, type: string, properties: array{rules: array<string, mixed>}}
+ * @return array{'$schema': string, title: string, type: string, properties: array{rules: array<string, mixed>}}
  */
 function workos_login_routing_resource_schema(): array {
 	return array(

@@ -143,8 +143,8 @@ function workos_login_auth_choices( array $profile, string $redirect_to, bool $r
  *
  * @since 0.5.0 The passkey routes (passkeys/routes-auth.php); `{}` for `passkey_options`.
  *
- * @param string                                      $route   Browser route.
- * @param WP_REST_Request                             $request The request (validated).
+ * @param string                                     $route   Browser route.
+ * @param WP_REST_Request                            $request The request (validated).
  * @param array{redirect_to: string, remember: bool} $choices workos_login_auth_choices().
  * @return array<string, mixed>|stdClass
  */
@@ -174,7 +174,7 @@ function workos_login_auth_input( string $route, WP_REST_Request $request, array
 		'mfa_verify'        => array( 'code' ),
 		'org_select'        => array( 'organization_id' ),
 	);
-	$input = array();
+	$input  = array();
 	foreach ( $fields[ $route ] ?? array() as $field ) {
 		if ( is_string( $request[ $field ] ) ) {
 			$input[ $field ] = $request[ $field ];

@@ -13,183 +13,74 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** `LIMITS.codePattern`. */
-const WORKOS_LOGIN_CODE_PATTERN = '^[0-9]{6}$';
-
-/** `LIMITS.idPattern`: WorkOS ids (`org_…`, `auth_factor_…`). */
-const WORKOS_LOGIN_ID_PATTERN = '^[a-z_]{2,32}_[A-Za-z0-9]{1,64}$';
-
-/** `LIMITS.phonePattern` (E.164). */
-const WORKOS_LOGIN_PHONE_PATTERN = '^\+[1-9][0-9]{6,14}$';
-
-/** Protocol `OAuthProvider`. */
-const WORKOS_LOGIN_OAUTH_PROVIDERS = array( 'google', 'microsoft', 'github', 'apple' );
-
 /**
  * Every browser route.
  *
- * `limit`: the per-email limit counted (workos_login_rate_limits()), '' for none. `once`: the
- * request's flow may complete only once (a verification moved past it). `types`: the outcome
- * types the login server may answer with.
+ * `args`: the route's body (protocol `BrowserRoute` request, generated into
+ * WORKOS_LOGIN_REQUEST_SCHEMAS from server/browser-schemas.ts). `limit`: the per-email limit
+ * counted (workos_login_rate_limits()), '' for none. `once`: the request's flow may complete only
+ * once (a verification moved past it). `types`: the outcome types the login server may answer with.
  *
  * @since 0.4.0
  * @since 0.5.0 The passkey routes.
+ * @since 0.6.0 Arguments generated from the protocol.
  *
  * @return array<string, array{args: array<string, array<string, mixed>>, limit: string, once: bool, types: string[]}>
  */
 function workos_login_auth_routes(): array {
-	$code      = array(
-		'type'     => 'string',
-		'pattern'  => WORKOS_LOGIN_CODE_PATTERN,
-		'required' => true,
-	);
-	$flow      = workos_login_rest_flow_arg( true );
-	$invite    = workos_login_rest_flow_arg( false );
-	$email     = array(
-		'type'      => 'string',
-		'format'    => 'email',
-		'maxLength' => 254,
-		'required'  => true,
-	);
-	$password  = array(
-		'type'      => 'string',
-		'minLength' => 1,
-		'maxLength' => 1024,
-		'required'  => true,
-	);
-	$name      = array(
-		'type'      => 'string',
-		'minLength' => 1,
-		'maxLength' => 128,
-		'required'  => true,
-	);
-	$id        = array(
-		'type'     => 'string',
-		'pattern'  => WORKOS_LOGIN_ID_PATTERN,
-		'required' => true,
-	);
-	$row       = static function ( array $args, string $limit = '', bool $once = false, array $types = array( 'step', 'redirect', 'authenticated' ) ): array {
-		return compact( 'args', 'limit', 'once', 'types' );
+	$row = static function ( string $route, string $limit = '', bool $once = false, array $types = array( 'step', 'redirect', 'authenticated' ) ): array {
+		return array(
+			'args'  => workos_login_rest_args_from_schema( WORKOS_LOGIN_REQUEST_SCHEMAS[ $route ] ),
+			'limit' => $limit,
+			'once'  => $once,
+			'types' => $types,
+		);
 	};
 
 	return array(
 		// `flow` on first factors: an invitation read by `invitation` (sign in and accept it).
-		'password'                 => $row( compact( 'email', 'password' ) + array( 'flow' => $invite ), 'password' ),
-		'magic_code_send'          => $row( compact( 'email' ) + array( 'flow' => $invite ), 'magic_code', false, array( 'step' ) ),
-		'magic_code_verify'        => $row( compact( 'code', 'flow' ), '', true ),
-		'authorize'                => $row(
-			array(
-				'kind'        => array(
-					'type'     => 'string',
-					'enum'     => array( 'oauth', 'sso', 'sso_organization', 'authkit' ),
-					'required' => true,
-				),
-				'provider'    => array(
-					'type' => 'string',
-					'enum' => WORKOS_LOGIN_OAUTH_PROVIDERS,
-				),
-				'email'       => array( 'required' => false ) + $email,
-				'screen_hint' => array(
-					'type' => 'string',
-					'enum' => array( 'sign-in', 'sign-up' ),
-				),
-				'flow'        => $invite,
-			),
-			'',
-			false,
-			array( 'redirect' )
-		),
-		'signup'                   => $row(
-			compact( 'email', 'password' ) + array(
-				'first_name' => $name,
-				'last_name'  => $name,
-				'flow'       => $invite,
-			),
-			'signup'
-		),
-		'email_verify'             => $row( compact( 'code', 'flow' ), '', true ),
-		'invitation'               => $row( array( 'invitation_token' => workos_login_rest_token_arg( true ) ), '', false, array( 'step' ) ),
-		'reset_request'            => $row( compact( 'email' ), 'reset', false, array( 'reset_token' ) ),
-		'reset_confirm'            => $row(
-			array(
-				'token'    => workos_login_rest_token_arg( true ),
-				'password' => $password,
-			)
-		),
-		'mfa_enroll'               => $row(
-			array(
-				'type'         => array(
-					'type'     => 'string',
-					'enum'     => array( 'totp', 'sms' ),
-					'required' => true,
-				),
-				'phone_number' => array(
-					'type'    => 'string',
-					'pattern' => WORKOS_LOGIN_PHONE_PATTERN,
-				),
-				'flow'         => $flow,
-			)
-		),
-		'mfa_challenge'            => $row( array( 'factor_id' => $id ) + compact( 'flow' ) ),
-		'mfa_verify'               => $row( compact( 'code', 'flow' ), '', true ),
-		'org_select'               => $row( array( 'organization_id' => $id ) + compact( 'flow' ), '', true ),
+		'password'                 => $row( 'password', 'password' ),
+		'magic_code_send'          => $row( 'magic_code_send', 'magic_code', false, array( 'step' ) ),
+		'magic_code_verify'        => $row( 'magic_code_verify', '', true ),
+		'authorize'                => $row( 'authorize', '', false, array( 'redirect' ) ),
+		'signup'                   => $row( 'signup', 'signup' ),
+		'email_verify'             => $row( 'email_verify', '', true ),
+		'invitation'               => $row( 'invitation', '', false, array( 'step' ) ),
+		'reset_request'            => $row( 'reset_request', 'reset', false, array( 'reset_token' ) ),
+		'reset_confirm'            => $row( 'reset_confirm' ),
+		'mfa_enroll'               => $row( 'mfa_enroll' ),
+		'mfa_challenge'            => $row( 'mfa_challenge' ),
+		'mfa_verify'               => $row( 'mfa_verify', '', true ),
+		'org_select'               => $row( 'org_select', '', true ),
 		// Passkeys (passkeys/routes-auth.php): IP and flow limits only, never an email bucket.
 		// Without a flow, `passkey_options` starts a usernameless sign-in; with an MFA step's flow,
 		// it is that sign-in's second factor.
-		'passkey_options'          => $row( array( 'flow' => $invite ), '', false, array( 'step' ) ),
-		'passkey_verify'           => $row(
-			array(
-				'flow'     => $flow,
-				'response' => workos_login_passkey_response_arg( false ),
-			),
-			'',
-			true,
-			array( 'step', 'authenticated' )
-		),
-		'passkey_register_options' => $row( compact( 'flow' ), '', false, array( 'step' ) ),
-		'passkey_register_verify'  => $row(
-			array(
-				'flow'     => $flow,
-				'response' => workos_login_passkey_response_arg( true ),
-			),
-			'',
-			true,
-			array( 'step', 'authenticated' )
-		),
+		'passkey_options'          => $row( 'passkey_options', '', false, array( 'step' ) ),
+		'passkey_verify'           => $row( 'passkey_verify', '', true, array( 'step', 'authenticated' ) ),
+		'passkey_register_options' => $row( 'passkey_register_options', '', false, array( 'step' ) ),
+		'passkey_register_verify'  => $row( 'passkey_register_verify', '', true, array( 'step', 'authenticated' ) ),
 	);
 }
 
 /**
- * A token argument: sealed flows, invitation and reset tokens (`LIMITS.tokenMax`, URL-safe).
- *
- * @since 0.4.0
- *
- * @param bool $required Whether the route needs it.
- * @return array<string, mixed>
- */
-function workos_login_rest_token_arg( bool $required ): array {
-	return array(
-		'type'      => 'string',
-		'minLength' => 1,
-		'maxLength' => WORKOS_LOGIN_TOKEN_MAX,
-		'pattern'   => WORKOS_LOGIN_TOKEN_PATTERN,
-		'required'  => $required,
-	);
-}
-
-/**
- * A sealed flow argument: its one canonical spelling only (workos_login_flow_is_canonical()).
+ * REST arguments from a generated request schema: one argument per property, `required` from
+ * the schema's list, and sealed flows checked for their one canonical spelling too.
  *
  * @since 0.6.0
  *
- * @param bool $required Whether the route needs it.
- * @return array<string, mixed>
+ * @param array<string, mixed> $schema An object schema of WORKOS_LOGIN_REQUEST_SCHEMAS.
+ * @return array<string, array<string, mixed>>
  */
-function workos_login_rest_flow_arg( bool $required ): array {
-	return array(
-		'pattern'           => WORKOS_LOGIN_FLOW_PATTERN,
-		'validate_callback' => 'workos_login_rest_validate_flow',
-	) + workos_login_rest_token_arg( $required );
+function workos_login_rest_args_from_schema( array $schema ): array {
+	$required = (array) ( $schema['required'] ?? array() );
+	$args     = array();
+	foreach ( (array) $schema['properties'] as $name => $property ) {
+		$args[ $name ] = array( 'required' => in_array( $name, $required, true ) ) + (array) $property;
+		if ( 'flow' === $name ) {
+			$args[ $name ]['validate_callback'] = 'workos_login_rest_validate_flow';
+		}
+	}
+	return $args;
 }
 
 /**
@@ -228,7 +119,7 @@ function workos_login_register_rest_routes(): void {
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => 'workos_login_rest_step',
 				'permission_callback' => 'workos_login_rest_permission',
-				'args'                => workos_login_rest_common_args() + $spec['args'],
+				'args'                => $spec['args'],
 			)
 		);
 	}

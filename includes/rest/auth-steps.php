@@ -73,7 +73,7 @@ function workos_login_answer_floored( string $route, WP_REST_Response $response 
  * @param bool            $asked   Set to whether the login server was asked.
  */
 function workos_login_rest_step_answer( string $route, WP_REST_Request $request, bool &$asked = false ): WP_REST_Response {
-	$spec    = workos_login_auth_routes()[ $route ] ?? null;
+	$spec = workos_login_auth_routes()[ $route ] ?? null;
 	// Only the route's own fields: a body may carry others, which are ignored.
 	$email   = isset( $spec['args']['email'] ) && is_string( $request['email'] ) ? $request['email'] : '';
 	$profile = workos_login_get_profile( (string) $request['profile'] );

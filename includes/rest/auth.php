@@ -15,31 +15,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 const WORKOS_LOGIN_NONCE_ACTION = 'workos_login';
 
 /**
- * Arguments every step takes (protocol `AuthRequestBase`, limits from `LIMITS`).
- *
- * @since 0.1.0
- *
- * @return array<string, array<string, mixed>>
- */
-function workos_login_rest_common_args(): array {
-	return array(
-		'profile'     => array(
-			'type'    => 'string',
-			'pattern' => WORKOS_LOGIN_PROFILE_SLUG_PATTERN,
-			'default' => 'default',
-		),
-		'redirect_to' => array(
-			'type'      => 'string',
-			'maxLength' => WORKOS_LOGIN_REDIRECT_MAX,
-		),
-		'remember'    => array(
-			'type'    => 'boolean',
-			'default' => false,
-		),
-	);
-}
-
-/**
  * Lets a request through only from this site's pages: Origin (when sent) must be the site's,
  * and `X-WorkOS-Nonce` must be a valid `workos_login` nonce.
  *

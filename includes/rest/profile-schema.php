@@ -18,7 +18,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * @since 0.2.0
  *
- * @return array{$schema: string, title: string, type: string, additionalProperties: false, properties: array<string, array<string, mixed>>}
+ * @return array{'$schema': string, title: string, type: string, additionalProperties: false, properties: array<string, array<string, mixed>>}
  */
 function workos_login_profile_schema(): array {
 	$boolean = array( 'type' => 'boolean' );

@@ -21,7 +21,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * @since 0.4.0
  *
- * @param string                                                    $profile_slug The profile the reset was asked on.
+ * @param string                                                            $profile_slug The profile the reset was asked on.
  * @param array{email: string, token: string|null, expires_at: string|null} $outcome A `reset_token` outcome.
  */
 function workos_login_queue_reset_email( string $profile_slug, array $outcome ): void {
@@ -55,7 +55,7 @@ function workos_login_queue_reset_email( string $profile_slug, array $outcome ):
  * @param WP_REST_Server   $server  The server.
  */
 function workos_login_serve_answer_first( $served, $result, $request, $server ): bool {
-	if ( $served || ! $result instanceof WP_HTTP_Response || 'HEAD' === $request->get_method() || headers_sent()
+	if ( $served || ! $result instanceof WP_REST_Response || 'HEAD' === $request->get_method() || headers_sent()
 		|| ini_get( 'zlib.output_compression' ) ) {
 		return (bool) $served;
 	}

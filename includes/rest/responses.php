@@ -22,8 +22,8 @@ const WORKOS_LOGIN_UNAVAILABLE_CODES = array( 'server_unavailable', 'workos_unav
  * @since 0.4.0 `redirect`, `reset_token`, `problems`; `passthrough` never reaches the browser.
  * @since 0.5.0 Step-up steps from completion; `passkey_prompt` on `signed_in`.
  *
- * @param array<string, mixed>|WP_Error                $outcome From workos_login_server_request().
- * @param string                                       $email   The email the visitor typed, for `wp_login_failed`.
+ * @param array<string, mixed>|WP_Error                                                                                             $outcome From workos_login_server_request().
+ * @param string                                                                                                                    $email   The email the visitor typed, for `wp_login_failed`.
  * @param array{redirect_to: string, remember: bool, post_login_redirect?: string, profile?: string, organization_id?: string|null} $choices The visitor's choices; the profile's slug, destination and organization.
  */
 function workos_login_rest_answer( array|WP_Error $outcome, string $email, array $choices ): WP_REST_Response {
@@ -124,7 +124,7 @@ function workos_login_rest_error( string $code, int $status, string $email, ?int
 	if ( ! in_array( $code, WORKOS_LOGIN_UNAVAILABLE_CODES, true ) ) {
 		// An outage is nobody's failed sign-in: security plugins must not lock anyone out for it.
 		/** This action is documented in wp-includes/pluggable.php */
-		do_action( 'wp_login_failed', $email, new WP_Error( $code, $body['message'] ) );
+		do_action( 'wp_login_failed', $email, new WP_Error( $code, $body['message'] ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 	}
 
 	$response = workos_login_rest_response( $body, $status );

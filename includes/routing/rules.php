@@ -20,10 +20,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 /** The option holding the rules. */
 const WORKOS_LOGIN_ROUTING_OPTION = 'workos_login_routing_rules';
 
-/** Protocol `ADMIN_LIMITS.routingRulesMax` and `.routingPatternMax`. */
-const WORKOS_LOGIN_ROUTING_RULES_MAX   = 50;
-const WORKOS_LOGIN_ROUTING_PATTERN_MAX = 200;
-
 /** Protocol `RoutingMatch` → the pattern its `pattern` must match (`ADMIN_LIMITS`). */
 const WORKOS_LOGIN_ROUTING_PATTERNS = array(
 	'redirect_to'   => '#^/[A-Za-z0-9._~!$&\'()+,;=:@%/*-]*$#',
@@ -181,7 +177,8 @@ function workos_login_check_routing_rule( mixed $rule, int $index, bool $check_p
 	if ( 'referrer_host' === $match ) {
 		$pattern = strtolower( $pattern );
 	}
-	if ( 1 !== preg_match( WORKOS_LOGIN_ROUTING_PATTERNS[ $match ], $pattern ) ) {
+	// `D`: without it, PCRE's `$` also matches before a final newline (`/shop\n` would pass).
+	if ( 1 !== preg_match( WORKOS_LOGIN_ROUTING_PATTERNS[ $match ] . 'D', $pattern ) ) {
 		$message = 'redirect_to' === $match
 			? __( 'Enter a path starting with /, using * as the only wildcard (for example /shop/*).', 'workos-login' )
 			: __( 'Enter a host name, optionally starting with *. (for example shop.example.com or *.example.com).', 'workos-login' );
@@ -189,7 +186,7 @@ function workos_login_check_routing_rule( mixed $rule, int $index, bool $check_p
 	}
 
 	$profile = $rule['profile'] ?? null;
-	$exists  = is_string( $profile ) && 1 === preg_match( '/' . WORKOS_LOGIN_PROFILE_SLUG_PATTERN . '/', $profile )
+	$exists  = is_string( $profile ) && 1 === preg_match( '/' . WORKOS_LOGIN_PROFILE_SLUG_PATTERN . '/D', $profile )
 		&& ( ! $check_profile || null !== workos_login_get_profile( $profile ) );
 	if ( ! $exists ) {
 		return workos_login_routing_error( $field( 'profile' ), __( 'Choose an existing Login Profile.', 'workos-login' ) );

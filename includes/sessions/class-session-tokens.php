@@ -88,6 +88,7 @@ class Session_Tokens extends \WP_User_Meta_Session_Tokens {
 	 *
 	 * @param string                    $verifier SHA-256 of the token.
 	 * @param array<string, mixed>|null $session  The session, or null to destroy it.
+	 * @return void
 	 */
 	protected function update_session( $verifier, $session = null ) {
 		global $wpdb;
@@ -126,6 +127,7 @@ class Session_Tokens extends \WP_User_Meta_Session_Tokens {
 	 * @since 0.6.0
 	 *
 	 * @param string $verifier The session to keep.
+	 * @return void
 	 */
 	protected function destroy_other_sessions( $verifier ) {
 		global $wpdb;
@@ -141,6 +143,8 @@ class Session_Tokens extends \WP_User_Meta_Session_Tokens {
 	 * Destroys every session of the user.
 	 *
 	 * @since 0.6.0
+	 *
+	 * @return void
 	 */
 	protected function destroy_all_sessions() {
 		global $wpdb;
@@ -153,6 +157,8 @@ class Session_Tokens extends \WP_User_Meta_Session_Tokens {
 	 * Destroys every session of every user.
 	 *
 	 * @since 0.6.0
+	 *
+	 * @return void
 	 */
 	public static function drop_sessions() {
 		global $wpdb;

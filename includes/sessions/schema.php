@@ -112,7 +112,7 @@ function workos_login_sessions_deactivate(): void {
 		return;
 	}
 	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table, read once.
-	$rows = (array) $wpdb->get_results( $wpdb->prepare( 'SELECT user_id, verifier, data FROM %i WHERE expiration >= %d ORDER BY user_id', workos_login_sessions_table(), time() ), ARRAY_A );
+	$rows    = (array) $wpdb->get_results( $wpdb->prepare( 'SELECT user_id, verifier, data FROM %i WHERE expiration >= %d ORDER BY user_id', workos_login_sessions_table(), time() ), ARRAY_A );
 	$by_user = array();
 	foreach ( $rows as $row ) {
 		$session = json_decode( (string) $row['data'], true );

@@ -155,7 +155,7 @@ function workos_login_render_field( array $args ): void {
 					esc_attr( $choice ),
 					checked( (string) $value, $choice, false ),
 					workos_login_setting_locked( $name ) ? ' disabled' : '',
-					'' !== $describedby ? ' aria-describedby="' . esc_attr( $describedby ) . '"' : '',
+					'' !== $describedby ? ' aria-describedby="' . esc_attr( $describedby ) . '"' : '', // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a literal attribute around esc_attr().
 					esc_html( $label )
 				);
 				$first = false;
@@ -167,8 +167,8 @@ function workos_login_render_field( array $args ): void {
 			printf(
 				'<textarea %s rows="%d" class="large-text%s">%s</textarea>',
 				$attributes, // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built with esc_attr().
-				'lines' === $kind ? 4 : 3,
-				'lines' === $kind ? ' code' : '',
+				'lines' === $kind ? 4 : 3, // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- one of two integers.
+				'lines' === $kind ? ' code' : '', // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a literal class name.
 				esc_textarea( 'lines' === $kind ? implode( "\n", (array) $value ) : (string) $value )
 			);
 			break;
@@ -184,11 +184,11 @@ function workos_login_render_field( array $args ): void {
 		default:
 			printf(
 				'<input type="%s" %s value="%s" class="regular-text%s"%s>',
-				'url' === $kind ? 'url' : 'text',
+				'url' === $kind ? 'url' : 'text', // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- one of two literal input types.
 				$attributes, // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built with esc_attr().
 				esc_attr( (string) $value ),
-				'url' === $kind ? ' code' : '',
-				isset( $args['placeholder'] ) ? ' placeholder="' . esc_attr( $args['placeholder'] ) . '"' : ''
+				'url' === $kind ? ' code' : '', // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a literal class name.
+				isset( $args['placeholder'] ) ? ' placeholder="' . esc_attr( $args['placeholder'] ) . '"' : '' // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a literal attribute around esc_attr().
 			);
 	}
 	echo $notes; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- printed by workos_login_print_field_notes(), escaped there.

@@ -88,7 +88,7 @@ function workos_login_render_preview_result( array $preview ): void {
 	);
 	printf(
 		'<div class="notice %s inline workos-login-preview-result" role="status"><p><strong>%s</strong></p></div>',
-		$preview['decision']['allowed'] ? 'notice-success' : 'notice-warning',
+		$preview['decision']['allowed'] ? 'notice-success' : 'notice-warning', // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- one of two literal class names.
 		esc_html( $sentences['decision'] )
 	);
 	/* translators: 1: profile slug, 2: how WorkOS was asked ("user_id" or "email"). */

@@ -115,8 +115,8 @@ function workos_login_preview_sign_in( WP_User|string $subject, string $profile_
  * @since 0.3.0
  *
  * @param array{id: string, email: string, email_verified: bool, first_name: string|null, last_name: string|null}|null $workos_user  Live WorkOS user, null when none.
- * @param array{role: string, status: string}|null                                                                  $membership   Live membership.
- * @param string|null                                                                                               $organization Required organization.
+ * @param array{role: string, status: string}|null                                                                     $membership   Live membership.
+ * @param string|null                                                                                                  $organization Required organization.
  * @return array{action: string, user_id: int|null, user_login: string|null, reason: string|null}
  *         `action`: `existing` (linked by WorkOS id), `link` (by verified email), `create`,
  *         `refused` (`reason`: `unverified_email`, `linked_elsewhere`, `link_only`), `none` (no WorkOS user).

@@ -99,7 +99,7 @@ function workos_login_mask_ip( string $packed, int $bits ): string {
  *
  * @since 0.3.0
  *
- * @param string                                              $ip     An IP address as text.
+ * @param string                                                $ip     An IP address as text.
  * @param list<array{network: string, bits: int, text: string}> $ranges Parsed ranges.
  */
 function workos_login_ip_in_ranges( string $ip, array $ranges ): bool {

@@ -13,7 +13,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /** A WorkOS role slug as the mapping accepts it. */
-const WORKOS_LOGIN_WORKOS_ROLE_PATTERN = '/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/';
+const WORKOS_LOGIN_WORKOS_ROLE_PATTERN = '/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/D';
 
 /** At most this many WorkOS roles are mapped. */
 const WORKOS_LOGIN_ROLE_MAP_MAX = 200;

@@ -157,7 +157,7 @@ function workos_login_render_role_map_table(): void {
 			esc_attr( $id ),
 			$name !== $slug ? esc_html( $name ) . ' <code>' . esc_html( $slug ) . '</code>' : '<code>' . esc_html( $slug ) . '</code>',
 			esc_attr( $slug ),
-			$listed ? '' : ' <em>' . esc_html__( '(not listed by WorkOS now)', 'workos-login' ) . '</em>',
+			$listed ? '' : ' <em>' . esc_html__( '(not listed by WorkOS now)', 'workos-login' ) . '</em>', // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a literal or esc_html__().
 			(int) $index,
 			$disabled, // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a constant attribute.
 			esc_html__( '— no change —', 'workos-login' ),

@@ -144,7 +144,7 @@ function workos_login_block_color_value( string $preset, string $custom ): strin
  * @since 0.2.0
  *
  * @param array{backgroundColor?: string, textColor?: string, style?: array{color?: array{background?: string, text?: string}}} $attributes Block attributes.
- * @param array{background: string, text: string}                                                                              $properties CSS property for each colour.
+ * @param array{background: string, text: string}                                                                               $properties CSS property for each colour.
  * @return string Declarations such as `--workos-login-background: #fff;`, '' for none.
  */
 function workos_login_block_color_style( array $attributes, array $properties ): string {
@@ -152,7 +152,7 @@ function workos_login_block_color_style( array $attributes, array $properties ):
 		'background' => workos_login_block_color_value( (string) ( $attributes['backgroundColor'] ?? '' ), (string) ( $attributes['style']['color']['background'] ?? '' ) ),
 		'text'       => workos_login_block_color_value( (string) ( $attributes['textColor'] ?? '' ), (string) ( $attributes['style']['color']['text'] ?? '' ) ),
 	);
-	$css = '';
+	$css    = '';
 	foreach ( $colors as $kind => $value ) {
 		if ( '' !== $value ) {
 			$css .= $properties[ $kind ] . ': ' . $value . ';';

@@ -47,7 +47,7 @@ function workos_login_break_glass_login_init(): void {
 			workos_login_break_glass_refuse( 'other_user', $link );
 		}
 		// An emergency session ends with the browser.
-		unset( $_POST['rememberme'], $_REQUEST['rememberme'] );
+		unset( $_POST['rememberme'], $_REQUEST['rememberme'] ); // phpcs:ignore WordPress.Security.NonceVerification.Missing, WordPress.Security.NonceVerification.Recommended -- removes a field, reads none; the link's token is the credential, wp-login.php checks the password.
 		add_filter( 'authenticate', 'workos_login_break_glass_authenticate', PHP_INT_MAX );
 	} else {
 		// wp-login.php prints the global `$user_login` as the username (core has no filter for it).
@@ -114,8 +114,8 @@ function workos_login_break_glass_authenticate( $user ) {
  *
  * @since 0.6.0
  *
- * @param string     $reason `invalid`, `config`, `expired`, `spent`, `locked`, `user`, `other_user` or `unavailable`.
- * @param array|null $link   The link, when genuine.
+ * @param string                    $reason `invalid`, `config`, `expired`, `spent`, `locked`, `user`, `other_user` or `unavailable`.
+ * @param array<string, mixed>|null $link   The link, when genuine.
  */
 function workos_login_break_glass_refuse( string $reason, ?array $link ): never {
 	/**
@@ -127,7 +127,7 @@ function workos_login_break_glass_refuse( string $reason, ?array $link ): never 
 	 * @param array|null $link   The link, when it is genuine (null for a tampered or unknown one).
 	 */
 	do_action( 'workos_login_break_glass_refused', $reason, $link );
-	$messages = array(
+	$messages                 = array(
 		'expired'     => array( 410, __( 'This emergency sign-in link has expired.', 'workos-login' ) ),
 		'spent'       => array( 410, __( 'This emergency sign-in link has already been used.', 'workos-login' ) ),
 		'locked'      => array( 410, __( 'This emergency sign-in link no longer works: too many wrong passwords.', 'workos-login' ) ),
@@ -140,9 +140,9 @@ function workos_login_break_glass_refuse( string $reason, ?array $link ): never 
 	wp_die(
 		sprintf( '<p>%s</p><p>%s</p>', esc_html( $message ), esc_html__( 'Ask an administrator for a new link.', 'workos-login' ) ),
 		esc_html__( 'Emergency sign-in link refused', 'workos-login' ),
-		array( 'response' => $status )
+		array( 'response' => (int) $status )
 	);
-	exit;
+	exit; // @phpstan-ignore deadCode.unreachable (a `wp_die_handler` filter may return.)
 }
 
 /**

@@ -209,8 +209,8 @@ function workos_login_break_glass_config(): array {
 		return $state;
 	}
 	list( $login, $until, $secret ) = $parts;
-	$time = DateTimeImmutable::createFromFormat( '!Y-m-d\TH:i\Z', $until, new DateTimeZone( 'UTC' ) );
-	$user = get_user_by( 'login', $login );
+	$time                           = DateTimeImmutable::createFromFormat( '!Y-m-d\TH:i\Z', $until, new DateTimeZone( 'UTC' ) );
+	$user                           = get_user_by( 'login', $login );
 
 	$state['user_login'] = $login;
 	$state['expires']    = $time && $time->format( 'Y-m-d\TH:i\Z' ) === $until ? $time->getTimestamp() : 0;

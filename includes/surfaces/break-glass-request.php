@@ -50,7 +50,7 @@ function workos_login_break_glass_is_post(): bool {
  */
 function workos_login_break_glass_request(): ?array {
 	static $checked = array();
-	$token = workos_login_break_glass_param();
+	$token          = workos_login_break_glass_param();
 	if ( null === $token || ! workos_login_is_wp_login_sign_in() ) {
 		return null;
 	}
@@ -158,14 +158,14 @@ function workos_login_break_glass_mark_ttl( array $link ): int {
  *
  * @since 0.6.0
  *
- * @param array{token: string, link: array|null, error: string} $request From workos_login_break_glass_request().
+ * @param array{token: string, link: array<string, mixed>|null, error: string} $request From workos_login_break_glass_request().
  */
 function workos_login_break_glass_request_usable( array $request ): bool {
 	if ( '' !== $request['error'] || null === $request['link'] ) {
 		return false;
 	}
 	$user = get_userdata( $request['link']['user_id'] );
-	// phpcs:ignore WordPress.Security.NonceVerification.Missing -- compared only; the token is the credential.
+	// phpcs:ignore WordPress.Security.NonceVerification.Missing, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- compared only; the token is the credential.
 	$posted = isset( $_POST['log'] ) && is_string( $_POST['log'] ) ? wp_unslash( $_POST['log'] ) : null;
 	return $user && ( null === $posted || $posted === $user->user_login );
 }

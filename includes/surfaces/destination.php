@@ -17,7 +17,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @since 0.2.0
  */
 function workos_login_page_requested_redirect(): string {
-	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a destination, validated by the caller.
+	// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.MissingUnslash, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- a destination, unslashed below and validated by the caller (wp_validate_redirect).
 	$requested = $_GET['redirect_to'] ?? '';
 	return is_string( $requested ) ? wp_unslash( $requested ) : '';
 }

@@ -19,7 +19,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @since 0.2.0
  * @since 0.4.0 The profile's methods and flows; invitation and reset tokens; `resume`.
  *
- * @param string $profile_slug Login Profile slug.
+ * @param string                                                                                                                                                                        $profile_slug Login Profile slug.
  * @param array{redirect_to?: string, heading?: string, class?: string, id?: string, email?: string, resume?: string, remember?: bool, invitation_token?: string, reset_token?: string} $args {
  *     Optional.
  *
@@ -83,8 +83,8 @@ function workos_login_element( string $profile_slug, array $args = array() ): st
  *
  * @since 0.4.0
  *
- * @param array<string, mixed>  $profile The `LoginProfile`.
- * @param array<string, mixed>  $args    workos_login_element()'s arguments.
+ * @param array<string, mixed> $profile The `LoginProfile`.
+ * @param array<string, mixed> $args    workos_login_element()'s arguments.
  * @return array<string, string|bool>
  */
 function workos_login_element_flow_attributes( array $profile, array $args ): array {
@@ -113,7 +113,7 @@ function workos_login_element_flow_attributes( array $profile, array $args ): ar
  * @return string The token, '' when absent or not a well-formed token.
  */
 function workos_login_page_token( string $name, array $args ): string {
-	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a token the login server checks; only its form is checked here.
+	// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.MissingUnslash, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- a token the login server checks; unslashed and matched against its pattern below.
 	$token = $args[ $name ] ?? ( $_GET[ $name ] ?? '' );
 	if ( ! is_string( $token ) || strlen( $token ) > WORKOS_LOGIN_TOKEN_MAX ) {
 		return '';
@@ -135,7 +135,7 @@ function workos_login_branding_style( string $color ): string {
 		return '';
 	}
 	// WCAG relative luminance: black text on light colours, white on dark ones.
-	$channels = array_map(
+	$channels  = array_map(
 		static function ( string $hex ): float {
 			$c = hexdec( $hex ) / 255;
 			return $c <= 0.03928 ? $c / 12.92 : ( ( $c + 0.055 ) / 1.055 ) ** 2.4;

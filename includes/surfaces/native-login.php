@@ -69,7 +69,7 @@ function workos_login_is_wp_login_sign_in(): bool {
 		return false;
 	}
 	// wp-login.php sets `$action` before `login_init`; earlier, read what it will read.
-	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only compared.
+	// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.MissingUnslash, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- only compared with literals (strict in_array).
 	$action = $GLOBALS['action'] ?? ( $_REQUEST['action'] ?? 'login' );
 	return in_array( $action, array( 'login', WP_Recovery_Mode_Link_Service::LOGIN_ACTION_ENTERED ), true );
 }

@@ -53,7 +53,7 @@ function workos_login_serve_login_page( array $profile ): never {
  * @since 0.2.0 Options; the element comes from workos_login_element().
  * @since 0.4.0 `resume`, `remember`, `error`, `element`.
  *
- * @param array{slug: string, post_login_redirect: string, forward_query_args: bool} $profile The profile.
+ * @param array{slug: string, post_login_redirect: string, forward_query_args: bool}                                                                          $profile The profile.
  * @param array{redirect_to?: string, interim?: bool, message?: string, error?: bool, resume?: string, remember?: bool, element?: string, no_referrer?: bool} $options {
  *     Optional.
  *
@@ -87,7 +87,7 @@ function workos_login_render_login_page( array $profile, array $options = array(
  * @since 0.2.0 Takes options; returns the element's HTML instead of its attributes.
  * @since 0.4.0 `error`; the `resume` and `element` options.
  *
- * @param array{slug: string, post_login_redirect: string, forward_query_args: bool} $profile The profile.
+ * @param array{slug: string, post_login_redirect: string, forward_query_args: bool}                                                      $profile The profile.
  * @param array{redirect_to?: string, interim?: bool, message?: string, error?: bool, resume?: string, remember?: bool, element?: string} $options See workos_login_render_login_page().
  * @return array{title: string, site_name: string, home_url: string, element: string, message: string, interim: bool, error: bool}
  */

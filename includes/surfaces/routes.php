@@ -22,7 +22,10 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @return array{slug: string, custom: bool}|null Null when the request is not a sign-in page.
  */
 function workos_login_route_target( array $query_vars ): ?array {
-	foreach ( array( 'workos_login_custom' => true, 'workos_login_profile' => false ) as $var => $custom ) {
+	foreach ( array(
+		'workos_login_custom'  => true,
+		'workos_login_profile' => false,
+	) as $var => $custom ) {
 		if ( isset( $query_vars[ $var ] ) && is_string( $query_vars[ $var ] ) && '' !== $query_vars[ $var ] ) {
 			return array(
 				'slug'   => $query_vars[ $var ],
@@ -102,7 +105,7 @@ function workos_login_custom_path_url( string $custom_path, string $query = '' )
  * @since 0.2.0
  */
 function workos_login_current_query(): string {
-	$uri = isset( $_SERVER['REQUEST_URI'] ) ? (string) wp_unslash( $_SERVER['REQUEST_URI'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- only its query part is forwarded, to our own URL.
+	$uri   = isset( $_SERVER['REQUEST_URI'] ) ? (string) wp_unslash( $_SERVER['REQUEST_URI'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- only its query part is forwarded, to our own URL.
 	$query = (string) wp_parse_url( $uri, PHP_URL_QUERY );
 	// A Location header must not carry raw control characters or spaces.
 	return (string) preg_replace( '/[\x00-\x20\x7f]/', '', $query );

@@ -37,7 +37,7 @@ add_action( 'init', 'workos_login_register_shortcodes' );
  * @return string HTML.
  */
 function workos_login_shortcode( $atts ): string {
-	$atts = shortcode_atts(
+	$atts    = shortcode_atts(
 		array(
 			'profile'     => 'default',
 			'redirect_to' => '',

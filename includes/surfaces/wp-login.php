@@ -1,6 +1,6 @@
 <?php
 /**
- * wp-login.php taken over by the `default` profile — or the profile a routing rule picks.
+ * The takeover of wp-login.php by the `default` profile — or the profile a routing rule picks.
  *
  * Sign-in (`action=login`, no action, unknown actions, recovery mode's) shows the profile's page
  * — or 302s to its custom path with every query argument — and native sign-in POSTs are refused
@@ -84,12 +84,12 @@ function workos_login_refuse_native_post(): never {
 	$message  = __( 'This sign-in form is turned off. Sign in on the sign-in page instead.', 'workos-login' );
 	if ( '' !== $username ) {
 		/** This action is documented in wp-includes/pluggable.php */
-		do_action( 'wp_login_failed', $username, new WP_Error( 'workos_native_login_disabled', $message ) );
+		do_action( 'wp_login_failed', $username, new WP_Error( 'workos_native_login_disabled', $message ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress core's hook, run as core runs it.
 	}
 	wp_die(
 		sprintf( '<p>%s</p><p><a href="%s">%s</a></p>', esc_html( $message ), esc_url( wp_login_url() ), esc_html__( 'Go to the sign-in page', 'workos-login' ) ),
 		esc_html__( 'Sign-in form turned off', 'workos-login' ),
 		array( 'response' => 403 )
 	);
-	exit;
+	exit; // @phpstan-ignore deadCode.unreachable (a `wp_die_handler` filter may return.)
 }

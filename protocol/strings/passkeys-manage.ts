@@ -1,7 +1,7 @@
 /**
  * `<workos-passkeys>`, the list of passkeys on WordPress's profile screens. Not part of
  * `DEFAULT_STRINGS` (no sign-in page needs them): WordPress translates them with
- * `workos_login_passkey_manage_strings()` in `includes/core/strings.php`, and a test checks both
+ * `workos_login_passkey_manage_strings()` (generated into `includes/generated/strings.php`), and a test checks both
  * sides know the same keys. `{count}` is filled in by the element.
  */
 export const PASSKEY_MANAGE_STRINGS = {

@@ -38,7 +38,7 @@ const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + gz(f), 
  */
 export function measureBundle() {
   const login = read('manifest.json');
-  const entries = Object.keys(login).filter((key) => login[key]!.isEntry);
+  const entries = Object.keys(login).filter((key) => login[key].isEntry);
   const initial = closure(login, entries);
   const passkey = closure(login, [...entries, 'elements/passkey/passkeys.ts']);
   const manage = read('passkeys-manifest.json');

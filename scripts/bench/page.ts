@@ -9,7 +9,7 @@ interface PageFigures {
   interactiveMs: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 /**
  * One page as a visitor's browser sees it: the gzip weight of all HTML, CSS and JS it loads until
@@ -25,7 +25,7 @@ async function measure(browser: Browser, url: string, ready: string, loads: numb
   for (let i = 0; i <= loads; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const bodies: Promise<number>[] = [];
+    const bodies: Array<Promise<number>> = [];
     page.on('response', (response) => {
       const type = response.request().resourceType();
       if (type === 'document' || type === 'script' || type === 'stylesheet') {

@@ -106,7 +106,7 @@ const viaWordPress: SignIn = async (visitor, user) => {
 };
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 
 /** `concurrency` callers signing in again and again for `seconds`; each session is checked after. */
 async function load(base: string, signIn: SignIn, opts: { seconds: number; concurrency: number }) {
@@ -188,10 +188,10 @@ function peakMemory(file: string) {
   if (existsSync(file)) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       const [kind, bytes] = line.split(' ');
-      if (kind && bytes && kind in peaks) peaks[kind] = Math.max(peaks[kind]!, Number(bytes));
+      if (kind && bytes && kind in peaks) peaks[kind] = Math.max(peaks[kind], Number(bytes));
     }
   }
-  return { workos: peaks.workos! / 1048576, native: peaks.native! / 1048576 };
+  return { workos: peaks.workos / 1048576, native: peaks.native / 1048576 };
 }
 
 export async function measureProd(opts: { seconds: number; concurrency: number }) {

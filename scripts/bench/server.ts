@@ -32,7 +32,7 @@ function post(url: URL, path: string, body: string, headers: Record<string, stri
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * Overhead of the login server: the same password step, (a) as the SDK calls the step makes
@@ -91,7 +91,7 @@ export async function measureServer(stack: Stack, opts: { runs: number; seconds:
     b.push(await time(viaServer));
   }
   // Each pair ran back to back, so its difference is the overhead under the same machine state.
-  const paired = a.map((x, i) => b[i]! - x).sort((x, y) => x - y);
+  const paired = a.map((x, i) => b[i] - x).sort((x, y) => x - y);
   a.sort((x, y) => x - y);
   b.sort((x, y) => x - y);
 

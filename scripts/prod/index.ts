@@ -4,6 +4,7 @@
  * check of the lane). Ports and names: scripts/prod/env.ts.
  */
 import { build } from '../build.ts';
+import type { Stack } from '../stack.ts';
 import { prodLaneEnv } from './env.ts';
 import { ProdLaneUnavailable, startProdStack } from './stack.ts';
 
@@ -12,7 +13,7 @@ if (!process.argv.includes('--no-build') && !process.env.E2E_SKIP_BUILD) build()
 
 const env = prodLaneEnv();
 const started = performance.now();
-let stack;
+let stack: Stack;
 try {
   stack = await startProdStack({ env, constants: { WORKOS_LOGIN_ALLOW_NATIVE_LOGIN: true } });
 } catch (error) {
@@ -47,7 +48,7 @@ async function stop(reason: string): Promise<never> {
     stopping = true;
     if (reason) process.stdout.write(`${reason}: stopping…\n`);
     const t = performance.now();
-    await stack!.stop();
+    await stack.stop();
     process.stdout.write(`stopped in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   }
   process.exit(0);

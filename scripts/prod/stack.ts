@@ -86,11 +86,11 @@ export async function startProdStack(opts: ProdStackOptions = {}): Promise<Stack
         track,
       }),
     );
-    layers[1]!.push(...replicas);
-    if (mode === 'fake') layers[2]!.push(workos);
+    layers[1].push(...replicas);
+    if (mode === 'fake') layers[2].push(workos);
     const backing = <T extends { stop(): Promise<void> }>(part: Promise<T>) =>
       part.then((started) => {
-        layers[3]!.push(started);
+        layers[3].push(started);
         return started;
       });
     // Everything that needs nothing else starts at once; wait for all before failing, so a part
@@ -143,7 +143,7 @@ export async function startProdStack(opts: ProdStackOptions = {}): Promise<Stack
       ports.fpm.map((port, i) =>
         createPhpNode({ phpFpm: bins.phpFpm, name: `php-${i + 1}`, port, dir, logDir, logPrefix: name, track }).then(
           (node) => {
-            layers[1]!.push(node);
+            layers[1].push(node);
             return node;
           },
         ),
@@ -161,10 +161,10 @@ export async function startProdStack(opts: ProdStackOptions = {}): Promise<Stack
       replicas,
       track,
     });
-    layers[0]!.push(nginx);
+    layers[0].push(nginx);
     await proveConfiguration(site);
 
-    const resetSite = site.reset;
+    const resetSite = site.reset.bind(site);
     site.reset = async () => {
       // What a fault test may have left on the server itself, then the site's own state.
       await db.releaseAll();
@@ -188,8 +188,8 @@ export async function startProdStack(opts: ProdStackOptions = {}): Promise<Stack
         port: db.port,
         name: database.name,
         socket: db.socket,
-        query: db.query,
-        hold: db.hold,
+        query: (sql) => db.query(sql),
+        hold: (sql) => db.hold(sql),
       },
       nodes,
       replicas,

@@ -67,7 +67,7 @@ export async function probe(candidate?: string): Promise<{ info: PhpInfo | null;
   const script =
     'echo PHP_VERSION_ID, " ", PHP_VERSION, "\\n", implode(",", array_map("strtolower", get_loaded_extensions()));';
   const out = await run(php, ['-r', script], { timeoutMs: 20_000 }).catch(() => null);
-  if (!out || out.code !== 0) return { info: null, reason: `${php} does not run` };
+  if (out?.code !== 0) return { info: null, reason: `${php} does not run` };
   const [head = '', list = ''] = out.stdout.trim().split('\n');
   const [versionId = '0', version = '?'] = head.split(' ');
   const loaded = new Set(list.split(','));

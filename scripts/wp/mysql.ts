@@ -75,7 +75,7 @@ export async function siteDatabase(db: MysqlDatabase, dir: string): Promise<Site
       .filter((line) => line !== '')
       .map((line) => line.split('\t'));
   };
-  const liveTables = async () => (await rows(`SHOW TABLES FROM ${live}`)).map(([name]) => name!);
+  const liveTables = async () => (await rows(`SHOW TABLES FROM ${live}`)).map(([name]) => name);
 
   return {
     rows,
@@ -104,7 +104,7 @@ export async function siteDatabase(db: MysqlDatabase, dir: string): Promise<Site
         SELECT 'golden', table_name FROM information_schema.tables WHERE table_schema = '${db.name}_golden'
         UNION ALL SELECT 'live', table_name FROM information_schema.tables WHERE table_schema = '${db.name}'
         UNION ALL SELECT 'trigger', trigger_name FROM information_schema.triggers WHERE trigger_schema = '${db.name}'`);
-      const names = (kind: string) => found.filter(([k]) => k === kind).map(([, name]) => name!);
+      const names = (kind: string) => found.filter(([k]) => k === kind).map(([, name]) => name);
       const goldenTables = names('golden');
       if (goldenTables.length === 0) throw new Error(`no golden copy of ${db.name}: the site was never installed`);
       const liveSet = new Set(names('live'));

@@ -32,7 +32,7 @@ describe('the builds and the plugin header', () => {
       const zip = readFileSync(join(BUILDS_PACKAGE_DIR, `src/wordpress/wp-${name}.zip`));
       const file = 'wp-includes/version.php';
       const entries = unzipSync(zip, { filter: (entry) => entry.name === file });
-      expect(strFromU8(entries[file]!), name).toContain(`$wp_version = '${release}';`);
+      expect(strFromU8(entries[file]), name).toContain(`$wp_version = '${release}';`);
     }
   });
 

@@ -53,7 +53,7 @@ function encode(args: Array<string | number>): Buffer {
 function parse(buffer: Buffer, at: number): { value: RespValue | RedisError; end: number } | null {
   const lineEnd = buffer.indexOf('\r\n', at);
   if (lineEnd < 0) return null;
-  const type = String.fromCharCode(buffer[at]!);
+  const type = String.fromCharCode(buffer[at]);
   const line = buffer.toString('utf8', at + 1, lineEnd);
   const next = lineEnd + 2;
   switch (type) {

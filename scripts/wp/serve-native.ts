@@ -25,7 +25,9 @@ export async function serveNative(site: Site, opts: { workers?: number; timeoutM
     await waitForHttp(proc, `${site.url}/wp-login.php`, opts.timeoutMs ?? 30_000);
   } catch (error) {
     await proc.stop();
-    throw new Error(`${(error as Error).message}\n--- ${site.debugLog} ---\n${logTail(site.debugLog)}`);
+    throw new Error(`${(error as Error).message}\n--- ${site.debugLog} ---\n${logTail(site.debugLog)}`, {
+      cause: error,
+    });
   }
   return {
     url: site.url,

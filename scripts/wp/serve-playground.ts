@@ -65,6 +65,7 @@ export async function servePlayground(
       `WordPress Playground did not start: ${(error as Error).message}\n` +
         `--- ${site.debugLog} ---\n${logTail(site.debugLog)}\n` +
         'Native PHP is the supported runtime for tests; install php8.2-cli php8.2-sqlite3 php8.2-mbstring php8.2-xml php8.2-curl.',
+      { cause: error },
     );
   }
   return {

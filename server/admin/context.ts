@@ -20,12 +20,6 @@ export interface AdminContext {
 /** A 404 about the organization asked for: the admin picked or configured an id WorkOS lacks. */
 export const NO_ORGANIZATION: ErrorOutcome = errorOutcome('invalid_request', 404, 'WorkOS has no such organization.');
 
-/** The HTTP status WorkOS answered with, or null when it did not answer (network, timeout). */
-export function workosStatus(error: unknown): number | null {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status >= 400 && status <= 599 ? status : null;
-}
-
 /**
  * - a rejected API key → `internal_error` 500 (the server is misconfigured; retrying will not help
  *   until someone fixes WORKOS_API_KEY, but it is not the request's fault either);

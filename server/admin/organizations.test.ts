@@ -15,7 +15,7 @@ import {
 } from './test-support.ts';
 
 const PATH = '/v1/admin/organizations';
-const DEMO = { id: seed.organizations[0]!.id, name: 'Demo Organization' };
+const DEMO = { id: seed.organizations[0].id, name: 'Demo Organization' };
 
 function setup(options: SetupOptions = {}) {
   const server = setupServer(options);

@@ -46,7 +46,7 @@ export function setup(options: SetupOptions = {}) {
     log: createLogger('debug', (line) => logLines.push(line)),
     now: () => Date.now(),
   });
-  const org = [...fake.store.organizations.values()][0]!.wire;
+  const org = [...fake.store.organizations.values()][0].wire;
   const userId = (email: string) => fake.store.findUserByEmail(email)!.wire.id;
 
   /** POSTs `{ input }` (or a raw body) to `path`, signed unless a signature is given. */

@@ -9,13 +9,15 @@ import { createLogger } from '../log.ts';
 import { loadSpec } from '../workos-fake/spec-validator.ts';
 import { impersonatorOf, METHOD_OF, methodFields } from './authentication-method.ts';
 
-type Schema = { properties?: Record<string, { enum?: string[] }> };
+interface Schema {
+  properties?: Record<string, { enum?: string[] }>;
+}
 const spec = loadSpec() as unknown as { components: { schemas: Record<string, Schema> } };
-const SPEC_ENUM = spec.components.schemas.UserlandAuthenticateResponse!.properties!.authentication_method!.enum!;
+const SPEC_ENUM = spec.components.schemas.UserlandAuthenticateResponse.properties!.authentication_method.enum!;
 
 function logged() {
   const lines: Array<Record<string, unknown>> = [];
-  return { log: createLogger('debug', (line) => lines.push(JSON.parse(line))), lines };
+  return { log: createLogger('debug', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)), lines };
 }
 
 describe('authentication_method → method', () => {

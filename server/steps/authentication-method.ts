@@ -43,7 +43,7 @@ export type MethodFields = Pick<Identity, 'method' | 'workos_method'>;
  */
 export function methodFields(log: Logger, named: unknown, fallback: IdentityMethod): MethodFields {
   if (named === undefined || named === null) return { method: fallback };
-  if (typeof named === 'string' && Object.hasOwn(METHOD_OF, named)) return { method: METHOD_OF[named]! };
+  if (typeof named === 'string' && Object.hasOwn(METHOD_OF, named)) return { method: METHOD_OF[named] };
   const stripped = typeof named === 'string' ? named.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64) : '';
   log.warn('WorkOS named an authentication method this version does not know; recorded as unknown', {
     authentication_method: stripped,

@@ -22,7 +22,7 @@ const user = {
 };
 
 function setup(method: string | undefined, impersonator?: { email: string; reason: string | null }) {
-  const bodies: Record<string, unknown>[] = [];
+  const bodies: Array<Record<string, unknown>> = [];
   const ctx = stepContext(
     stubWorkOS({
       'POST /user_management/authenticate': async (request) => {
@@ -59,7 +59,7 @@ describe('callback step (stubbed WorkOS)', () => {
     });
     const [body] = bodies;
     expect(body).toMatchObject({ grant_type: 'authorization_code', code: 'code_1' });
-    expect(createHash('sha256').update(String(body!.code_verifier)).digest('base64url')).toBe(
+    expect(createHash('sha256').update(String(body.code_verifier)).digest('base64url')).toBe(
       params.get('code_challenge'),
     );
   });

@@ -29,7 +29,7 @@ async function consent(url: string, choice: { email: string } | 'deny'): Promise
   if (choice === 'deny') fields.set('deny', '1');
   else {
     const button = [...html.matchAll(/<button[^>]*name="user_id"[^>]*>([^<]*)<\/button>/g)].find((m) =>
-      m[1]!.includes(choice.email),
+      m[1].includes(choice.email),
     );
     expect(button, `a button for ${choice.email}`).toBeDefined();
     fields.set('user_id', attr(button![0], 'value')!);

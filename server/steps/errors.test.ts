@@ -122,7 +122,7 @@ describe('mapWorkOSError', () => {
   it('collapses every refusal into the step’s one answer', async () => {
     const ctx = stepContext(stubWorkOS({}));
     const refusals = [
-      new GenericServerException(400, 'Invalid credentials', { code: 'invalid_credentials' } as never, 'r'),
+      new GenericServerException(400, 'Invalid credentials', { code: 'invalid_credentials' }, 'r'),
       new OauthException(400, 'r', 'invalid_grant', 'The code is invalid', {}),
       new NotFoundException({ path: '/x', requestID: 'r' }),
     ];
@@ -134,7 +134,7 @@ describe('mapWorkOSError', () => {
 
   it('maps the rest: used pending token, rate limit, bad API key, outage', async () => {
     const ctx = stepContext(stubWorkOS({}));
-    const used = new GenericServerException(400, 'x', { code: 'invalid_pending_authentication_token' } as never, 'r');
+    const used = new GenericServerException(400, 'x', { code: 'invalid_pending_authentication_token' }, 'r');
     expect(await mapWorkOSError(ctx, cont(), used)).toMatchObject({ code: 'flow_expired', status: 400 });
     expect(await mapWorkOSError(ctx, cont(), new RateLimitExceededException('x', 'r', 1))).toMatchObject({
       code: 'rate_limited',

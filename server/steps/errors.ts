@@ -13,7 +13,7 @@ import { classifyWorkOSError, failureFields } from '../workos-failure.ts';
 import { authorizeRedirect } from './authorize-url.ts';
 import type { StepContext } from './context.ts';
 import { stepOutcome, type Continuation, type FlowState } from './flow.ts';
-import { factorsOf, labelled, offerEnrollment, offerFactors } from './mfa.ts';
+import { factorsOf, labelled, offerSecondFactor } from './mfa.ts';
 import { offerOrganizations } from './org.ts';
 import { errorOutcome, FLOW_EXPIRED, rateLimited, unavailable } from './outcomes.ts';
 
@@ -87,9 +87,10 @@ async function multiStep(ctx: StepContext, cont: Continuation, error: Authentica
       delete state.mode;
       return stepOutcome(ctx, cont.profile, 'email_verify', { email: state.email }, state);
     case 'mfa_challenge':
-      return offerFactors(ctx, next, await labelled(ctx, state.user_id, factorsOf(raw.authentication_factors)));
-    case 'mfa_enrollment':
-      return offerEnrollment(ctx, next);
+    case 'mfa_enrollment': {
+      const enrolled = error.code === 'mfa_challenge' ? factorsOf(raw.authentication_factors) : [];
+      return offerSecondFactor(ctx, next, error.code, await labelled(ctx, state.user_id, enrolled));
+    }
     case 'organization_selection_required':
       return offerOrganizations(ctx, next, raw.organizations ?? []);
     default:

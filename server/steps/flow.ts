@@ -20,6 +20,7 @@ import type {
   StepName,
   StepOutcome,
 } from '../../protocol/messages.ts';
+import type { WorkOSFactor } from '../../protocol/mfa-policy.ts';
 import { FlowTokenError } from '../seal.ts';
 import { FLOW_TTL_MS, type StepContext } from './context.ts';
 import { FLOW_EXPIRED } from './outcomes.ts';
@@ -47,7 +48,7 @@ export interface FlowState {
   /** The allowed factors the visitor may pick from (`mfa_challenge`, `mfa_code`). */
   factors?: MfaFactorSummary[];
   /** The factor types the visitor may enroll (`mfa_enroll`). */
-  types?: Array<'totp' | 'sms'>;
+  types?: WorkOSFactor[];
   factor_id?: string;
   challenge_id?: string;
   /** Organization ids the visitor may pick from (`org_select`). */
@@ -139,7 +140,7 @@ export function stepOutcome<S extends StepName>(
     type: 'step',
     step,
     flow: sealFlow(ctx, profile, step, state, options),
-    data: data as Record<string, unknown>,
+    data: data,
   };
 }
 

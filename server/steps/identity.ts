@@ -2,12 +2,13 @@
  * The identity WordPress signs in: the WorkOS user, live membership in the profile's organization
  * (looked up now, failing closed), the WorkOS session id, the first factor's method (WorkOS's own
  * name for it when the grant gives one, see authentication-method.ts) and, for a WorkOS dashboard
- * impersonation, the impersonator. Every grant that succeeds ends here, so the profile's `always`
- * MFA policy is applied here too.
+ * impersonation, the impersonator. Every grant that succeeds ends here, so the second factor this
+ * site asks for itself (protocol/mfa-policy.ts: profile `always`) is asked here too.
  */
 import type { AuthenticationResponse, User } from '@workos-inc/node';
 import { decodeJwt } from 'jose';
 import type { ErrorOutcome, Identity, IdentityMethod, Outcome, ResolvedProfile } from '../../protocol/messages.ts';
+import { siteAsks } from '../../protocol/mfa-policy.ts';
 import { impersonatorOf, methodFields, type MethodFields } from './authentication-method.ts';
 import type { StepContext } from './context.ts';
 import { apiError } from './errors.ts';
@@ -26,7 +27,8 @@ export async function authenticated(
   // After WorkOS's MFA grant (`mfa_verify`): which factor passed.
   const { second_factor } = cont.state;
   const identity: Identity = second_factor ? { ...found, second_factor } : found;
-  if (cont.profile.mfa.enforce === 'always' && !cont.state.mfa_done) return requireSecondFactor(ctx, cont, identity);
+  const answer = cont.state.mfa_done ? 'signed_in_after_mfa' : 'signed_in';
+  if (siteAsks(cont.profile.mfa, answer, false)) return requireSecondFactor(ctx, cont, identity);
   return { type: 'authenticated', identity };
 }
 

@@ -52,7 +52,7 @@ async function attackerCode(email: string, challenge?: string): Promise<string> 
     ...(challenge ? { code_challenge: challenge, code_challenge_method: 'S256' } : {}),
   });
   const page = await (await t.fake.app.request(`/user_management/authorize?${query}`)).text();
-  const request = /name="request" value="([^"]+)"/.exec(page)![1]!;
+  const request = /name="request" value="([^"]+)"/.exec(page)![1];
   const answer = await t.fake.app.request('/_fake/authorize', {
     method: 'POST',
     body: new URLSearchParams({ request, user_id: userId(email) }),
@@ -71,8 +71,8 @@ describe('impersonation', () => {
       impersonator: { email: SUPPORT, reason: REASON },
     });
     const [session] = sessionsOf('grace@example.com');
-    expect(outcome.identity.session_id).toBe(session!.id);
-    expect(session!.status).toBe('active');
+    expect(outcome.identity.session_id).toBe(session.id);
+    expect(session.status).toBe('active');
   });
 
   it('needs no second factor even where the profile always asks one (WorkOS skips MFA for it)', async () => {
@@ -86,7 +86,7 @@ describe('impersonation', () => {
     expect(outcome).toEqual(NOT_IMPERSONATION);
     const sessions = sessionsOf('ada@example.com');
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]!.status).toBe('revoked');
+    expect(sessions[0].status).toBe('revoked');
     expect(t.logLines.join('\n')).toContain('"authentication_method":"Password"');
   });
 

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import seed from '../workos-fake/seed.json' with { type: 'json' };
 import { as, integration } from './test-support.ts';
 
-const IVY = seed.invitations[0]!;
-const DEMO = seed.organizations[0]!;
+const IVY = seed.invitations[0];
+const DEMO = seed.organizations[0];
 
 let t: ReturnType<typeof integration>;
 beforeEach(() => {
@@ -37,7 +37,7 @@ describe('invitation', () => {
   it('answers an expired or revoked invitation the same way', async () => {
     for (const change of [{ expires_at: '2020-01-01T00:00:00.000Z' }, { state: 'revoked' }]) {
       const custom = structuredClone(seed);
-      Object.assign(custom.invitations[0]!, change);
+      Object.assign(custom.invitations[0], change);
       const other = integration({ seed: custom as never });
       expect(await other.send('invitation', { invitation_token: IVY.token })).toMatchObject({
         code: 'invitation_invalid',

@@ -3,7 +3,7 @@ import { LIMITS } from '../../protocol/messages.ts';
 import seed from '../workos-fake/seed.json' with { type: 'json' };
 import { as, integration, PROFILE } from './test-support.ts';
 
-const IVY = seed.invitations[0]!;
+const IVY = seed.invitations[0];
 
 let t: ReturnType<typeof integration>;
 beforeEach(() => {
@@ -16,7 +16,7 @@ const inviteOnly = { signup: { enabled: true, require_invitation: true } };
 async function codeFor(email: string): Promise<string> {
   const [latest] = await t.emails(email);
   expect(latest?.kind).toBe('magic_auth');
-  return latest!.code!;
+  return latest.code!;
 }
 
 function invitationFlow(email: string, token = IVY.token) {

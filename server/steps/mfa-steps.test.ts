@@ -51,9 +51,9 @@ describe('MFA challenge (WorkOS mfa_challenge)', () => {
     });
     const [text] = await t.texts(OLIVIA.phone);
     expect(text?.code).toMatch(/^[0-9]{6}$/);
-    const signedIn = as(await t.send('mfa_verify', { code: text!.code }, { flow: codeStep.flow }), 'authenticated');
+    const signedIn = as(await t.send('mfa_verify', { code: text.code }, { flow: codeStep.flow }), 'authenticated');
     expect(signedIn.identity.user.email).toBe(OLIVIA.email);
-    expect(t.logLines.join('\n')).not.toContain(text!.code);
+    expect(t.logLines.join('\n')).not.toContain(text.code);
   });
 
   it('switches to another factor from the code step', async () => {
@@ -117,7 +117,7 @@ describe('MFA enrolment (WorkOS mfa_enrollment)', () => {
     );
     expect(codeStep.data).toMatchObject({ factor: { type: 'sms', label: '0199' }, phone_hint: '0199' });
     const [text] = await t.texts(phone);
-    as(await t.send('mfa_verify', { code: text!.code }, { flow: codeStep.flow }), 'authenticated');
+    as(await t.send('mfa_verify', { code: text.code }, { flow: codeStep.flow }), 'authenticated');
   });
 
   it('refuses a type the profile does not allow, and SMS without a phone', async () => {

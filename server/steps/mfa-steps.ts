@@ -5,11 +5,12 @@
  * identity released).
  */
 import type { Envelope, MfaFactorSummary, Outcome, RequestContext } from '../../protocol/messages.ts';
+import type { WorkOSFactor } from '../../protocol/mfa-policy.ts';
 import type { StepContext } from './context.ts';
 import { apiError, mapWorkOSError } from './errors.ts';
 import { requireFlow, stepOutcome, type Continuation, type FlowState } from './flow.ts';
 import { authenticated } from './identity.ts';
-import { challenge, withSubject, type EnrollType } from './mfa.ts';
+import { challenge, withSubject } from './mfa.ts';
 import { errorOutcome, FLOW_EXPIRED, INVALID_CODE, isError, MFA_NOT_ALLOWED } from './outcomes.ts';
 
 interface Enrolled {
@@ -27,7 +28,7 @@ interface SmsEnrolWire {
 async function enroll(
   ctx: StepContext,
   userId: string,
-  type: EnrollType,
+  type: WorkOSFactor,
   state: FlowState,
   context: RequestContext,
   phone?: string,

@@ -2,13 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Identity, MfaFactorSummary } from '../../protocol/messages.ts';
 import type { Continuation } from './flow.ts';
 import {
-  allowedFactors,
-  enrollableTypes,
   factorsOf,
   labelled,
   heldIdentity,
-  offerEnrollment,
-  offerFactors,
+  offerSecondFactor,
   passkeySubject,
   requireSecondFactor,
   summarize,
@@ -47,14 +44,13 @@ function cont(profile = PROFILE): Continuation {
 }
 
 describe('MFA policy', () => {
-  it('allows only the profile’s factor types, in its order', () => {
-    expect(enrollableTypes(profileWith({ mfa: { enforce: 'always', factors: ['sms', 'webauthn', 'totp'] } }))).toEqual([
-      'sms',
-      'totp',
-    ]);
-    expect(enrollableTypes(profileWith({ mfa: { enforce: 'always', factors: ['webauthn'] } }))).toEqual([]);
-    const totpOnly = profileWith({ mfa: { enforce: 'if_required', factors: ['totp'] } });
-    expect(allowedFactors(totpOnly, [totp, sms])).toEqual([totp]);
+  it('enrols only the profile’s WorkOS factor types, in its order', async () => {
+    const ctx = stepContext(stubWorkOS({}));
+    const all = profileWith({ mfa: { enforce: 'if_required', factors: ['sms', 'webauthn', 'totp'] } });
+    expect(await offerSecondFactor(ctx, cont(all), 'mfa_enrollment', [])).toMatchObject({
+      step: 'mfa_enroll',
+      data: { types: ['sms', 'totp'] },
+    });
   });
 
   it('summarizes WorkOS factors without secrets', () => {
@@ -77,7 +73,7 @@ describe('MFA policy', () => {
     const ctx = stepContext(
       stubWorkOS({ 'POST /auth/factors/auth_factor_T1/challenge': () => challengeWire('T1') }, calls),
     );
-    const outcome = await offerFactors(ctx, cont(), [totp]);
+    const outcome = await offerSecondFactor(ctx, cont(), 'mfa_challenge', [totp]);
     expect(outcome).toMatchObject({ type: 'step', step: 'mfa_code', data: { factor: totp, others: [] } });
     if (outcome.type !== 'step') throw new Error('unreachable');
     const sealed = ctx.sealer.unseal<Record<string, unknown>>(outcome.flow, {
@@ -95,7 +91,7 @@ describe('MFA policy', () => {
   it('offers a picker for several, without challenging any yet', async () => {
     const calls: string[] = [];
     const ctx = stepContext(stubWorkOS({}, calls));
-    const outcome = await offerFactors(ctx, cont(), [totp, sms]);
+    const outcome = await offerSecondFactor(ctx, cont(), 'mfa_challenge', [totp, sms]);
     expect(outcome).toMatchObject({ type: 'step', step: 'mfa_challenge', data: { factors: [totp, sms] } });
     expect(calls).toEqual([]);
   });
@@ -103,19 +99,28 @@ describe('MFA policy', () => {
   it('challenges the one allowed of several, and refuses when none is allowed', async () => {
     const ctx = stepContext(stubWorkOS({ 'POST /auth/factors/auth_factor_S1/challenge': () => challengeWire('S1') }));
     const smsOnly = profileWith({ mfa: { enforce: 'if_required', factors: ['sms'] } });
-    expect(await offerFactors(ctx, cont(smsOnly), [totp, sms])).toMatchObject({
+    expect(await offerSecondFactor(ctx, cont(smsOnly), 'mfa_challenge', [totp, sms])).toMatchObject({
       step: 'mfa_code',
       data: { factor: sms, others: [], phone_hint: '0123' },
     });
     const none = profileWith({ mfa: { enforce: 'if_required', factors: ['webauthn'] } });
-    expect(await offerFactors(ctx, cont(none), [totp, sms])).toMatchObject({ code: 'mfa_not_allowed', status: 403 });
+    expect(await offerSecondFactor(ctx, cont(none), 'mfa_challenge', [totp, sms])).toMatchObject({
+      code: 'mfa_not_allowed',
+      status: 403,
+    });
   });
 
-  it('offers enrolment of the allowed types, or refuses', () => {
+  it('offers enrolment of the allowed types, or refuses', async () => {
     const ctx = stepContext(stubWorkOS({}));
-    expect(offerEnrollment(ctx, cont())).toMatchObject({ step: 'mfa_enroll', data: { types: ['totp', 'sms'] } });
+    expect(await offerSecondFactor(ctx, cont(), 'mfa_enrollment', [])).toMatchObject({
+      step: 'mfa_enroll',
+      data: { types: ['totp', 'sms'] },
+    });
     const none = profileWith({ mfa: { enforce: 'if_required', factors: [] } });
-    expect(offerEnrollment(ctx, cont(none))).toMatchObject({ code: 'mfa_not_allowed', status: 403 });
+    expect(await offerSecondFactor(ctx, cont(none), 'mfa_enrollment', [])).toMatchObject({
+      code: 'mfa_not_allowed',
+      status: 403,
+    });
   });
 
   it('labels SMS factors WorkOS named without their phone', async () => {
@@ -189,8 +194,10 @@ describe('MFA policy', () => {
         data: { types: [], passkey: 'register' },
       });
       // Under WorkOS's own MFA nothing is marked, and only WorkOS types can be enrolled.
-      expect(offerEnrollment(ctx, cont(webauthnOnly))).toMatchObject({ code: 'mfa_not_allowed' });
-      expect(offerEnrollment(ctx, cont(withPasskey))).not.toHaveProperty('subject');
+      expect(await offerSecondFactor(ctx, cont(webauthnOnly), 'mfa_enrollment', [])).toMatchObject({
+        code: 'mfa_not_allowed',
+      });
+      expect(await offerSecondFactor(ctx, cont(withPasskey), 'mfa_enrollment', [])).not.toHaveProperty('subject');
     });
 
     it('never summarizes a WorkOS WebAuthn factor (passkeys are this site’s)', () => {

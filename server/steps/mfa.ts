@@ -1,41 +1,24 @@
 /**
- * MFA policy: which factors a profile allows, what to offer when WorkOS asks for a second factor
- * (`mfa_challenge` / `mfa_enrollment`), and the profile's own `always` rule for sign-ins WorkOS let
- * through with one factor. The allowlist is enforced here, server side, whatever the browser sends.
+ * MFA, as protocol/mfa-policy.ts decides it: what to offer when WorkOS asks for a second factor
+ * (`mfa_challenge` / `mfa_enrollment`), and the second factor this site asks for itself (profile
+ * `always`, role-based step-up) after WorkOS let a sign-in through with one factor. The allowlist
+ * is enforced here, server side, whatever the browser sends.
  *
  * Passkeys (this site's WebAuthn, see passkey.ts) may complete only a second factor the login
  * server itself holds an identity for (`always`, step-up): WorkOS's own MFA (a pending token) can
  * be completed by a WorkOS factor alone, so those steps never offer one.
  */
-import type {
-  Identity,
-  MfaFactorSummary,
-  MfaFactorType,
-  Outcome,
-  ResolvedProfile,
-  StepOutcome,
-} from '../../protocol/messages.ts';
+import type { Identity, MfaFactorSummary, Outcome, ResolvedProfile, StepOutcome } from '../../protocol/messages.ts';
+import { mfaDecision, passkeyServes, WORKOS_FACTORS, type WorkOSAnswer } from '../../protocol/mfa-policy.ts';
 import type { StepContext } from './context.ts';
 import { classifyWorkOSError, failureFields } from '../workos-failure.ts';
 import { apiError } from './errors.ts';
 import { stepOutcome, type Continuation, type FlowState } from './flow.ts';
 import { GONE, MFA_NOT_ALLOWED } from './outcomes.ts';
 
-export type EnrollType = 'totp' | 'sms';
-const ENROLLABLE: readonly MfaFactorType[] = ['totp', 'sms'];
-
-/** The factor types this profile lets a visitor enroll, in its order. */
-export function enrollableTypes(profile: ResolvedProfile): EnrollType[] {
-  return profile.mfa.factors.filter((t): t is EnrollType => ENROLLABLE.includes(t));
-}
-
-export function allowedFactors(profile: ResolvedProfile, factors: MfaFactorSummary[]): MfaFactorSummary[] {
-  return factors.filter((f) => profile.mfa.factors.includes(f.type));
-}
-
 /** Whether a passkey of this site may serve as the second factor: the profile allows it, or a step-up asks. */
 export function webauthnAllowed(profile: ResolvedProfile, state: Pick<FlowState, 'step_up'>): boolean {
-  return profile.mfa.factors.includes('webauthn') || state.step_up === true;
+  return passkeyServes(profile.mfa, state.step_up === true);
 }
 
 /**
@@ -64,9 +47,10 @@ export function withSubject(outcome: Outcome, profile: ResolvedProfile, state: F
 /** A WorkOS factor (wire or SDK casing) as the browser may see it: id, type, last phone digits. */
 export function summarize(factor: unknown): MfaFactorSummary | null {
   const f = factor as { id?: unknown; type?: unknown; sms?: { phoneNumber?: unknown; phone_number?: unknown } };
-  if (typeof f?.id !== 'string' || (f.type !== 'totp' && f.type !== 'sms')) return null;
+  const type = WORKOS_FACTORS.find((t) => t === f?.type);
+  if (typeof f?.id !== 'string' || !type) return null;
   const phone = f.sms?.phoneNumber ?? f.sms?.phone_number;
-  return { id: f.id, type: f.type, label: typeof phone === 'string' && phone.length >= 4 ? phone.slice(-4) : null };
+  return { id: f.id, type, label: typeof phone === 'string' && phone.length >= 4 ? phone.slice(-4) : null };
 }
 
 export function factorsOf(raw: unknown): MfaFactorSummary[] {
@@ -89,18 +73,38 @@ export async function labelled(
   }
 }
 
-/** Offer the allowed factors: one is challenged at once, several go to the picker. */
-export async function offerFactors(
+/**
+ * What mfaDecision says for WorkOS's `answer` and the user's `enrolled` factors: a challenge of
+ * the allowed ones (one at once, several to the picker), enrolment, or `mfa_not_allowed`.
+ */
+export async function offerSecondFactor(
   ctx: StepContext,
   cont: Continuation,
-  factors: MfaFactorSummary[],
+  answer: WorkOSAnswer,
+  enrolled: MfaFactorSummary[],
 ): Promise<Outcome> {
-  const allowed = allowedFactors(cont.profile, factors);
-  const [only] = allowed;
-  if (!only) return MFA_NOT_ALLOWED;
-  if (allowed.length === 1) return challenge(ctx, cont, only, allowed);
-  const state = { ...cont.state, factors: allowed };
-  return withSubject(stepOutcome(ctx, cont.profile, 'mfa_challenge', { factors: allowed }, state), cont.profile, state);
+  const decision = mfaDecision(cont.profile.mfa, { answer, enrolled, stepUp: cont.state.step_up === true });
+  switch (decision.kind) {
+    case 'challenge': {
+      const allowed = decision.factors;
+      if (allowed.length === 1) return challenge(ctx, cont, allowed[0], allowed);
+      const state = { ...cont.state, factors: allowed };
+      return withSubject(
+        stepOutcome(ctx, cont.profile, 'mfa_challenge', { factors: allowed }, state),
+        cont.profile,
+        state,
+      );
+    }
+    case 'enroll': {
+      const { types, passkey } = decision;
+      const state = { ...cont.state, types };
+      const data = { types, ...(passkey ? { passkey: 'register' as const } : {}) };
+      return withSubject(stepOutcome(ctx, cont.profile, 'mfa_enroll', data, state), cont.profile, state);
+    }
+    case 'proceed': // Not reached: callers come here only where a second factor is asked (siteAsks).
+    case 'refuse':
+      return MFA_NOT_ALLOWED;
+  }
 }
 
 /** Challenge one factor (SMS sends its code now) and ask for the code. */
@@ -122,16 +126,6 @@ export async function challenge(
   return withSubject(stepOutcome(ctx, cont.profile, 'mfa_code', data, state), cont.profile, state);
 }
 
-/** Enrol an allowed type; where a passkey may serve, creating one is offered too (then `types` may be empty). */
-export function offerEnrollment(ctx: StepContext, cont: Continuation): Outcome {
-  const types = enrollableTypes(cont.profile);
-  const passkey = passkeySubject(cont.profile, cont.state) !== null;
-  if (types.length === 0 && !passkey) return MFA_NOT_ALLOWED;
-  const state = { ...cont.state, types };
-  const data = { types, ...(passkey ? { passkey: 'register' as const } : {}) };
-  return withSubject(stepOutcome(ctx, cont.profile, 'mfa_enroll', data, state), cont.profile, state);
-}
-
 /**
  * Profile `always` (or a role-based step-up, `cont.state.step_up`): the first factor passed without
  * MFA. The identity waits sealed in the flow (no pending token: WorkOS is done) until `mfa_verify`
@@ -150,7 +144,5 @@ export async function requireSecondFactor(ctx: StepContext, cont: Continuation, 
   const state = { ...cont.state, identity, user_id: identity.user.id, email: identity.user.email };
   delete state.pending_authentication_token;
   const next = { ...cont, state };
-  return allowedFactors(cont.profile, factors).length > 0
-    ? offerFactors(ctx, next, factors)
-    : offerEnrollment(ctx, next);
+  return offerSecondFactor(ctx, next, 'signed_in', factors);
 }

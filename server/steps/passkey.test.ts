@@ -25,7 +25,7 @@ import { assert, createAuthenticator, storedPasskeyOf, type SoftAuthenticator } 
 import { userHandleOf } from './webauthn.ts';
 
 const ORIGIN = CONTEXT.origin;
-const ORG = seed.organizations[0]!.id;
+const ORG = seed.organizations[0].id;
 const idOf = (email: string) => seed.users.find((u) => u.email === email)!.id;
 const ADA = idOf('ada@example.com');
 const GRACE = idOf('grace@example.com');

@@ -39,7 +39,6 @@ function validationCodes(error: unknown): string[] {
     return list.map((item) => (item as { code?: unknown } | null)?.code).filter((c) => typeof c === 'string');
   }
   // The SDK keeps a 422's codes only in its message, one per tab-indented line.
-  if (error instanceof UnprocessableEntityException)
-    return [...error.message.matchAll(/^\t(\S+)$/gm)].map((m) => m[1]!);
+  if (error instanceof UnprocessableEntityException) return [...error.message.matchAll(/^\t(\S+)$/gm)].map((m) => m[1]);
   return [];
 }

@@ -3,7 +3,7 @@ import seed from '../workos-fake/seed.json' with { type: 'json' };
 import type { OAuthState } from './authorize-url.ts';
 import { as, BROWSER, integration, PASSWORD } from './test-support.ts';
 
-const SSO_CONNECTION = seed.organizations.find((o) => o.name === 'SSO Organization')!.sso_connection_ids![0]!;
+const SSO_CONNECTION = seed.organizations.find((o) => o.name === 'SSO Organization')!.sso_connection_ids![0];
 
 let t: ReturnType<typeof integration>;
 beforeEach(() => {

@@ -3,8 +3,8 @@ import { LIMITS, type StepInputs } from '../../protocol/messages.ts';
 import seed from '../workos-fake/seed.json' with { type: 'json' };
 import { as, integration, PASSWORD } from './test-support.ts';
 
-const IVY = seed.invitations[0]!;
-const DEMO = seed.organizations[0]!;
+const IVY = seed.invitations[0];
+const DEMO = seed.organizations[0];
 const STRONG = 'Violet-Lantern-42';
 const form = (email: string, password = STRONG): StepInputs['signup'] => ({
   email,

@@ -72,7 +72,8 @@ export function fakeClock(): StepClock & { sleeps: number[]; advance(ms: number)
   };
 }
 
-type Stub = (request: Request) => unknown | Response | Promise<unknown | Response>;
+/** Answers a JSON body or a Response, or a Promise of either. */
+type Stub = (request: Request) => unknown;
 
 /** A WorkOS client whose requests `handle` answers (`"METHOD /path"` → JSON or Response). */
 export function stubWorkOS(routes: Record<string, Stub>, calls: string[] = []): WorkOS {
@@ -195,6 +196,6 @@ export function totp(secret: string, at = Date.now()): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
   const hmac = createHmac('sha1', key).update(counter).digest();
-  const offset = hmac[hmac.length - 1]! & 0xf;
+  const offset = hmac[hmac.length - 1] & 0xf;
   return ((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
 }

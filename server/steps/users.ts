@@ -23,7 +23,7 @@ export async function userExists(ctx: StepContext, email: string): Promise<boole
 
 /** Emails compare case-insensitively (an invitation is for its own address only). */
 export function sameEmail(a: string | undefined, b: string): boolean {
-  return a !== undefined && a.toLowerCase() === b.toLowerCase();
+  return a?.toLowerCase() === b.toLowerCase();
 }
 
 /** Sends a magic code, never failing the answer: a send that fails must look like one that worked. */

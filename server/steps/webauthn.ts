@@ -30,7 +30,10 @@ export interface Expected {
   rpId: string;
 }
 
-export type Failure = { ok: false; reason: FailureReason };
+export interface Failure {
+  ok: false;
+  reason: FailureReason;
+}
 export type FailureReason =
   | 'challenge'
   | 'origin'
@@ -163,7 +166,7 @@ export async function verifyAttestation(
 function reasonOf(error: unknown): FailureReason {
   const message = error instanceof Error ? error.message : '';
   if (error instanceof Error && error.name === 'UnexpectedRPIDHash') return 'rp_id';
-  if (/response challenge/.test(message)) return 'challenge';
+  if (message.includes('response challenge')) return 'challenge';
   if (/origin/i.test(message)) return 'origin';
   if (/user verification/i.test(message)) return 'user_verification';
   if (/not present/i.test(message)) return 'user_presence';

@@ -146,6 +146,7 @@ export function createWorkOSFake(options: WorkOSFakeOptions = {}): WorkOSFake {
 /** Settles like `work`, or rejects with the abort reason first, as `fetch` does. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason, as fetch rejects
     const abort = () => reject(signal.reason);
     signal.addEventListener('abort', abort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));

@@ -13,7 +13,7 @@ export function requireApiKey(apiKey: string): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match || !safeEqual(match[1]!, apiKey)) return c.json(UNAUTHORIZED, 401);
+    if (!match || !safeEqual(match[1], apiKey)) return c.json(UNAUTHORIZED, 401);
     await next();
   };
 }

@@ -73,7 +73,7 @@ export function buildAuthorizeCases(fake: WorkOSFake): Case[] {
     ),
     page('authorize: AuthKit', 200, query({ provider: 'authkit', screen_hint: 'sign-up' }), html),
     page('authorize: SSO organization', 200, query({ organization_id: sso.wire.id }), html),
-    page('authorize: SSO connection', 200, query({ connection_id: sso.connectionIds[0]! }), html),
+    page('authorize: SSO connection', 200, query({ connection_id: sso.connectionIds[0] }), html),
     page('authorize: two targets', 302, query({ provider: 'GoogleOAuth', organization_id: sso.wire.id }), {
       ...PUBLIC,
       location:

@@ -61,8 +61,8 @@ export const row =
 export function buildCases(fake: WorkOSFake): Case[] {
   const { store } = fake;
   const ada = store.findUserByEmail('ada@example.com')!.wire;
-  const org = [...store.organizations.values()][0]!.wire;
-  const membership = store.membershipsOf({ userId: ada.id })[0]!;
+  const org = [...store.organizations.values()][0].wire;
+  const membership = store.membershipsOf({ userId: ada.id })[0];
   const session = store.createSession({
     user_id: ada.id,
     organization_id: org.id,

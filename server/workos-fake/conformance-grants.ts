@@ -42,10 +42,10 @@ export function buildGrantCases(fake: WorkOSFake): Case[] {
   const sam = store.findUserByEmail('sam@example.com')!;
   const choosing = () => {
     const answer = MULTI_STEP_ANSWERS.organization_selection_required(store, sam, base);
-    const body = answer.body as { pending_authentication_token: string; organizations: { id: string }[] };
+    const body = answer.body as { pending_authentication_token: string; organizations: Array<{ id: string }> };
     return {
       pending_authentication_token: body.pending_authentication_token,
-      organization_id: body.organizations[1]!.id,
+      organization_id: body.organizations[1].id,
     };
   };
   const ssoOrg = [...store.organizations.values()].find((o) => o.connectionIds.length > 0)!.wire.id;

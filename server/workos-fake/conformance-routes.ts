@@ -8,7 +8,7 @@ export function buildRouteCases(fake: WorkOSFake): Case[] {
   const { store } = fake;
   const magic = row('POST', '/user_management/magic_auth');
   const oneMagic = row('GET', '/user_management/magic_auth/{id}');
-  const invitation = [...store.invitations.values()][0]!;
+  const invitation = [...store.invitations.values()][0];
   const M = '/user_management/magic_auth';
   const createUser = row('POST', '/user_management/users');
   const updateUser = row('PUT', '/user_management/users/{id}');

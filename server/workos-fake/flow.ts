@@ -3,7 +3,6 @@ import type { FakeContext } from './context.ts';
 import type { GrantResult } from './grants/grant.ts';
 import { factorsOf } from './mfa/factors.ts';
 import { MULTI_STEP_ANSWERS, type MultiStepAnswer, type PendingBase } from './multi-step.ts';
-import type { NextStep } from './seed.ts';
 import { completeSignIn, type AuthenticateResponse } from './sign-in.ts';
 import type { UserRecord } from './store.ts';
 
@@ -16,14 +15,6 @@ export type Stage = 'sso' | 'email_verification' | 'mfa' | 'organization';
 const STAGES: readonly Stage[] = ['sso', 'email_verification', 'mfa', 'organization'];
 
 export type Method = NonNullable<AuthenticateResponse['authentication_method']>;
-
-export const STAGE_OF: Record<NextStep, Stage> = {
-  sso_required: 'sso',
-  email_verification_required: 'email_verification',
-  mfa_enrollment: 'mfa',
-  mfa_challenge: 'mfa',
-  organization_selection_required: 'organization',
-};
 
 /**
  * SSO skips every check (the identity provider did them; MFA does not apply to SSO users).

@@ -17,7 +17,7 @@ export function ulid(time: number = Date.now()): string {
   }
   const random = randomBytes(16);
   let randomPart = '';
-  for (let i = 0; i < 16; i++) randomPart += CROCKFORD[random[i]! % 32];
+  for (let i = 0; i < 16; i++) randomPart += CROCKFORD[random[i] % 32];
   return timePart + randomPart;
 }
 
@@ -58,6 +58,6 @@ export function numericCode(digits = 6): string {
 export function opaqueToken(length = 25): string {
   const bytes = randomBytes(length);
   let out = '';
-  for (let i = 0; i < length; i++) out += ALPHANUMERIC[bytes[i]! % 62];
+  for (let i = 0; i < length; i++) out += ALPHANUMERIC[bytes[i] % 62];
   return out;
 }

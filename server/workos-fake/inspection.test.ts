@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from './test-seed.ts';
 
 /** The test-only `/_fake/` endpoints: outside the WorkOS API, no API key. */
 const fake = createWorkOSFake();
-const ORG = [...fake.store.organizations.values()][0]!.wire.id;
+const ORG = [...fake.store.organizations.values()][0].wire.id;
 
 async function json(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
   const response = await fake.app.request(path, init);
@@ -34,14 +34,14 @@ describe('/_fake/sessions', () => {
     await signIn('ada@example.com');
     const grace = fake.store.findUserByEmail('grace@example.com')!.wire.id;
     const [first] = [...fake.store.sessions.values()];
-    fake.store.revokeSession(first!.id);
+    fake.store.revokeSession(first.id);
 
     const byId = await json(`/_fake/sessions?user_id=${grace}`);
     expect(byId).toEqual({
       status: 200,
       body: {
         data: [
-          { id: first!.id, user_id: grace, status: 'revoked' },
+          { id: first.id, user_id: grace, status: 'revoked' },
           { id: expect.stringMatching(/^session_/), user_id: grace, status: 'active' },
         ],
       },
@@ -114,7 +114,7 @@ describe('/_fake/emails and /_fake/sms', () => {
     await post('/user_management/magic_auth', { email: 'Grace@example.com' });
     await post('/user_management/password_reset', { email: 'grace@example.com' });
     const { body } = (await json('/_fake/emails?to=GRACE@example.com')) as {
-      body: { data: { kind: string; code: string | null; token: string | null }[] };
+      body: { data: Array<{ kind: string; code: string | null; token: string | null }> };
     };
     expect(body.data.map((e) => e.kind)).toEqual(['password_reset', 'magic_auth']);
     expect(body.data[0]).toMatchObject({ code: null, token: expect.any(String) });
@@ -127,7 +127,9 @@ describe('/_fake/emails and /_fake/sms', () => {
     const sms = [...fake.store.factors.values()].find((f) => f.user_id === olivia && f.type === 'sms')!;
     await post(`/auth/factors/${sms.id}/challenge`, {});
     await post(`/auth/factors/${sms.id}/challenge`, {});
-    const { body } = (await json('/_fake/sms?to=%2B15555550123')) as { body: { data: { to: string; code: string }[] } };
+    const { body } = (await json('/_fake/sms?to=%2B15555550123')) as {
+      body: { data: Array<{ to: string; code: string }> };
+    };
     expect(body.data).toHaveLength(2);
     expect(body.data[0]).toMatchObject({ to: '+15555550123', code: expect.stringMatching(/^\d{6}$/) });
     expect(await json('/_fake/sms?to=%2B10000000000')).toEqual({ status: 200, body: { data: [] } });

@@ -30,7 +30,7 @@ export type MultiStepAnswer =
       status: 403;
       body: ForbiddenCode<'mfa_challenge'> & {
         pending_authentication_token: string;
-        authentication_factors: { id: string; type: 'totp' | 'sms' }[];
+        authentication_factors: Array<{ id: string; type: 'totp' | 'sms' }>;
         user: UserWire;
       };
     }
@@ -38,7 +38,7 @@ export type MultiStepAnswer =
       status: 403;
       body: ForbiddenCode<'organization_selection_required'> & {
         pending_authentication_token: string;
-        organizations: { id: string; name: string }[];
+        organizations: Array<{ id: string; name: string }>;
         user: UserWire;
       };
     }

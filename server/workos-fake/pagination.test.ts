@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isListQuery, paginate, parseListQuery, type ListQuery } from './pagination.ts';
 
 const items = ['a_1', 'a_2', 'a_3', 'a_4', 'a_5'].map((id) => ({ id }));
-const ids = (page: { data: { id: string }[] }) => page.data.map((x) => x.id);
+const ids = (page: { data: Array<{ id: string }> }) => page.data.map((x) => x.id);
 const q = (query: Partial<ListQuery>): ListQuery => ({ limit: 2, order: 'desc', ...query });
 
 describe('paginate', () => {
@@ -27,7 +27,7 @@ describe('parseListQuery', () => {
   it('defaults to 10, descending', () => {
     expect(parse({})).toEqual({ limit: 10, order: 'desc' });
   });
-  const refused: Record<string, string>[] = [
+  const refused: Array<Record<string, string>> = [
     { limit: '0' },
     { limit: '101' },
     { limit: 'ten' },

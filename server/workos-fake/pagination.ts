@@ -48,7 +48,7 @@ export function paginate<T extends { id: string }>(items: readonly T[], query: L
   const comesAfter = (id: string, cursor: string) => (ascending ? id > cursor : id < cursor);
 
   let start = 0;
-  let end = sorted.length;
+  let end: number;
   if (after !== undefined) start = sorted.findIndex((item) => comesAfter(item.id, after));
   if (start < 0) start = sorted.length;
   if (before !== undefined) {

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, testSeed } from './test-seed.ts';
 const fake = createWorkOSFake({ seed: testSeed() });
 const workos = new WorkOS(fake.apiKey, { clientId: fake.clientId, fetchFn: fake.fetch, maxRetries: 0 });
 const um = workos.userManagement;
-const org = () => [...fake.store.organizations.values()][0]!.wire;
+const org = () => [...fake.store.organizations.values()][0].wire;
 const NO_ORG = 'org_01AAAAAAAAAAAAAAAAAAAAAAAA';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -13,7 +13,7 @@ interface Page {
   status: number;
   html: string;
   request: string;
-  buttons: { value: string; text: string }[];
+  buttons: Array<{ value: string; text: string }>;
 }
 
 async function open(url: string): Promise<Page> {
@@ -21,8 +21,8 @@ async function open(url: string): Promise<Page> {
   const html = await response.text();
   const request = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const buttons = [...html.matchAll(/<button name="user_id" value="([^"]+)">([^<]+)<\/button>/g)].map((m) => ({
-    value: m[1]!,
-    text: m[2]!,
+    value: m[1],
+    text: m[2],
   }));
   return { status: response.status, html, request, buttons };
 }
@@ -170,12 +170,12 @@ describe('SSO (organization or connection)', () => {
   const sso = () => [...fake.store.organizations.values()].find((o) => o.wire.name === 'SSO Organization')!;
 
   it('offers only the organization’s domain users and signs them in to it, skipping MFA and selection', async () => {
-    for (const target of [{ organizationId: sso().wire.id }, { connectionId: sso().connectionIds[0]! }]) {
+    for (const target of [{ organizationId: sso().wire.id }, { connectionId: sso().connectionIds[0] }]) {
       const { page, verifier } = await authorize(target);
       expect(page.buttons).toEqual([
         { value: userId(fake, 'eve@sso.example.com'), text: 'Continue as Eve Evans (eve@sso.example.com)' },
       ]);
-      const code = (await decide(page, { user_id: page.buttons[0]!.value })).searchParams.get('code')!;
+      const code = (await decide(page, { user_id: page.buttons[0].value })).searchParams.get('code')!;
       const result = await um.authenticateWithCode({ code, codeVerifier: verifier });
       expect(result).toMatchObject({ authenticationMethod: 'SSO', organizationId: orgId(fake, 'SSO Organization') });
     }

@@ -15,7 +15,7 @@ async function pendingMfa(email: string, code: 'mfa_challenge' | 'mfa_enrollment
   expect(e).toMatchObject({ status: 403, code });
   return {
     token: e.pendingAuthenticationToken!,
-    factors: (e.rawData.authentication_factors ?? []) as { id: string; type: string }[],
+    factors: (e.rawData.authentication_factors ?? []) as Array<{ id: string; type: string }>,
   };
 }
 
@@ -23,8 +23,8 @@ describe('mfa_challenge', () => {
   it('Mia: one TOTP factor, challenged and answered with an authenticator code', async () => {
     const { token, factors } = await pendingMfa('mia@example.com', 'mfa_challenge');
     expect(factors).toEqual([{ id: expect.stringMatching(/^auth_factor_/), type: 'totp' }]);
-    const challenge = await mfa.challengeFactor({ authenticationFactorId: factors[0]!.id });
-    expect(challenge).toMatchObject({ object: 'authentication_challenge', authenticationFactorId: factors[0]!.id });
+    const challenge = await mfa.challengeFactor({ authenticationFactorId: factors[0].id });
+    expect(challenge).toMatchObject({ object: 'authentication_challenge', authenticationFactorId: factors[0].id });
 
     const wrong = await rejection(
       um.authenticateWithTotp({
@@ -48,13 +48,15 @@ describe('mfa_challenge', () => {
   it('Olivia: TOTP and SMS listed; the SMS code is recorded for /_fake/sms', async () => {
     const { token, factors } = await pendingMfa('olivia@example.com', 'mfa_challenge');
     expect(factors.map((f) => f.type)).toEqual(['totp', 'sms']);
-    const challenge = await mfa.challengeFactor({ authenticationFactorId: factors[1]!.id });
+    const challenge = await mfa.challengeFactor({ authenticationFactorId: factors[1].id });
     expect(challenge.expiresAt).toEqual(expect.any(String));
-    const sms = (await (await fake.app.request('/_fake/sms?to=%2B15555550123')).json()) as { data: { code: string }[] };
+    const sms = (await (await fake.app.request('/_fake/sms?to=%2B15555550123')).json()) as {
+      data: Array<{ code: string }>;
+    };
     const result = await um.authenticateWithTotp({
       pendingAuthenticationToken: token,
       authenticationChallengeId: challenge.id,
-      code: sms.data[0]!.code,
+      code: sms.data[0].code,
     });
     expect(result.user.email).toBe('olivia@example.com');
   });
@@ -107,7 +109,7 @@ describe('mfa_enrollment', () => {
 describe('verifyChallenge (no pending token: a second factor checked on its own)', () => {
   it('answers valid or not, and refuses a challenge verified already', async () => {
     const mia = userId(fake, 'mia@example.com');
-    const factor = (await mfa.listUserAuthFactors({ userId: mia })).data[0]!;
+    const factor = (await mfa.listUserAuthFactors({ userId: mia })).data[0];
     const challenge = await mfa.challengeFactor({ authenticationFactorId: factor.id });
     expect((await mfa.verifyChallenge({ authenticationChallengeId: challenge.id, code: '000000' })).valid).toBe(false);
     const ok = await mfa.verifyChallenge({

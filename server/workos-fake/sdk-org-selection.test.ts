@@ -17,7 +17,7 @@ async function chooser(email = 'sam@example.com', client = um) {
   expect(e).toMatchObject({ status: 403, code: 'organization_selection_required' });
   return {
     token: e.pendingAuthenticationToken!,
-    organizations: e.rawData.organizations as { id: string; name: string }[],
+    organizations: e.rawData.organizations as Array<{ id: string; name: string }>,
   };
 }
 
@@ -28,7 +28,7 @@ describe('organization selection', () => {
       { id: orgId(fake, 'Demo Organization'), name: 'Demo Organization' },
       { id: orgId(fake, 'Second Organization'), name: 'Second Organization' },
     ]);
-    const second = organizations[1]!.id;
+    const second = organizations[1].id;
     const result = await um.authenticateWithOrganizationSelection({
       pendingAuthenticationToken: token,
       organizationId: second,

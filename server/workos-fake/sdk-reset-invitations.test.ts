@@ -85,7 +85,7 @@ describe('invitations', () => {
   });
 
   it('refuses an invitation for another email and 404s unknown tokens', async () => {
-    const token = [...fake.store.invitations.values()][0]!.token;
+    const token = [...fake.store.invitations.values()][0].token;
     const other = await rejection(
       um.authenticateWithPassword({ email: 'linus@example.com', password: DEMO_PASSWORD, invitationToken: token }),
     );

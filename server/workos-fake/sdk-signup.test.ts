@@ -85,7 +85,7 @@ describe('createUser', () => {
 
   it('accepts an invitation on the password grant: no verification, membership with the invited role', async () => {
     const own = sdkAgainstFake(createWorkOSFake());
-    const invitation = [...own.fake.store.invitations.values()][0]!;
+    const invitation = [...own.fake.store.invitations.values()][0];
     await own.um.createUser({ email: 'ivy@example.com', password: PASSWORD });
     const result = await own.um.authenticateWithPassword({
       email: 'ivy@example.com',

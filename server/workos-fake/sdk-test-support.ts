@@ -19,7 +19,9 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
 /** The newest email of a kind the fake "sent" to an address. */
 export async function lastEmail(fake: WorkOSFake, to: string, kind: string) {
   const response = await fake.app.request(`/_fake/emails?to=${encodeURIComponent(to)}`);
-  const { data } = (await response.json()) as { data: { kind: string; code: string | null; token: string | null }[] };
+  const { data } = (await response.json()) as {
+    data: Array<{ kind: string; code: string | null; token: string | null }>;
+  };
   return data.find((e) => e.kind === kind);
 }
 

@@ -44,7 +44,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('authenticateWithPassword', () => {
   it('signs Ada in to her one organization with a verifiable RS256 token', async () => {
     const result = await signIn('ada@example.com');
-    const org = [...fake.store.organizations.values()][0]!.wire;
+    const org = [...fake.store.organizations.values()][0].wire;
     expect(result.user).toMatchObject({
       email: 'ada@example.com',
       firstName: 'Ada',
@@ -56,7 +56,7 @@ describe('authenticateWithPassword', () => {
     expect(result.refreshToken).toMatch(/^[A-Za-z0-9]{25}$/);
 
     const { payload, protectedHeader } = await verify(result.accessToken);
-    expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: fake.jwks.keys[0]!.kid });
+    expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: fake.jwks.keys[0].kid });
     expect(payload).toMatchObject({ sub: result.user.id, org_id: org.id, role: 'admin' });
     expect(payload.sid).toMatch(/^session_[0-9A-Z]{26}$/);
     expect(payload.jti).toEqual(expect.any(String));
@@ -114,7 +114,7 @@ describe('authenticateWithPassword', () => {
 
 describe('directory reads', () => {
   const ada = () => fake.store.findUserByEmail('ada@example.com')!.wire;
-  const org = () => [...fake.store.organizations.values()][0]!.wire;
+  const org = () => [...fake.store.organizations.values()][0].wire;
 
   it('lists memberships with their role', async () => {
     const mine = await um.listOrganizationMemberships({ userId: ada().id });
@@ -177,8 +177,8 @@ describe('sessions', () => {
 
 describe('JWKS', () => {
   it('publishes the signing key with a matching self-signed certificate', async () => {
-    const key = fake.jwks.keys[0]!;
-    const certificate = new X509Certificate(Buffer.from(key.x5c[0]!, 'base64'));
+    const key = fake.jwks.keys[0];
+    const certificate = new X509Certificate(Buffer.from(key.x5c[0], 'base64'));
     const jwk = createPublicKey({ key: { kty: 'RSA', n: key.n, e: key.e }, format: 'jwk' });
     expect(certificate.publicKey.equals(jwk)).toBe(true);
     expect(certificate.verify(jwk)).toBe(true);

@@ -44,7 +44,7 @@ describe('seed.json', () => {
     expect(seed.invitations).toEqual([
       expect.objectContaining({
         email: 'ivy@example.com',
-        organization_id: seed.organizations[0]!.id,
+        organization_id: seed.organizations[0].id,
         role_slug: 'member',
         state: 'pending',
       }),
@@ -68,8 +68,8 @@ describe('seed.json', () => {
 
   it('refuses memberships that point nowhere or use a role the organization lacks', () => {
     const broken = structuredClone(seed);
-    broken.memberships[0]!.role = 'owner';
-    broken.memberships[1]!.user_id = 'user_01AAAAAAAAAAAAAAAAAAAAAAAA';
+    broken.memberships[0].role = 'owner';
+    broken.memberships[1].user_id = 'user_01AAAAAAAAAAAAAAAAAAAAAAAA';
     expect(() => parseSeed(broken)).toThrow(
       /not a role of the organization[\s\S]*unknown user|unknown user[\s\S]*not a role/,
     );

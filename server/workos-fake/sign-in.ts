@@ -29,7 +29,7 @@ export async function completeSignIn(fake: FakeContext, input: SignInInput): Pro
   const { store } = fake;
   const userId = input.user.wire.id;
   const active = store.membershipsOf({ userId, statuses: ['active'] });
-  const organizationId = input.organizationId ?? (active.length === 1 ? active[0]!.organization_id : undefined);
+  const organizationId = input.organizationId ?? (active.length === 1 ? active[0].organization_id : undefined);
   const membership = active.find((m) => m.organization_id === organizationId);
 
   const session = store.createSession({

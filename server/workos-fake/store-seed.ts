@@ -21,7 +21,7 @@ function environmentRole(slug: string, createdAt: string): RoleWire {
   const name = slug
     .split(/[-_]+/)
     .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .map((word) => word[0].toUpperCase() + word.slice(1))
     .join(' ');
   return {
     object: 'role',

@@ -10,7 +10,7 @@ export const stepUserEmail = (step: NextStep) => `${step.replaceAll('_', '-')}@e
 
 export function testSeed(): Seed {
   const seed = loadSeed();
-  const demoOrg = seed.organizations[0]!;
+  const demoOrg = seed.organizations[0];
   const seeded = seed.organizations.find((o) => o.name === 'Second Organization');
   const second = seeded ?? {
     id: newId('org'),

@@ -26,7 +26,7 @@ const NULL = Buffer.from([0x05, 0x00]);
 
 function integer(bytes: Buffer): Buffer {
   // DER integers are signed: a leading 1 bit needs a 0x00 byte to stay positive.
-  const positive = bytes[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes;
+  const positive = bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes;
   return tlv(0x02, positive);
 }
 

@@ -13,7 +13,7 @@ import { phpJson, saveProfiles } from './profiles.ts';
 
 const ORGANIZATIONS = '/wp-json/workos/v1/admin/organizations';
 const RULES = '/wp-json/workos/v1/admin/routing-rules';
-const DEMO = { id: seed.organizations[0]!.id, name: 'Demo Organization' };
+const DEMO = { id: seed.organizations[0].id, name: 'Demo Organization' };
 
 /** Signs a new editor (no `manage_options`) in through the emergency native form. */
 async function signInAsEditor(page: Page, stack: Parameters<typeof signInAsAdmin>[1]): Promise<void> {
@@ -179,7 +179,7 @@ test('a redirect_to rule sends wp-login.php visits bound for /shop/* to the cust
   const query = `redirect_to=${encodeURIComponent('/shop/cart/')}&utm_source=mail`;
   const moved = await page.request.get(`/wp-login.php?${query}`, { maxRedirects: 0 });
   expect(moved.status()).toBe(302);
-  expect(moved.headers()['location']).toBe(`${stack.wordpressUrl}/shop-login/?${query}`);
+  expect(moved.headers().location).toBe(`${stack.wordpressUrl}/shop-login/?${query}`);
 
   // A rule whose profile is gone is skipped.
   await stack.site.php(`

@@ -39,7 +39,9 @@ function storedProfiles(page: Page): Promise<LoginProfile[]> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+    interface Result {
+      violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+    }
     const { axe } = window as unknown as { axe: { run(context: string, options: object): Promise<Result> } };
     const result = await axe.run('#workos-login-profiles-root', { runOnly: ['wcag2a', 'wcag2aa'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);

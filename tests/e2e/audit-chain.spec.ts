@@ -198,7 +198,7 @@ test('the CSV export carries hashes scripts/verify-audit-csv.ts checks offline',
 });
 
 test('parallel writers on every PHP worker and the command line never share a predecessor', async ({ stack }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const probe = join(stack.site.docroot, 'wp-content/mu-plugins/workos-test-audit-burst.php');
   await writeFile(
     probe,

@@ -11,6 +11,11 @@ import {
 import { DEMO_PASSWORD, expect, signIn, signInAsAdmin, test } from './fixtures.ts';
 import { publishPage } from './profiles.ts';
 
+// The block editor is the heaviest page here (it loads for seconds, and publishing saves through
+// several requests): every step waits on a state (the block type registered, the post published),
+// under one generous budget for the whole test rather than a tight one per step.
+test.describe.configure({ timeout: 300_000 });
+
 const MEMBERS = {
   slug: 'members',
   title: 'Members',

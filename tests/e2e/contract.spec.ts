@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIMITS, PASSKEY_LIMITS } from '../../protocol/messages.ts';
 import { DEFAULT_STRINGS } from '../../protocol/strings.ts';
+import { phpPattern } from '../../scripts/generate-php.ts';
 import { expect, test } from './fixtures.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../protocol/fixtures');
@@ -75,26 +76,27 @@ test('the REST schemas of /auth/<route> accept every request fixture and mirror 
 
   for (const route of routes) {
     expect(args[route].redirect_to.maxLength, route).toBe(LIMITS.redirectMax);
-    expect(args[route].profile.pattern, route).toBe(LIMITS.profileSlugPattern);
+    expect(args[route].profile.pattern, route).toBe(phpPattern(LIMITS.profileSlugPattern));
     if (args[route].flow) expect(args[route].flow.maxLength, route).toBe(LIMITS.tokenMax);
     if (args[route].email) expect(args[route].email.maxLength, route).toBe(LIMITS.emailMax);
     if (args[route].password) expect(args[route].password.maxLength, route).toBe(LIMITS.passwordMax);
-    if (args[route].code) expect(args[route].code.pattern, route).toBe(LIMITS.codePattern);
+    if (args[route].code) expect(args[route].code.pattern, route).toBe(phpPattern(LIMITS.codePattern));
   }
   expect(args.signup.first_name.maxLength).toBe(LIMITS.nameMax);
   expect(args.signup.last_name.maxLength).toBe(LIMITS.nameMax);
-  expect(args.mfa_enroll.phone_number.pattern).toBe(LIMITS.phonePattern);
-  expect(args.mfa_challenge.factor_id.pattern).toBe(LIMITS.idPattern);
-  expect(args.org_select.organization_id.pattern).toBe(LIMITS.idPattern);
+  expect(args.mfa_enroll.phone_number.pattern).toBe(phpPattern(LIMITS.phonePattern));
+  expect(args.mfa_challenge.factor_id.pattern).toBe(phpPattern(LIMITS.idPattern));
+  expect(args.org_select.organization_id.pattern).toBe(phpPattern(LIMITS.idPattern));
   expect(args.invitation.invitation_token.maxLength).toBe(LIMITS.tokenMax);
   expect(args.reset_confirm.token.maxLength).toBe(LIMITS.tokenMax);
   // WebAuthn answers: the credential id and each base64url field are bounded by the shared limits.
   for (const route of ['passkey_verify', 'passkey_register_verify']) {
     const response = args[route].response;
     expect(response.required, route).toBe(true);
-    expect(response.properties.id.pattern, route).toBe(PASSKEY_LIMITS.credentialIdPattern);
-    expect(response.properties.rawId.pattern, route).toBe(PASSKEY_LIMITS.credentialIdPattern);
-    for (const field of Object.values(response.properties.response.properties) as Array<{ maxLength?: number }>) {
+    expect(response.properties.id.pattern, route).toBe(phpPattern(PASSKEY_LIMITS.credentialIdPattern));
+    expect(response.properties.rawId.pattern, route).toBe(phpPattern(PASSKEY_LIMITS.credentialIdPattern));
+    const fields: Array<{ maxLength?: number }> = Object.values(response.properties.response.properties);
+    for (const field of fields) {
       if (field.maxLength !== undefined) expect(field.maxLength, route).toBe(PASSKEY_LIMITS.webauthnFieldMax);
     }
     expect(response.properties.response.properties.clientDataJSON.maxLength, route).toBe(

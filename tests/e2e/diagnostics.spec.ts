@@ -12,7 +12,7 @@ import { phpJsonOut } from './profiles.ts';
 
 const ROUTE = '/wp-json/workos/v1/site-health';
 const DIAGNOSTICS = '/wp-admin/admin.php?page=workos-login-diagnostics';
-const DEMO_ORG = seed.organizations[0]!;
+const DEMO_ORG = seed.organizations[0];
 /** The tests that ask the login server (async in Site Health), then those WordPress answers alone. */
 const SERVER_TESTS = ['login_server', 'workos_credentials', 'organization', 'clock'];
 const SITE_TESTS = ['secret', 'rewrite_rules', 'https'];
@@ -46,7 +46,7 @@ async function openSiteHealth(page: Page): Promise<void> {
 const issues = (page: Page, status: HealthResult['status']) => page.locator(`#health-check-issues-${status} .issues`);
 
 test('every test is good on the healthy stack, through REST and on Site Health', async ({ page, stack }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await useDemoOrganization(stack);
   await signInAsAdmin(page, stack);
   const api = await restAs(page);
@@ -74,7 +74,7 @@ test('every test is good on the healthy stack, through REST and on Site Health',
 });
 
 test('Site Health reports a login server that cannot be reached', async ({ page, stack }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await useDemoOrganization(stack);
   await signInAsAdmin(page, stack);
   const api = await restAs(page);
@@ -102,7 +102,7 @@ test('Site Health reports a login server that cannot be reached', async ({ page,
 });
 
 test('Site Health reports an API key WorkOS refuses', async ({ page, stack }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await useDemoOrganization(stack);
   await signInAsAdmin(page, stack);
   const api = await restAs(page);

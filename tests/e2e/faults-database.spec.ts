@@ -16,7 +16,7 @@ const LOGIN = '/workos/login/default';
 const TRY_AGAIN = DEFAULT_STRINGS.error_database_unavailable;
 const REFUSED_RECENTLY = 'The database refused WorkOS Login’s writes recently';
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 test.afterEach(async ({ stack }) => {
   await removeTestHooks(stack);

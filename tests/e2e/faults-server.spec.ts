@@ -17,7 +17,7 @@ import {
 const LOGIN = '/workos/login/default';
 const UNAVAILABLE = 'Sign-in is unavailable right now. Try again in a few minutes.';
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 test.afterEach(async ({ stack }) => {
   for (const replica of stack.replicas) await replica.resume();

@@ -20,7 +20,7 @@ const LOGIN = '/workos/login/default';
 const UNAVAILABLE = 'Sign-in is unavailable right now. Try again in a few minutes.';
 const AUTHENTICATE = '/user_management/authenticate';
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 test.beforeEach(async ({ stack }) => {
   // WordPress waits 4 s for the login server (which then keeps WorkOS inside 2.5 s).

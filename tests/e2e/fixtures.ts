@@ -21,6 +21,7 @@ export const NATIVE_LOGIN = '/wp-login.php?workos-native=1';
 
 export const test = base.extend<{ cleanSite: void }, { stack: Stack }>({
   stack: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       // wp-login.php belongs to the `default` profile; the admin signs in through the emergency
       // native form (`/wp-login.php?workos-native=1`, see NATIVE_LOGIN).
@@ -50,17 +51,24 @@ export const test = base.extend<{ cleanSite: void }, { stack: Stack }>({
 export { expect };
 
 /**
- * Fills and submits WordPress's own form (the emergency native form) without waiting for a result.
- *
- * wp-login.php focuses and selects the username field 200 ms after load; on a busy machine that
- * landed between two fills once and the password went into the username field. Let it run first,
- * and check both values before submitting.
+ * Lets wp-login.php's autofocus run first. 200 ms after load it focuses (and selects, or empties)
+ * the username or password field; on a busy machine that landed between two fills once. The page
+ * asks for it (`wp_attempt_focus();`) only when it shows no error: then there is nothing to wait for.
+ */
+export async function loginFocusSettled(page: Page): Promise<void> {
+  const asked = await page.evaluate(() =>
+    [...document.scripts].some((script) => /\bwp_attempt_focus\(\);/.test(script.textContent ?? '')),
+  );
+  if (asked) await page.waitForFunction(() => ['user_login', 'user_pass'].includes(document.activeElement?.id ?? ''));
+}
+
+/**
+ * Fills and submits WordPress's own form (the emergency native form) without waiting for a result,
+ * after its autofocus ran (see loginFocusSettled), checking both values before submitting.
  */
 export async function submitNativeLogin(page: Page, username: string, password: string): Promise<void> {
   await page.goto(NATIVE_LOGIN);
-  await page
-    .waitForFunction(() => document.activeElement?.id === 'user_login', undefined, { timeout: 3_000 })
-    .catch(() => {});
+  await loginFocusSettled(page);
   const user = page.locator('#user_login');
   const pass = page.locator('#user_pass');
   await user.fill(username);

@@ -73,7 +73,7 @@ export async function latestCode(stack: Stack, to: string, kind: FakeEmail['kind
   await expect
     .poll(async () => {
       const found = (await fakeEmails(stack, to)).filter((e) => e.kind === kind);
-      code = found.length > after ? (found[0]!.code ?? '') : '';
+      code = found.length > after ? (found[0].code ?? '') : '';
       return code;
     })
     .toMatch(/^\d{6}$/);
@@ -341,7 +341,7 @@ export function api(
       };
     },
     [route, body, headers] as const,
-  ) as Promise<ApiAnswer>;
+  );
 }
 
 /**
@@ -354,7 +354,9 @@ export async function tamperNextFlow(page: Page, route: BrowserRoute, change: (f
     pattern,
     async (r) => {
       const body = r.request().postDataJSON() as Record<string, unknown>;
-      await r.continue({ postData: JSON.stringify({ ...body, flow: change(String(body.flow ?? '')) }) });
+      await r.continue({
+        postData: JSON.stringify({ ...body, flow: change(typeof body.flow === 'string' ? body.flow : '') }),
+      });
     },
     { times: 1 },
   );
@@ -377,7 +379,9 @@ export async function enterCode(page: Page, code: string): Promise<void> {
 export async function axeViolations(page: Page, context = 'body'): Promise<string[]> {
   await page.addScriptTag({ path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
   return page.evaluate(async (selector) => {
-    type Result = { violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> };
+    interface Result {
+      violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }>;
+    }
     const { axe } = window as unknown as { axe: { run(context: string, options: object): Promise<Result> } };
     const result = await axe.run(selector, { runOnly: ['wcag2a', 'wcag2aa'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);

@@ -316,7 +316,7 @@ test.describe('logout', () => {
 
     const after = await wpUser(stack, 'ada@example.com');
     expect(after!.sessions).toHaveLength(1);
-    const kept = after!.sessions[0]!.workos_session_id;
+    const kept = after!.sessions[0].workos_session_id;
     const ended = ids.find((id) => id !== kept);
     const sessions = await fakeSessions(stack, user!.workos);
     expect(sessions.find((s) => s.id === ended)?.status).toBe('revoked');
@@ -374,7 +374,7 @@ test.describe('logout', () => {
     await setOptions(stack, { hosted_logout: true });
     const a = await signedInBrowser(browser, stack, 'grace@example.com');
     const user = await wpUser(stack, 'grace@example.com');
-    const sid = user!.sessions[0]!.workos_session_id!;
+    const sid = user!.sessions[0].workos_session_id!;
     const visited: string[] = [];
     a.page.on('request', (request) => {
       if (request.isNavigationRequest()) visited.push(request.url());

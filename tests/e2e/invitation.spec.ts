@@ -61,7 +61,7 @@ async function openInvitation(page: Page, slug = 'team'): Promise<void> {
 async function expectJoined(stack: Stack): Promise<void> {
   const user = await fakeUser(stack, IVY);
   expect(user).not.toBeNull();
-  expect(await fakeMemberships(stack, user!.id)).toContainEqual(
+  expect(await fakeMemberships(stack, user.id)).toContainEqual(
     expect.objectContaining({
       organization_id: DEMO_ORG,
       role: expect.objectContaining({ slug: 'member' }),

@@ -4,7 +4,7 @@
  * code and key shown) and SMS, the profile's `always` policy and its factor allowlist.
  */
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, signIn, signInAsAdmin, test } from './fixtures.ts';
 import {
   DEMO_PASSWORD,
   MIA_TOTP,
@@ -96,7 +96,7 @@ test('an SMS code signs in', async ({ page, stack }) => {
   await passwordSignIn(page, 'olivia@example.com');
   await loginOf(page).getByRole('button', { name: 'Text message to the phone ending in 0123' }).click();
   await expect.poll(async () => (await fakeSms(stack, OLIVIA_PHONE)).length).toBeGreaterThan(before);
-  await enterCode(page, (await fakeSms(stack, OLIVIA_PHONE))[0]!.code);
+  await enterCode(page, (await fakeSms(stack, OLIVIA_PHONE))[0].code);
   await page.waitForURL('**/wp-admin/**');
 });
 
@@ -155,7 +155,7 @@ test.describe('enrolment', () => {
     await login.getByLabel('Mobile phone number').press('Enter');
     await expect(login.getByText('Enter the 6-digit code we texted to the phone ending in 0177.')).toBeVisible();
     await expect.poll(async () => (await fakeSms(stack, phone)).length).toBeGreaterThan(0);
-    await enterCode(page, (await fakeSms(stack, phone))[0]!.code);
+    await enterCode(page, (await fakeSms(stack, phone))[0].code);
     await page.waitForURL('**/wp-admin/**');
   });
 
@@ -184,6 +184,34 @@ test('profile “never” adds nothing for a user without a factor', async ({ pa
   await useProfile(stack, { enforce: 'never', factors: ['totp'] });
   await passwordSignIn(page, 'grace@example.com');
   await page.waitForURL('**/wp-admin/**');
+});
+
+test('profile “never”: the editor keeps WorkOS’s factors on, and WorkOS’s requirement still applies with them', async ({
+  page,
+  browser,
+  stack,
+}) => {
+  await useProfile(stack, { enforce: 'never', factors: ['totp'] });
+  await signInAsAdmin(page, stack);
+  await page.goto('/wp-admin/admin.php?page=workos-login&profile=mfa');
+  const enforce = page.getByLabel('Multi-factor authentication');
+  await expect(enforce).toHaveValue('never');
+  const factors = page.getByRole('group', { name: 'Second factors offered' });
+  await expect(factors.getByLabel('Authenticator app (TOTP)')).toBeEnabled();
+  await expect(factors.getByLabel('Text message (SMS)')).toBeEnabled();
+  // A passkey of this site serves only a second factor this site asks for itself.
+  await expect(factors.getByLabel('Security key or passkey (WebAuthn)')).toBeDisabled();
+  await enforce.selectOption('always');
+  await expect(factors.getByLabel('Security key or passkey (WebAuthn)')).toBeEnabled();
+
+  // WorkOS requires MFA of Mia: “never” still challenges her, with the allowed factor.
+  const visitor = await browser.newContext({ baseURL: stack.wordpressUrl });
+  const second = await visitor.newPage();
+  await passwordSignIn(second, 'mia@example.com');
+  await expect(heading(second, 'Two-step verification')).toBeFocused();
+  await enterCode(second, totp(MIA_TOTP));
+  await second.waitForURL('**/wp-admin/**');
+  await visitor.close();
 });
 
 test('a tampered flow at the code asks to start again', async ({ page, stack }) => {

@@ -16,7 +16,7 @@ const ADMIN = { username: 'admin', password: 'unconfigured-admin-7', email: 'adm
 let site: Site;
 let server: Server;
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test.beforeAll(async () => {
   site = await createSite({ name: 'e2e-unconfigured', port: PORT, pluginDir: REPO_ROOT, adminUser: ADMIN });

@@ -85,7 +85,7 @@ test('the profile screen adds, lists, renames and deletes a passkey; deleting it
   expect(await authenticator.credentials()).toHaveLength(1);
   const [stored] = await passkeysOf(stack, 'grace@example.com');
   await expect(rows(section)).toHaveCount(1);
-  await expect(rows(section).getByRole('rowheader')).toHaveText(stored!.name);
+  await expect(rows(section).getByRole('rowheader')).toHaveText(stored.name);
   await expect(rows(section)).toContainText(MANAGE.passkeys_never_used);
   expect(await passkeyAudit(stack)).toContainEqual(
     expect.objectContaining({ event: 'passkey_registered', email: 'grace@example.com' }),
@@ -99,7 +99,7 @@ test('the profile screen adds, lists, renames and deletes a passkey; deleting it
   await name.press('Enter');
   await expect(section.getByRole('status')).toHaveText(MANAGE.passkeys_renamed);
   await expect(rows(section).getByRole('rowheader')).toHaveText('Work laptop');
-  expect((await passkeysOf(stack, 'grace@example.com'))[0]!.name).toBe('Work laptop');
+  expect((await passkeysOf(stack, 'grace@example.com'))[0].name).toBe('Work laptop');
   await page.reload();
   await expect(rows(manager(page)).getByRole('rowheader')).toHaveText('Work laptop');
 

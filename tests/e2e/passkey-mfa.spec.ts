@@ -186,7 +186,7 @@ test('the administrator chooses the step-up roles on WorkOS → Settings', async
   const roles = page.getByRole('group', { name: 'Roles that need a passkey or second factor' });
   await roles.getByLabel('Administrator', { exact: true }).check();
   await page.waitForLoadState('networkidle');
-  const back = page.waitForResponse((r) => r.request().method() === 'GET' && /settings-updated=true/.test(r.url()));
+  const back = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('settings-updated=true'));
   await page.getByRole('button', { name: 'Save Changes' }).click();
   expect((await back).status()).toBe(200);
   await expect(page.locator('.notice-success')).toContainText('Settings saved.');

@@ -100,8 +100,8 @@ test('after a password sign-in, “Sign in faster next time?” creates a passke
     expect.objectContaining({ event: 'login', method: 'passkey', email: 'grace@example.com' }),
   );
   const [used] = await passkeysOf(stack, 'grace@example.com');
-  expect(used!.last_used_at).not.toBeNull();
-  expect(Number(used!.counter)).toBeGreaterThan(Number(stored!.counter));
+  expect(used.last_used_at).not.toBeNull();
+  expect(Number(used.counter)).toBeGreaterThan(Number(stored.counter));
 });
 
 test('autofill: a browser holding the passkey signs in from the email field by itself', async ({
@@ -183,7 +183,7 @@ test('a cloned authenticator (the counter went backwards) is refused and audited
   await device.page.waitForURL('**/wp-admin/**');
   await device.context.close();
   const [before] = await passkeysOf(stack, 'grace@example.com');
-  expect(Number(before!.counter)).toBeGreaterThan(0);
+  expect(Number(before.counter)).toBeGreaterThan(0);
 
   // A copy of the key with its counter back at zero.
   const clone = await freshBrowserWith(browser, stack, [{ ...credential, signCount: 0 }]);
@@ -199,7 +199,7 @@ test('a cloned authenticator (the counter went backwards) is refused and audited
   expect(regression).toBeDefined();
   expect(regression!.detail).not.toContain(base64url(credential.credentialId));
   const [after] = await passkeysOf(stack, 'grace@example.com');
-  expect(after!.counter).toBe(before!.counter);
+  expect(after.counter).toBe(before.counter);
 });
 
 test('a challenge is single-use and sealed: a replayed assertion and a tampered flow are refused', async ({

@@ -83,7 +83,7 @@ test('an administrator lists, creates, reads, updates, duplicates and deletes pr
 
 test('unknown fields and every mistyped field are refused, naming the field', async ({ page, stack }) => {
   const api = await asAdmin(page, stack);
-  const cases: [Record<string, unknown>, string][] = [
+  const cases: Array<[Record<string, unknown>, string]> = [
     [{ bogus: 1 }, 'bogus'],
     [{ branding: { colour: 'red' } }, 'branding.colour'],
     [{ slug: 'Not A Slug' }, 'slug'],

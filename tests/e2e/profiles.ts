@@ -22,7 +22,7 @@ export function profile(input: ProfileInput): LoginProfile {
     title: input.slug,
     ...input,
     branding: { ...PROFILE_DEFAULTS.branding, ...input.branding },
-  } as LoginProfile;
+  };
 }
 
 /** Stores profiles (merged into those already stored). */

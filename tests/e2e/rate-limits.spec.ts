@@ -76,7 +76,7 @@ test('too many passwords for one email: Retry-After, a live countdown, the butto
   await expect(login.getByRole('status')).toHaveText(/^You can try again in \d+ seconds\.$/);
   const submit = login.getByRole('button', { name: 'Sign in' });
   await expect(submit).toBeDisabled();
-  const first = Number((await timer.innerText()).match(/\d+/)![0]);
+  const first = Number(/\d+/.exec(await timer.innerText())![0]);
   await page.clock.fastForward(5_000);
   await expect(timer).toHaveText(`Try again in ${first - 5} s`);
 

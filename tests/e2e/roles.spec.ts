@@ -11,7 +11,7 @@ import { expect, signInAsAdmin, test } from './fixtures.ts';
 import { phpJson, phpJsonOut, saveProfiles } from './profiles.ts';
 
 const SCREEN = '/wp-admin/admin.php?page=workos-login-roles';
-const ORG = seed.organizations[0]!.id;
+const ORG = seed.organizations[0].id;
 const ROLES = '/wp-json/workos/v1/admin/roles';
 const PREVIEW = '/wp-json/workos/v1/admin/preview';
 
@@ -50,7 +50,7 @@ async function preview(page: Page, who: string, profile?: string): Promise<void>
 /** Submits the Settings API form (see settings.spec.ts for why it waits the way it does). */
 async function save(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const back = page.waitForResponse((r) => r.request().method() === 'GET' && /settings-updated=true/.test(r.url()));
+  const back = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('settings-updated=true'));
   await page.getByRole('button', { name: 'Save Changes' }).click();
   expect((await back).status()).toBe(200);
   await page.waitForLoadState('domcontentloaded');
@@ -161,7 +161,7 @@ test('preview: Ada’s active admin membership and the role it maps to', async (
 
   await preview(page, 'ada@example.com');
   await expect(page.locator('.workos-login-preview-result').first()).toHaveText('Sign-in would be allowed.');
-  await expect(row(page, 'workos_user')).toHaveText(`Found: ada@example.com (${seed.users[0]!.id}), email verified.`);
+  await expect(row(page, 'workos_user')).toHaveText(`Found: ada@example.com (${seed.users[0].id}), email verified.`);
   await expect(row(page, 'membership')).toHaveText(`Role “admin”, membership active, in ${ORG}.`);
   await expect(row(page, 'gate')).toHaveText('Off: the gate lets everyone through.');
   await expect(row(page, 'account')).toHaveText('None yet: a new WordPress user would be created (role: Subscriber).');
@@ -175,7 +175,7 @@ test('preview: Ada’s active admin membership and the role it maps to', async (
     profile: 'default',
     organization_id: ORG,
     lookup: 'email',
-    workos_user: { id: seed.users[0]!.id, email: 'ada@example.com', email_verified: true },
+    workos_user: { id: seed.users[0].id, email: 'ada@example.com', email_verified: true },
     membership: { role: 'admin', status: 'active' },
     gate: { enabled: false, allowed: true, reason: 'gate_off' },
     account: { action: 'create', user_id: null, same_as_chosen: null },
@@ -205,7 +205,7 @@ test('preview with the gate on: Linus is denied, others explained — and nothin
     wp_insert_user( array( 'user_login' => 'grace', 'user_email' => 'grace@example.com', 'user_pass' => wp_generate_password(), 'role' => 'subscriber' ) );
     wp_insert_user( array( 'user_login' => 'margaret', 'user_email' => 'margaret@example.com', 'user_pass' => wp_generate_password(), 'role' => 'subscriber' ) );
     $ada = wp_insert_user( array( 'user_login' => 'ada', 'user_email' => 'ada@elsewhere.example', 'user_pass' => wp_generate_password(), 'role' => 'editor' ) );
-    update_user_meta( $ada, '_workos_user_id', '${seed.users[0]!.id}' );
+    update_user_meta( $ada, '_workos_user_id', '${seed.users[0].id}' );
     update_user_meta( $ada, '_workos_suspended', array( 'by' => 'admin', 'at' => time() ) );
   `);
   await saveProfiles(stack, { slug: 'partners', title: 'Partners', organization_id: 'org_01JWQXWZM0YDMR1T26EPG8S87X' });

@@ -28,7 +28,7 @@ async function sessionWorks(api: APIRequestContext): Promise<boolean> {
 }
 
 test(`${PARALLEL} parallel sign-ins of one user each get a session that works`, async ({ stack, playwright }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const contexts = await Promise.all(
     Array.from({ length: PARALLEL }, () => playwright.request.newContext({ baseURL: stack.wordpressUrl })),
   );

@@ -11,7 +11,7 @@ import { expect, signInAsAdmin, submitNativeLogin, test } from './fixtures.ts';
 import { phpJson, phpJsonOut } from './profiles.ts';
 
 const SCREEN = '/wp-admin/admin.php?page=workos-login-settings';
-const ORG = seed.organizations[0]!.id;
+const ORG = seed.organizations[0].id;
 
 /** The effective values of some settings (workos_login_option()) and whether each is stored. */
 function options(stack: Parameters<typeof phpJsonOut>[0], names: string[]): Promise<Record<string, unknown>> {
@@ -33,7 +33,7 @@ function options(stack: Parameters<typeof phpJsonOut>[0], names: string[]): Prom
  */
 async function save(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const back = page.waitForResponse((r) => r.request().method() === 'GET' && /settings-updated=true/.test(r.url()));
+  const back = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('settings-updated=true'));
   await page.getByRole('button', { name: 'Save Changes' }).click();
   expect((await back).status()).toBe(200);
   await page.waitForLoadState('domcontentloaded');
@@ -262,7 +262,7 @@ test('trusted proxies: X-Forwarded-For decides the recorded address only behind 
       html,
     );
     expect(match, 'the address note').not.toBeNull();
-    return match![1]!;
+    return match![1];
   };
 
   // No trusted proxy: the header is ignored, whatever it says.

@@ -18,7 +18,7 @@ test('a profile with a custom path: the route 301s there, branded, and a visitor
 
   const redirect = await page.request.get('/workos/login/members?utm_source=news&x=1', { maxRedirects: 0 });
   expect(redirect.status()).toBe(301);
-  expect(redirect.headers()['location']).toBe(`${stack.wordpressUrl}/members-area/?utm_source=news&x=1`);
+  expect(redirect.headers().location).toBe(`${stack.wordpressUrl}/members-area/?utm_source=news&x=1`);
 
   const response = await page.goto('/workos/login/members');
   expect(response?.status()).toBe(200);
@@ -99,15 +99,15 @@ test('a visitor who is already signed in is sent on from the route (302)', async
 
   const plain = await page.request.get('/workos/login/default', { maxRedirects: 0 });
   expect(plain.status()).toBe(302);
-  expect(plain.headers()['location']).toBe(`${stack.wordpressUrl}/wp-admin/profile.php`);
+  expect(plain.headers().location).toBe(`${stack.wordpressUrl}/wp-admin/profile.php`);
   const asked = await page.request.get(`/workos/login/default?redirect_to=${encodeURIComponent('/sample-page/')}`, {
     maxRedirects: 0,
   });
-  expect(new URL(asked.headers()['location']!, stack.wordpressUrl).href).toBe(`${stack.wordpressUrl}/sample-page/`);
+  expect(new URL(asked.headers().location, stack.wordpressUrl).href).toBe(`${stack.wordpressUrl}/sample-page/`);
   // The profile's own destination, and the custom path.
   const custom = await page.request.get('/members-area/', { maxRedirects: 0 });
   expect(custom.status()).toBe(302);
-  expect(new URL(custom.headers()['location']!, stack.wordpressUrl).href).toBe(`${stack.wordpressUrl}/sample-page/`);
+  expect(new URL(custom.headers().location, stack.wordpressUrl).href).toBe(`${stack.wordpressUrl}/sample-page/`);
 });
 
 const EVIL = [
@@ -137,7 +137,7 @@ test('open-redirect attempts land on the safe default', async ({ page, browser }
     const response = await page.request.get(`/workos/login/default?redirect_to=${encodeURIComponent(target)}`, {
       maxRedirects: 0,
     });
-    expect(response.headers()['location'], target).toBe(`${E2E_SITE_URL}/wp-admin/profile.php`);
+    expect(response.headers().location, target).toBe(`${E2E_SITE_URL}/wp-admin/profile.php`);
   }
   // And at the REST endpoint itself (the element only relays what the page gave it).
   const context = await browser.newContext();

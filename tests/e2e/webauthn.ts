@@ -73,7 +73,7 @@ export async function addVirtualAuthenticator(
     session,
     async credentials() {
       const { credentials } = await session.send('WebAuthn.getCredentials', { authenticatorId: id });
-      return credentials as VirtualCredential[];
+      return credentials;
     },
     async add(credential) {
       await session.send('WebAuthn.addCredential', { authenticatorId: id, credential });
@@ -111,5 +111,5 @@ export async function freshBrowserWith(
 export async function onlyCredential(authenticator: VirtualAuthenticator): Promise<VirtualCredential> {
   const credentials = await authenticator.credentials();
   if (credentials.length !== 1) throw new Error(`expected one credential, found ${credentials.length}`);
-  return credentials[0]!;
+  return credentials[0];
 }

@@ -26,7 +26,7 @@ test('with a custom path, wp-login.php 302s there with every query argument', as
   const query = `redirect_to=${encodeURIComponent('/wp-admin/edit.php?x=1')}&reauth=1&wp_lang=en_US`;
   const response = await page.request.get(`/wp-login.php?${query}`, { maxRedirects: 0 });
   expect(response.status()).toBe(302);
-  expect(response.headers()['location']).toBe(`${stack.wordpressUrl}/login/?${query}`);
+  expect(response.headers().location).toBe(`${stack.wordpressUrl}/login/?${query}`);
   await page.goto(`/wp-login.php?${query}`);
   expect(new URL(page.url()).pathname).toBe('/login/');
   await expect(page.locator('workos-login')).toHaveAttribute('redirect-to', '/wp-admin/edit.php?x=1');
@@ -96,7 +96,7 @@ test('a signed-in visitor is sent on, except with reauth (signed out, form shown
   await page.waitForURL('**/wp-admin/profile.php');
   const sent = await page.request.get('/wp-login.php', { maxRedirects: 0 });
   expect(sent.status()).toBe(302);
-  expect(sent.headers()['location']).toBe(`${stack.wordpressUrl}/wp-admin/profile.php`);
+  expect(sent.headers().location).toBe(`${stack.wordpressUrl}/wp-admin/profile.php`);
 
   await page.goto('/wp-login.php?reauth=1');
   await expect(page.locator('workos-login')).toHaveCount(1);

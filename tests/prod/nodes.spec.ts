@@ -25,7 +25,7 @@ test('password, MFA challenge, TOTP: steps on both PHP nodes and both replicas, 
   // nonce) can put two steps on one node: pin them, one per node, in turn.
   let steps = 0;
   await page.route('**/wp-json/workos/v1/auth/**', async (route) => {
-    const pin = (steps++ % 2 === 0 ? first : second)!.name;
+    const pin = (steps++ % 2 === 0 ? first : second).name;
     await route.continue({ headers: { ...route.request().headers(), 'x-workos-pin-node': pin } });
   });
   const answers: Array<{ step: string; node: string | undefined; status: number }> = [];
@@ -44,7 +44,7 @@ test('password, MFA challenge, TOTP: steps on both PHP nodes and both replicas, 
 
   // PHP: the browser's steps were answered by both nodes, and both answers were good.
   expect(answers.map(({ status }) => status)).toEqual(answers.map(() => 200));
-  expect(new Set(answers.map(({ node }) => node))).toEqual(new Set([first!.name, second!.name]));
+  expect(new Set(answers.map(({ node }) => node))).toEqual(new Set([first.name, second.name]));
 
   // Login servers: the balancer sent this flow's steps to both replicas, and each logged a step.
   const balanced = since(stack.balancerLog!, balancerOffset);

@@ -3,8 +3,9 @@ import { CheckboxControl, SelectControl, ToggleControl } from '@wordpress/compon
 import { createElement, Fragment } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { LoginProfile } from '../../../protocol/profile.ts';
-import { fieldId, MFA_FACTORS, toggle } from '../draft.ts';
-import { enforceOptions, factorLabel, rememberMeOptions } from '../labels.ts';
+import { fieldId, toggle } from '../draft.ts';
+import { rememberMeOptions } from '../labels.ts';
+import { enforceHelp, enforceOptions, factorRows } from '../mfa-field.ts';
 import { errorId, Field, type SectionProps } from './field.tsx';
 
 type Flag = 'invitations' | 'password_reset' | 'auto_sign_in_after_reset';
@@ -66,6 +67,7 @@ export function AccessSection({ draft, change, errors }: SectionProps) {
           __nextHasNoMarginBottom
           id={fieldId('mfa.enforce')}
           label={__('Multi-factor authentication', 'workos-login')}
+          help={enforceHelp(draft.mfa.enforce)}
           value={draft.mfa.enforce}
           options={enforceOptions()}
           onChange={(enforce: string) =>
@@ -82,13 +84,14 @@ export function AccessSection({ draft, change, errors }: SectionProps) {
           aria-describedby={errors['mfa.factors'] ? errorId('mfa.factors') : undefined}
         >
           <legend>{__('Second factors offered', 'workos-login')}</legend>
-          {MFA_FACTORS.map((factor) => (
+          {factorRows(draft.mfa.enforce).map(({ factor, label, disabled, help }) => (
             <CheckboxControl
               key={factor}
               __nextHasNoMarginBottom
-              label={factorLabel(factor)}
+              label={label}
+              help={help}
               checked={draft.mfa.factors.includes(factor)}
-              disabled={draft.mfa.enforce === 'never'}
+              disabled={disabled}
               onChange={(on: boolean) =>
                 change((d) => ({ ...d, mfa: { ...d.mfa, factors: toggle(d.mfa.factors, factor, on) } }), 'mfa.factors')
               }

@@ -13,7 +13,7 @@ import { DECISION_PATH, redirectWith } from './route.ts';
  */
 export function mountAuthorizeDecision(app: Hono, store: FakeStore): void {
   app.post(DECISION_PATH, async (c) => {
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const form = await c.req.parseBody().catch((): Record<string, unknown> => ({}));
     const requestId = typeof form.request === 'string' ? form.request : '';
     const request = store.authorizationRequests.get(requestId);
     if (!request || Date.parse(request.expires_at) < Date.now()) {

@@ -43,7 +43,7 @@ export type HostedChoice = { method: string; impersonator: ImpersonatorRecord | 
  * which only goes with `Impersonation` — as at WorkOS, where the dashboard starts those.
  */
 export function hostedChoice(form: Record<string, unknown>, fallback: string): HostedChoice {
-  const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+  const text = (name: string) => (typeof form[name] === 'string' ? form[name].trim() : '');
   const email = text('impersonator_email');
   const method = text('authentication_method') || (email ? 'Impersonation' : fallback);
   if (!NAME.test(method)) return { error: 'authentication_method must be a name such as LinkedInOAuth.' };

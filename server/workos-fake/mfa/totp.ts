@@ -52,7 +52,7 @@ export function totpCode(secret: string, step: number): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(step));
   const hmac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = hmac[hmac.length - 1]! & 0x0f;
+  const offset = hmac[hmac.length - 1] & 0x0f;
   const binary = (hmac.readUInt32BE(offset) & 0x7fffffff) % 10 ** DIGITS;
   return String(binary).padStart(DIGITS, '0');
 }

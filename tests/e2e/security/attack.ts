@@ -41,7 +41,7 @@ export interface Answer {
 
 async function answerOf(response: APIResponse): Promise<Answer> {
   const text = await response.text();
-  let body: Record<string, unknown> = {};
+  let body: Record<string, unknown>;
   try {
     body = JSON.parse(text) as Record<string, unknown>;
   } catch {
@@ -140,7 +140,8 @@ export function fromJar(
 }
 
 /** Whether an answer set a WordPress login cookie. */
-export const setsLoginCookie = (answer: Answer) => /wordpress_logged_in_/.test(answer.headers['set-cookie'] ?? '');
+export const setsLoginCookie = (answer: Answer) =>
+  (answer.headers['set-cookie'] ?? '').includes('wordpress_logged_in_');
 
 /* ------------------------------------------------------------------ WorkOS */
 
@@ -186,7 +187,7 @@ export async function consent(api: APIRequestContext, authorize: URL, email: str
     maxRedirects: 0,
   });
   expect(decided.status()).toBe(302);
-  return new URL(decided.headers()['location']!);
+  return new URL(decided.headers().location);
 }
 
 /** The callback URL of a social sign-in `api` started and `email` approved. */
@@ -256,7 +257,7 @@ export async function inParallel<T>(items: readonly T[], job: (item: T, index: n
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      await job(items[index]!, index);
+      await job(items[index], index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));

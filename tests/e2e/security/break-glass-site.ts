@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import { e2eLaneEnv } from '../../../scripts/prod/env.ts';
 import { proveConfiguration, type Stack } from '../../../scripts/stack.ts';
 import { createSite, serveSite, REPO_ROOT, type Server, type Site } from '../../../scripts/wp/index.ts';
-import { E2E_PORTS } from '../fixtures.ts';
+import { E2E_PORTS, loginFocusSettled } from '../fixtures.ts';
 
 /** Five above the lane's WordPress port (+20 is no-lockout.spec.ts's). */
 export const BG_PORT = E2E_PORTS.wordpress + 5;
@@ -66,9 +66,7 @@ export const tokenOf = (url: string): string => new URL(url).searchParams.get(AR
  */
 export async function useLink(page: Page, url: string, password: string): Promise<void> {
   await page.goto(url);
-  await page
-    .waitForFunction(() => document.activeElement?.id === 'user_pass', undefined, { timeout: 3_000 })
-    .catch(() => {});
+  await loginFocusSettled(page);
   await page.locator('#user_pass').fill(password);
   await expect(page.locator('#user_pass')).toHaveValue(password);
   await page.locator('#wp-submit').click();

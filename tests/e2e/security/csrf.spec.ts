@@ -171,13 +171,13 @@ test('a nonce of another session is refused on every sign-in route', async ({ st
   const [other] = await mintSessions(stack, 'admin');
   const loggedOut = await visitor(playwright, stack);
   const loggedOutNonce = String((await send(loggedOut, 'GET', '/wp-json/workos/v1/nonce')).body.nonce);
-  const reader = await visitor(playwright, stack, first!.cookies);
+  const reader = await visitor(playwright, stack, first.cookies);
   type Case = [string, APIRequestContext, string];
   const plain: Case[] = [['a visitor’s nonce, signed in', reader, loggedOutNonce]];
   const others: Case[] = [
-    ['a signed-in nonce, signed out', loggedOut, first!.nonce],
-    ['the same user’s other session', reader, second!.nonce],
-    ['another user’s session', reader, other!.nonce],
+    ['a signed-in nonce, signed out', loggedOut, first.nonce],
+    ['the same user’s other session', reader, second.nonce],
+    ['another user’s session', reader, other.nonce],
   ];
   await inParallel(ROUTES, async ([route, body]) => {
     for (const [what, api, nonce] of variantsFor(route, plain, others)) {
@@ -190,7 +190,7 @@ test('a nonce of another session is refused on every sign-in route', async ({ st
   });
   // Its own nonce is the signed-in session's (the passkey registration it may start, say).
   const own = await send(reader, 'POST', authPath('passkey_register_options'), {
-    headers: sameOrigin(stack.wordpressUrl, first!.nonce),
+    headers: sameOrigin(stack.wordpressUrl, first.nonce),
     data: { profile: PROFILE },
   });
   expect(['invalid_nonce', 'invalid_origin']).not.toContain(own.body.code);
@@ -252,9 +252,9 @@ test('an administrator’s cookie alone changes nothing: admin routes want its R
 }) => {
   const [session, otherSession] = await mintSessions(stack, 'admin', { count: 2 });
   const [reader] = await mintSessions(stack, 'reader', { role: 'subscriber' });
-  const admin = await visitor(playwright, stack, session!.cookies);
-  const before = await profilesAs(admin, session!);
-  const routes = [...adminRoutes(reader!.user_id), ...SIGNED_IN_ROUTES];
+  const admin = await visitor(playwright, stack, session.cookies);
+  const before = await profilesAs(admin, session);
+  const routes = [...adminRoutes(reader.user_id), ...SIGNED_IN_ROUTES];
   await inParallel(routes, async ([method, path, data], i) => {
     const what = `${method} ${path}`;
     const bare = await send(admin, method, path, { data, headers: { Origin: 'https://evil.example' } });
@@ -263,11 +263,11 @@ test('an administrator’s cookie alone changes nothing: admin routes want its R
     // Core checks the nonce the same way on every route: the variants on the first of each kind.
     const variants = i === 0 || i === adminRoutes(0).length;
     for (const [how, url, headers] of [
-      ['another session’s nonce', path, { 'X-WP-Nonce': otherSession!.rest }],
+      ['another session’s nonce', path, { 'X-WP-Nonce': otherSession.rest }],
       ...(variants
         ? ([
-            ['another session’s nonce in the query', `${path}?_wpnonce=${otherSession!.rest}`, {}],
-            ['a sign-in nonce', path, { 'X-WP-Nonce': session!.nonce }],
+            ['another session’s nonce in the query', `${path}?_wpnonce=${otherSession.rest}`, {}],
+            ['a sign-in nonce', path, { 'X-WP-Nonce': session.nonce }],
           ] as Forged[])
         : []),
     ] as Forged[]) {
@@ -276,11 +276,11 @@ test('an administrator’s cookie alone changes nothing: admin routes want its R
       expect.soft(answer.body.code, `${what}: ${how}`).toBe('rest_cookie_invalid_nonce');
     }
   });
-  expect(await profilesAs(admin, session!)).toEqual(before);
+  expect(await profilesAs(admin, session)).toEqual(before);
   // With its own nonce the same cookie changes the profile.
   const faithful = await send(admin, 'PUT', '/wp-json/workos/v1/admin/profiles/target', {
     data: { title: 'Changed' },
-    headers: { 'X-WP-Nonce': session!.rest },
+    headers: { 'X-WP-Nonce': session.rest },
   });
   expect(faithful.status).toBe(200);
   expect(faithful.body).toMatchObject({ slug: 'target', title: 'Changed' });
@@ -289,31 +289,31 @@ test('an administrator’s cookie alone changes nothing: admin routes want its R
 test('a subscriber with a valid REST nonce reaches no admin route', async ({ stack, playwright }) => {
   const [reader] = await mintSessions(stack, 'reader', { role: 'subscriber' });
   const [admin] = await mintSessions(stack, 'admin');
-  const api = await visitor(playwright, stack, reader!.cookies);
-  const administrator = await visitor(playwright, stack, admin!.cookies);
-  const before = await profilesAs(administrator, admin!);
-  for (const [method, path, data] of adminRoutes(admin!.user_id)) {
-    const answer = await send(api, method, path, { data, headers: { 'X-WP-Nonce': reader!.rest } });
+  const api = await visitor(playwright, stack, reader.cookies);
+  const administrator = await visitor(playwright, stack, admin.cookies);
+  const before = await profilesAs(administrator, admin);
+  for (const [method, path, data] of adminRoutes(admin.user_id)) {
+    const answer = await send(api, method, path, { data, headers: { 'X-WP-Nonce': reader.rest } });
     expect.soft(answer.status, `${method} ${path}`).toBe(403);
     expect.soft(String(answer.body.code), `${method} ${path}`).toMatch(/^rest_(forbidden|cannot_)/);
   }
-  expect(await profilesAs(administrator, admin!)).toEqual(before);
+  expect(await profilesAs(administrator, admin)).toEqual(before);
   // The same nonce is good: the subscriber's own passkey list answers.
-  const own = await send(api, 'GET', '/wp-json/workos/v1/passkeys', { headers: { 'X-WP-Nonce': reader!.rest } });
+  const own = await send(api, 'GET', '/wp-json/workos/v1/passkeys', { headers: { 'X-WP-Nonce': reader.rest } });
   expect(own.status).toBe(200);
 });
 
 test('the settings form wants its own nonce: a forged post changes nothing', async ({ stack, playwright }) => {
   const [session, otherSession] = await mintSessions(stack, 'admin', { count: 2 });
-  const admin = await visitor(playwright, stack, session!.cookies);
+  const admin = await visitor(playwright, stack, session.cookies);
   const gate = () => phpJsonOut<boolean>(stack, `echo wp_json_encode( (bool) workos_login_option( 'gate_enabled' ) );`);
   expect(await gate()).toBe(false);
   const form = { option_page: 'workos_login_settings', action: 'update', workos_login_gate_enabled: '1' };
   for (const [what, extra] of [
     ['no nonce', {}],
-    ['another session’s nonce', { _wpnonce: otherSession!.settings }],
-    ['a sign-in nonce', { _wpnonce: session!.nonce }],
-    ['a REST nonce', { _wpnonce: session!.rest }],
+    ['another session’s nonce', { _wpnonce: otherSession.settings }],
+    ['a sign-in nonce', { _wpnonce: session.nonce }],
+    ['a REST nonce', { _wpnonce: session.rest }],
   ] as const) {
     const answer = await send(admin, 'POST', '/wp-admin/options.php', {
       form: { ...form, ...extra },
@@ -323,7 +323,7 @@ test('the settings form wants its own nonce: a forged post changes nothing', asy
   }
   expect(await gate()).toBe(false);
   const faithful = await send(admin, 'POST', '/wp-admin/options.php', {
-    form: { ...form, _wpnonce: session!.settings, _wp_http_referer: '/wp-admin/admin.php?page=workos-login-settings' },
+    form: { ...form, _wpnonce: session.settings, _wp_http_referer: '/wp-admin/admin.php?page=workos-login-settings' },
   });
   expect(faithful.status).toBe(302);
   expect(await gate()).toBe(true);

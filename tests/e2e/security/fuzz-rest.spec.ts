@@ -89,7 +89,7 @@ async function fuzzEndpoints(
           const logged = phpLogWatch(stack);
           const answers = await Promise.all(batch.map((request) => send(api, headers, request)));
           for (const [i, answer] of answers.entries()) {
-            const what = `${batch[i]!.method} ${batch[i]!.path}`;
+            const what = `${batch[i].method} ${batch[i].path}`;
             expect(answer.status(), what).toBeLessThan(500);
             expect(answer.headers()['content-type'] ?? '', what).toContain('application/json');
             const text = await answer.text();

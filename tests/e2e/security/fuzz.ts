@@ -138,30 +138,30 @@ export function argsObject(args: Record<string, ArgSchema>): fc.Arbitrary<Record
     Object.fromEntries(
       names.map((name) => [
         name,
-        args[name]!.required
-          ? validish(args[name]!)
-          : fc.oneof({ weight: 3, arbitrary: fc.constant<unknown>(REMOVED) }, validish(args[name]!)),
+        args[name].required
+          ? validish(args[name])
+          : fc.oneof({ weight: 3, arbitrary: fc.constant<unknown>(REMOVED) }, validish(args[name])),
       ]),
     ),
   );
   const change = fc.oneof(
     ...names.map((name) =>
-      fc.tuple(fc.constant(name), fc.oneof(wrongType(args[name]!), weird, fc.constant<unknown>(REMOVED))),
+      fc.tuple(fc.constant(name), fc.oneof(wrongType(args[name]), weird, fc.constant<unknown>(REMOVED))),
     ),
   );
   const nearlyValid = fc.tuple(valid, fc.option(change, { freq: 2 })).map(([values, changed]) => {
     const out = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== REMOVED));
-    if (changed && changed[1] === REMOVED) delete out[changed[0]];
+    if (changed?.[1] === REMOVED) delete out[changed[0]];
     else if (changed) out[changed[0]] = changed[1];
     return out;
   });
   const anything = fc.record(
-    Object.fromEntries(names.map((name) => [name, fc.oneof(validish(args[name]!), wrongType(args[name]!), weird)])),
+    Object.fromEntries(names.map((name) => [name, fc.oneof(validish(args[name]), wrongType(args[name]), weird)])),
     { requiredKeys: [] },
   );
   return fc
     .tuple(fc.oneof({ weight: 3, arbitrary: nearlyValid }, anything), strangers)
-    .map(([known, extra]) => ({ ...extra, ...known }) as Record<string, unknown>);
+    .map(([known, extra]) => ({ ...extra, ...known }));
 }
 
 type JsonPath = Array<string | number>;

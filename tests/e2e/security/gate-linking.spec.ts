@@ -60,7 +60,7 @@ async function expectRefused(
   expect(setsLoginCookie(answer)).toBe(false);
   const opened = (await fakeSessions(stack, workosUser)).filter((s) => !before.has(s.id));
   expect(opened.length, 'the WorkOS session the attempt opened').toBe(1);
-  expect(opened[0]!.status).toBe('revoked');
+  expect(opened[0].status).toBe('revoked');
 }
 
 /** Sets a membership's status in the fake; answers the undo. */

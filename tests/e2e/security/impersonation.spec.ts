@@ -61,7 +61,7 @@ test('a method outside the spec is audited as unknown with WorkOS’s name, and 
   expect(login).toMatchObject({ email: GRACE, method: 'unknown' });
   expect(detailOf(login)).toMatchObject({ workos_method: 'TelepathyOAuth' });
   // The login server said so in its own log (one JSON line, no secret in it).
-  const log = readFileSync(stack.replicas[0]!.logFile!, 'utf8').split('\n').filter(Boolean);
+  const log = readFileSync(stack.replicas[0].logFile!, 'utf8').split('\n').filter(Boolean);
   const line = log.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.authentication_method);
   expect(line).toMatchObject({ level: 'warn', authentication_method: 'TelepathyOAuth' });
 });
@@ -115,7 +115,7 @@ test('allowed impersonation: audited with the impersonator, a marked one-hour se
   );
   expect(sessions).toHaveLength(1);
   expect(sessions[0]).toMatchObject({ workos_impersonator: { email: SUPPORT, reason: REASON } });
-  expect(Number(sessions[0]!.expiration) - Number(sessions[0]!.login)).toBeLessThanOrEqual(3600);
+  expect(Number(sessions[0].expiration) - Number(sessions[0].login)).toBeLessThanOrEqual(3600);
 
   // An administrator sees it on the Users screen and on the user's own screen.
   const admin = await browser.newPage();
@@ -215,7 +215,7 @@ async function dashboardImpersonation(stack: Stack, email: string): Promise<stri
 async function consentAndKeep(page: Page, email: string): Promise<URL> {
   let location = '';
   await page.route('**/_fake/authorize', async (route) => {
-    location = (await route.fetch({ maxRedirects: 0 })).headers()['location'] ?? '';
+    location = (await route.fetch({ maxRedirects: 0 })).headers().location ?? '';
     await route.fulfill({ status: 200, contentType: 'text/plain', body: 'kept' });
   });
   await consentAs(page, email);

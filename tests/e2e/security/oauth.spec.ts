@@ -111,11 +111,11 @@ test('a state works only in the browser it was issued to', async ({ stack, playw
   // Another browser with a binding cookie of its own, and one with none.
   const other = await visitor(playwright, stack);
   await authorizeUrl(other, { profile: 'social' });
-  expectRefused(await send(other, 'GET', first!.href), 'another browser');
+  expectRefused(await send(other, 'GET', first.href), 'another browser');
   const bare = await visitor(playwright, stack);
-  expectRefused(await send(bare, 'GET', second!.href), 'a browser without the cookie');
+  expectRefused(await send(bare, 'GET', second.href), 'a browser without the cookie');
   expect(await exchanges()).toBe(0);
-  expectSignedIn(await send(owner, 'GET', third!.href));
+  expectSignedIn(await send(owner, 'GET', third.href));
 });
 
 test('a tampered state, or another spelling of it, is refused before WorkOS is asked', async ({

@@ -108,11 +108,11 @@ test('a signed-in visitor is sent on to this site only', async ({ stack, playwri
     password: DEMO_PASSWORD,
   });
   const [session] = await mintSessions(stack, GRACE);
-  const api = await visitor(playwright, stack, session!.cookies);
+  const api = await visitor(playwright, stack, session.cookies);
   for (const page of ['/workos/login/default', '/wp-login.php']) {
     const honoured = await send(api, 'GET', `${page}?${query(ON_SITE)}`);
     expect(honoured.status, page).toBe(302);
-    expect(new URL(honoured.headers.location!, site).href, page).toBe(new URL(ON_SITE, site).href);
+    expect(new URL(honoured.headers.location, site).href, page).toBe(new URL(ON_SITE, site).href);
     await inParallel(offSiteDestinations(site), async ([name, target]) => {
       const answer = await send(api, 'GET', `${page}?${query(target)}`);
       expect.soft(answer.status, `${page} ${name}`).toBe(302);
@@ -151,8 +151,8 @@ test('logout sends the visitor to this site only', async ({ stack, playwright })
   const targets = [['on site', ON_SITE], ...offSiteDestinations(site)] as const;
   const sessions = await mintSessions(stack, GRACE, { count: targets.length });
   await inParallel(targets, async ([name, target], i) => {
-    const api = await visitor(playwright, stack, sessions[i]!.cookies);
-    const answer = await send(api, 'GET', logout(sessions[i]!, target));
+    const api = await visitor(playwright, stack, sessions[i].cookies);
+    const answer = await send(api, 'GET', logout(sessions[i], target));
     await api.dispose();
     expect.soft(answer.status, name).toBe(302);
     const location = answer.headers.location ?? '';
@@ -170,8 +170,8 @@ test('hosted logout sends the visitor through WorkOS back to this site only', as
   const sessions = await mintSessions(stack, GRACE, { count: targets.length, workosSession: sid });
   // One at a time: each revokes the session at WorkOS through the login server.
   for (const [i, [name, target]] of targets.entries()) {
-    const api = await visitor(playwright, stack, sessions[i]!.cookies);
-    const answer = await send(api, 'GET', logout(sessions[i]!, target));
+    const api = await visitor(playwright, stack, sessions[i].cookies);
+    const answer = await send(api, 'GET', logout(sessions[i], target));
     await api.dispose();
     const location = new URL(answer.headers.location ?? '', site);
     // The one foreign hop is WorkOS's own logout, for this session; it returns to the site.

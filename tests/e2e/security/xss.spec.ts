@@ -47,7 +47,7 @@ function injections(page: Page): Promise<string[]> {
     };
     visit(document);
     const flag = (window as unknown as { __xss?: unknown }).__xss;
-    if (flag !== undefined) found.push(`window.__xss = ${String(flag)}`);
+    if (flag !== undefined) found.push(`window.__xss = ${JSON.stringify(flag)}`);
     return found;
   });
 }
@@ -103,7 +103,7 @@ const profileTextFields = (stack: Stack) =>
 /** A profile input with `value` at a dotted field path. */
 function withField(slug: string, path: string, value: string): ProfileInput {
   const [head, leaf] = path.split('.');
-  return (leaf ? { slug, [head!]: { [leaf]: value } } : { slug, [head!]: value }) as ProfileInput;
+  return leaf ? { slug, [head]: { [leaf]: value } } : { slug, [head]: value };
 }
 
 test('every profile text field: escaped on the sign-in page and the Login Profiles screen', async ({ page, stack }) => {

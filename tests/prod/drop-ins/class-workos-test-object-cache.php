@@ -10,6 +10,10 @@
  * @package workos-login
  */
 
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
 require_once __DIR__ . '/class-workos-test-object-cache-store.php';
 
 /**
@@ -294,7 +298,7 @@ LUA;
 	 * @return int|false The new value, false when the key does not exist.
 	 */
 	public function decr( $key, $offset = 1, $group = 'default' ) {
-		return $this->incr( $key, -(int) $offset, $group );
+		return $this->incr( $key, - (int) $offset, $group );
 	}
 
 	/**

@@ -9,6 +9,10 @@
  * @package workos-login
  */
 
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
 require_once __DIR__ . '/class-workos-test-object-cache.php';
 
 /**
@@ -17,7 +21,7 @@ require_once __DIR__ . '/class-workos-test-object-cache.php';
  * @since 0.6.0
  */
 function wp_cache_init() {
-	$class                     = defined( 'WORKOS_TEST_OBJECT_CACHE_CLASS' ) ? WORKOS_TEST_OBJECT_CACHE_CLASS : 'WorkOS_Test_Object_Cache';
+	$class                      = defined( 'WORKOS_TEST_OBJECT_CACHE_CLASS' ) ? WORKOS_TEST_OBJECT_CACHE_CLASS : 'WorkOS_Test_Object_Cache';
 	$GLOBALS['wp_object_cache'] = new $class();
 }
 

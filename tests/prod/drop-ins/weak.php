@@ -11,6 +11,10 @@
  * @package workos-login
  */
 
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
 require_once __DIR__ . '/redis.php';
 
 /**

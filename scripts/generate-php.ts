@@ -1,0 +1,400 @@
+/**
+ * The PHP mirror of `protocol/`, generated (ARCHITECTURE rule 5: one contract, written once).
+ *
+ * `npm run generate:php` writes `includes/generated/protocol.php`: the enums, limits, patterns and
+ * header names PHP needs as constants, the profile defaults, and each browser route's body as a
+ * JSON Schema in the subset WordPress's `rest_validate_value_from_schema()` speaks (turned into
+ * the routes' REST arguments by includes/rest/auth-routes.php). The file is committed and
+ * reviewed like code; `npm run build` regenerates it and a unit test fails when it is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { IDENTITY_LIMITS } from '../protocol/identity-methods.ts';
+import {
+  BROWSER_COOKIE,
+  ERROR_CODES,
+  HOSTED_METHODS,
+  IDENTITY_METHODS,
+  LIMITS,
+  METHODS,
+  NOTICE_STEPS,
+  OAUTH_PROVIDERS,
+  PASSKEY_LIMITS,
+  PASSWORD_PROBLEMS,
+  SERVER_HEADERS,
+  SIGNATURE_TOLERANCE_MS,
+  STEP_NAMES,
+} from '../protocol/messages.ts';
+import { MFA_ENFORCE, MFA_FACTORS } from '../protocol/mfa-policy.ts';
+import { ADMIN_LIMITS } from '../protocol/admin.ts';
+import { LOGO_MODES, PROFILE_DEFAULTS, PROFILE_MODES, REMEMBER_ME } from '../protocol/profile.ts';
+import { DEFAULT_STRINGS } from '../protocol/strings.ts';
+import { PASSKEY_MANAGE_STRINGS } from '../protocol/strings/passkeys-manage.ts';
+import { adminOrganizationsOutcomeSchema } from '../server/admin/schemas.ts';
+import { BROWSER_REQUEST_SCHEMAS } from '../server/browser-schemas.ts';
+import { errorOutcomeSchema, identitySchema } from '../server/schemas.ts';
+
+export const GENERATED_PHP = fileURLToPath(new URL('../includes/generated/protocol.php', import.meta.url));
+export const GENERATED_STRINGS_PHP = fileURLToPath(new URL('../includes/generated/strings.php', import.meta.url));
+
+type Php = string | number | boolean | null | readonly Php[] | { readonly [key: string]: Php };
+
+/** Each constant: its PHP name, its value and where it comes from (the doc comment). */
+function constants(): Array<[string, Php, string]> {
+  return [
+    [
+      'WORKOS_LOGIN_METHODS',
+      METHODS,
+      '`METHODS`: sign-in methods a Login Profile can offer, in the order editors list them.',
+    ],
+    ['WORKOS_LOGIN_HOSTED_METHODS', HOSTED_METHODS, '`HOSTED_METHODS`: WorkOS methods only its hosted pages offer.'],
+    ['WORKOS_LOGIN_IDENTITY_METHODS', IDENTITY_METHODS, '`IDENTITY_METHODS`: every name `Identity.method` may take.'],
+    [
+      'WORKOS_LOGIN_OAUTH_PROVIDERS',
+      OAUTH_PROVIDERS,
+      '`OAUTH_PROVIDERS`: social providers (method `oauth_<provider>`).',
+    ],
+    [
+      'WORKOS_LOGIN_STEP_NAMES',
+      Object.keys(STEP_NAMES),
+      '`StepName`: the steps the login server may ask the browser to take.',
+    ],
+    [
+      'WORKOS_LOGIN_NOTICE_STEPS',
+      NOTICE_STEPS,
+      '`NOTICE_STEPS`: steps that end a flow (answered with an empty `flow`).',
+    ],
+    [
+      'WORKOS_LOGIN_ERROR_CODES',
+      Object.keys(ERROR_CODES),
+      '`ErrorCode`: the stable error codes of both conversations.',
+    ],
+    [
+      'WORKOS_LOGIN_PASSWORD_PROBLEMS',
+      Object.keys(PASSWORD_PROBLEMS),
+      '`PasswordProblem`: why WorkOS refused a new password.',
+    ],
+    ['WORKOS_LOGIN_MFA_ENFORCE', MFA_ENFORCE, '`MFA_ENFORCE` (protocol/mfa-policy.ts): the MFA policies.'],
+    ['WORKOS_LOGIN_MFA_FACTORS', MFA_FACTORS, '`MFA_FACTORS`: the second factors a profile may allow.'],
+    ['WORKOS_LOGIN_SECOND_FACTORS', MFA_FACTORS, '`Identity.second_factor` values: the same factors.'],
+    ['WORKOS_LOGIN_LOGO_MODES', Object.keys(LOGO_MODES), '`LoginProfile.branding.logo_mode` values.'],
+    ['WORKOS_LOGIN_REMEMBER_ME', Object.keys(REMEMBER_ME), '`LoginProfile.remember_me` values.'],
+    ['WORKOS_LOGIN_PROFILE_MODES', Object.keys(PROFILE_MODES), '`LoginProfile.mode` values.'],
+    [
+      'WORKOS_LOGIN_PROFILE_DEFAULTS',
+      PROFILE_DEFAULTS as unknown as Php,
+      '`PROFILE_DEFAULTS`: every Login Profile field but `slug` and `title`.',
+    ],
+    ['WORKOS_LOGIN_PROFILE_SLUG_PATTERN', LIMITS.profileSlugPattern, '`LIMITS.profileSlugPattern`.'],
+    ['WORKOS_LOGIN_CODE_PATTERN', LIMITS.codePattern, '`LIMITS.codePattern`: magic, verification and MFA codes.'],
+    ['WORKOS_LOGIN_ID_PATTERN', LIMITS.idPattern, '`LIMITS.idPattern`: WorkOS ids (`org_…`, `auth_factor_…`).'],
+    ['WORKOS_LOGIN_PHONE_PATTERN', LIMITS.phonePattern, '`LIMITS.phonePattern` (E.164).'],
+    ['WORKOS_LOGIN_TOKEN_MAX', LIMITS.tokenMax, '`LIMITS.tokenMax`: sealed flows, OAuth states, WorkOS tokens.'],
+    [
+      'WORKOS_LOGIN_TOKEN_PATTERN',
+      LIMITS.tokenPattern,
+      '`LIMITS.tokenPattern`: characters of tokens that travel in URLs.',
+    ],
+    ['WORKOS_LOGIN_FLOW_PATTERN', LIMITS.flowPattern, "`LIMITS.flowPattern`: a sealed flow's one canonical spelling."],
+    ['WORKOS_LOGIN_REDIRECT_MAX', LIMITS.redirectMax, '`LIMITS.redirectMax`.'],
+    [
+      'WORKOS_LOGIN_ENUMERATION_FLOOR_MS',
+      LIMITS.enumerationFloorMs,
+      "`LIMITS.enumerationFloorMs`: the login server's floor.",
+    ],
+    ['WORKOS_LOGIN_ANSWER_FLOOR_MS', LIMITS.answerFloorMs, "`LIMITS.answerFloorMs`: WordPress's answer floor."],
+    [
+      'WORKOS_LOGIN_ANSWER_STEP_MS',
+      LIMITS.answerStepMs,
+      '`LIMITS.answerStepMs`: past the floor, answers leave on these steps.',
+    ],
+    ['WORKOS_LOGIN_SIGNATURE_HEADER', SERVER_HEADERS.signature, '`SERVER_HEADERS.signature`.'],
+    ['WORKOS_LOGIN_BUDGET_HEADER', SERVER_HEADERS.budget, '`SERVER_HEADERS.budget`.'],
+    ['WORKOS_LOGIN_SIGNATURE_TOLERANCE_MS', SIGNATURE_TOLERANCE_MS, '`SIGNATURE_TOLERANCE_MS`.'],
+    [
+      'WORKOS_LOGIN_BROWSER_COOKIE',
+      BROWSER_COOKIE,
+      '`BROWSER_COOKIE`: binds OAuth/SSO/AuthKit sign-ins to the browser.',
+    ],
+    [
+      'WORKOS_LOGIN_IMPERSONATOR_EMAIL_MAX',
+      IDENTITY_LIMITS.impersonatorEmailMax,
+      '`IDENTITY_LIMITS.impersonatorEmailMax`.',
+    ],
+    [
+      'WORKOS_LOGIN_IMPERSONATOR_REASON_MAX',
+      IDENTITY_LIMITS.impersonatorReasonMax,
+      '`IDENTITY_LIMITS.impersonatorReasonMax`.',
+    ],
+    [
+      'WORKOS_LOGIN_WORKOS_METHOD_PATTERN',
+      IDENTITY_LIMITS.workosMethodPattern,
+      '`IDENTITY_LIMITS.workosMethodPattern`.',
+    ],
+    ['WORKOS_LOGIN_CREDENTIAL_ID_PATTERN', PASSKEY_LIMITS.credentialIdPattern, '`PASSKEY_LIMITS.credentialIdPattern`.'],
+    ['WORKOS_LOGIN_WEBAUTHN_FIELD_MAX', PASSKEY_LIMITS.webauthnFieldMax, '`PASSKEY_LIMITS.webauthnFieldMax`.'],
+    ['WORKOS_LOGIN_PASSKEY_NAME_MAX', PASSKEY_LIMITS.passkeyNameMax, '`PASSKEY_LIMITS.passkeyNameMax`.'],
+    ['WORKOS_LOGIN_PASSKEY_CHALLENGE_MS', PASSKEY_LIMITS.passkeyChallengeMs, '`PASSKEY_LIMITS.passkeyChallengeMs`.'],
+    ['WORKOS_LOGIN_ROUTING_RULES_MAX', ADMIN_LIMITS.routingRulesMax, '`ADMIN_LIMITS.routingRulesMax`.'],
+    ['WORKOS_LOGIN_ROUTING_PATTERN_MAX', ADMIN_LIMITS.routingPatternMax, '`ADMIN_LIMITS.routingPatternMax`.'],
+    [
+      'WORKOS_LOGIN_REQUEST_SCHEMAS',
+      requestSchemas(),
+      "Each browser route's body (server/browser-schemas.ts), as WordPress REST schemas.",
+    ],
+    [
+      'WORKOS_LOGIN_OUTCOME_SCHEMAS',
+      outcomeSchemas(),
+      'outcome parts (server/schemas.ts), as WordPress schemas: unknown fields are dropped, not refused (workos_login_by_schema()).',
+    ],
+  ];
+}
+
+/* ------------------------------------------------------------------ JSON Schema → WordPress */
+
+type Schema = Record<string, unknown>;
+
+/**
+ * A zod JSON Schema in the subset `rest_validate_value_from_schema()` speaks: no `$schema`,
+ * `const` as a one-value `enum`, and zod's JavaScript email pattern dropped for WordPress's
+ * `format: email` (`is_email()`). A union of objects (`oneOf`, e.g. `authorize`) becomes one
+ * object of every branch's fields, each optional unless every branch needs it; the branch rules
+ * that depend on a discriminator stay with the login server, which parses the body whole.
+ */
+function toWordPress(schema: Schema): Schema {
+  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) {
+    const branches = ((schema.oneOf ?? schema.anyOf) as Schema[]).map(toWordPress);
+    // `X | null`: one schema whose type list includes null (WordPress picks the type by value).
+    const other = branches.filter((b) => b.type !== 'null');
+    if (branches.length === 2 && other.length === 1 && typeof other[0].type === 'string')
+      return { ...other[0], type: [other[0].type, 'null'] };
+    if (branches.every((b) => b.type === 'object')) return mergeBranches(branches);
+    return { anyOf: branches };
+  }
+  // Any JSON value (zod's recursive `z.json()`, e.g. WebAuthn extension outputs): WordPress has
+  // no `$ref`, so the value's types are listed and the login server checks the rest.
+  if (typeof schema.$ref === 'string') return { type: ['string', 'number', 'boolean', 'null', 'array', 'object'] };
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$schema' || key === '$defs' || key === 'propertyNames') continue;
+    if (key === 'const') out.enum = [value];
+    else if (key === 'pattern' && schema.format === 'email') continue;
+    else if (key === 'properties')
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, Schema>).map(([name, prop]) => [name, toWordPress(prop)]),
+      );
+    else if (key === 'items') out.items = toWordPress(value as Schema);
+    else if (key === 'additionalProperties' && typeof value === 'object')
+      out.additionalProperties = toWordPress(value as Schema);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function mergeBranches(branches: Schema[]): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const branch of branches)
+    for (const [name, prop] of Object.entries(branch.properties as Record<string, Schema>)) {
+      const seen = properties[name];
+      if (seen && Array.isArray(seen.enum) && Array.isArray(prop.enum))
+        properties[name] = { ...seen, enum: [...new Set([...(seen.enum as unknown[]), ...(prop.enum as unknown[])])] };
+      else properties[name] ??= prop;
+    }
+  const required = (branches[0].required as string[]).filter((name) =>
+    branches.every((b) => (b.required as string[]).includes(name)),
+  );
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+/**
+ * The login server's answers PHP checks with a schema (includes/outcome/): structure here, the
+ * rules JSON Schema cannot say (zod refinements) stay in PHP. As strict as the server's own
+ * schemas: an unknown field is refused at every depth.
+ */
+function outcomeSchemas(): Record<string, Php> {
+  const organizations = (z.toJSONSchema(adminOrganizationsOutcomeSchema, { io: 'output' }).oneOf as Schema[])[0];
+  const parts: Record<string, Schema> = {
+    identity: z.toJSONSchema(identitySchema, { io: 'output' }),
+    error: z.toJSONSchema(errorOutcomeSchema, { io: 'output' }),
+    organizations,
+  };
+  return Object.fromEntries(Object.entries(parts).map(([name, schema]) => [name, toWordPress(schema) as Php]));
+}
+
+function requestSchemas(): Record<string, Php> {
+  return Object.fromEntries(
+    Object.entries(BROWSER_REQUEST_SCHEMAS).map(([route, schema]) => [
+      route,
+      toWordPress(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' }) as Schema) as Php,
+    ]),
+  );
+}
+
+/* ------------------------------------------------------------------ PHP, in WordPress's style */
+
+/**
+ * A pattern for PHP: its final `$` becomes `\z`. PCRE's `$` also matches before a final newline
+ * (JavaScript's does not), and WordPress's `rest_validate_value_from_schema()` wraps patterns in
+ * `#…#u` without the `D` modifier, so `"123456\n"` would pass `^[0-9]{6}$` there.
+ */
+export function phpPattern(pattern: string): string {
+  return /(?<!\\)\$$/.test(pattern) ? `${pattern.slice(0, -1)}\\z` : pattern;
+}
+
+function patterns(value: Php, key = ''): Php {
+  if (typeof value === 'string') return key === 'pattern' || key.endsWith('_PATTERN') ? phpPattern(value) : value;
+  if (Array.isArray(value)) return (value as readonly Php[]).map((item) => patterns(item));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, patterns(item, k)]));
+  return value;
+}
+
+function phpString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function phpValue(value: Php, indent: string): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return phpString(value);
+  const inner = `${indent}\t`;
+  if (Array.isArray(value)) {
+    const items = (value as readonly Php[]).map((item) => phpValue(item, inner));
+    if (items.length === 0) return 'array()';
+    const line = `array( ${items.join(', ')} )`;
+    if (!line.includes('\n') && line.length + indent.length * 4 <= 100) return line;
+    return `array(\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent})`;
+  }
+  const entries = Object.entries(value as Record<string, Php>);
+  if (entries.length === 0) return 'array()';
+  const width = Math.max(...entries.map(([key]) => phpString(key).length));
+  const lines = entries.map(([key, item]) => `${inner}${phpString(key).padEnd(width)} => ${phpValue(item, inner)},`);
+  return `array(\n${lines.join('\n')}\n${indent})`;
+}
+
+/** The whole generated file. */
+export function renderProtocolPhp(): string {
+  const body = constants()
+    .map(([name, value, doc]) => `/** Protocol ${doc} */\nconst ${name} = ${phpValue(patterns(value, name), '')};\n`)
+    .join('\n');
+  return `<?php
+/**
+ * The PHP mirror of protocol/ — GENERATED by scripts/generate-php.ts (\`npm run generate:php\`).
+ * Do not edit: change protocol/ (or server/browser-schemas.ts) and regenerate; a unit test fails
+ * when this file is stale.
+ *
+ * @package WorkOS_Login
+ * @since   0.6.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+\texit;
+}
+
+${body}`;
+}
+
+/* ------------------------------------------------------------------ UI strings */
+
+/** What each `{placeholder}` holds, for translators (a new one must be described here). */
+const PLACEHOLDERS: Record<string, string> = {
+  email: 'the email address the visitor typed',
+  seconds: 'a number of seconds',
+  organization: 'the name of an organization',
+  phone: 'the last digits of a phone number',
+  count: 'a number of passkeys',
+};
+
+function translatable(key: string, text: string, indent: string, width: number): string {
+  const names = [...text.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
+  const notes = names.map((name) => {
+    const note = PLACEHOLDERS[name];
+    if (!note) throw new Error(`strings: describe the placeholder {${name}} of ${key} in PLACEHOLDERS`);
+    return `{${name}} is ${note}.`;
+  });
+  const comment = notes.length ? `${indent}/* translators: ${notes.join(' ')} Keep it as it is. */\n` : '';
+  return `${comment}${indent}${phpString(key).padEnd(width)} => __( ${phpString(text)}, 'workos-login' ),`;
+}
+
+function stringsFunction(name: string, strings: Record<string, string>, doc: string): string {
+  const width = Math.max(...Object.keys(strings).map((key) => phpString(key).length));
+  const lines = Object.entries(strings).map(([key, text]) => translatable(key, text, '\t\t', width));
+  return `${doc}
+function ${name}(): array {
+\treturn array(\n${lines.join('\n')}\n\t);\n}\n`;
+}
+
+/** The UI strings file: `DEFAULT_STRINGS` and `PASSKEY_MANAGE_STRINGS`, translated by WordPress. */
+export function renderStringsPhp(): string {
+  return `<?php
+/**
+ * The visible strings of the sign-in UI, translated — GENERATED by scripts/generate-php.ts from
+ * protocol/strings.ts (\`npm run generate:php\`). Do not edit: a unit test fails when it is stale.
+ *
+ * The page hands them to \`<workos-login>\` in its \`i18n\` attribute, and the REST route uses the
+ * \`error_<code>\` ones. \`{name}\` placeholders are filled in by the element; translations keep them.
+ *
+ * @package WorkOS_Login
+ * @since   0.6.0
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+\texit;
+}
+
+${stringsFunction(
+  'workos_login_strings',
+  DEFAULT_STRINGS,
+  `/**
+ * Every string of the sign-in UI in the site's language.
+ *
+ * @since 0.1.0
+ *
+ * @return array<string, string> Keyed like \`DEFAULT_STRINGS\` in protocol/strings.ts.
+ */`,
+)}
+${stringsFunction(
+  'workos_login_passkey_manage_strings',
+  PASSKEY_MANAGE_STRINGS,
+  `/**
+ * The strings of \`<workos-passkeys>\` (the passkeys on the profile screens), in the site's language.
+ *
+ * Print them as the element's \`i18n\` attribute (JSON), e.g.
+ * \`wp_json_encode( workos_login_passkey_manage_strings(), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES )\`.
+ *
+ * @since 0.6.0
+ *
+ * @return array<string, string> Keyed like \`PASSKEY_MANAGE_STRINGS\` in protocol/strings/passkeys-manage.ts.
+ */`,
+)}`;
+}
+
+/** Every generated file and its text. */
+export function generatedFiles(): Array<[string, string]> {
+  return [
+    [GENERATED_PHP, renderProtocolPhp()],
+    [GENERATED_STRINGS_PHP, renderStringsPhp()],
+  ];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const check = process.argv.includes('--check');
+  for (const [file, text] of generatedFiles()) {
+    let current: string;
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      current = '';
+    }
+    if (current === text) continue;
+    if (check) {
+      process.stderr.write(`${file} is stale: run npm run generate:php\n`);
+      process.exitCode = 1;
+    } else {
+      writeFileSync(file, text);
+      process.stdout.write(`wrote ${file}\n`);
+    }
+  }
+}
