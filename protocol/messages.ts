@@ -51,7 +51,9 @@ export const METHODS = [
 ] as const satisfies readonly Method[];
 
 /** Every name `Identity.method` may take: the profile methods, the hosted ones, then `unknown`. */
-export const IDENTITY_METHODS = [...METHODS, ...HOSTED_METHODS, 'unknown'] as const satisfies readonly IdentityMethod[];
+/* A pure call, so bundles that never read it (the element's) leave the hosted methods out. */
+export const IDENTITY_METHODS = /* @__PURE__ */ (() =>
+  [...METHODS, ...HOSTED_METHODS, 'unknown'] as const satisfies readonly IdentityMethod[])();
 
 /** Social providers a profile can offer (method `oauth_<provider>`). */
 export type OAuthProvider = 'google' | 'microsoft' | 'github' | 'apple';
