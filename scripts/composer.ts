@@ -31,3 +31,10 @@ export function ensureVendor(php: string): string | null {
   utimesSync(autoload, now, now);
   return null;
 }
+
+/** Why a PHP tool cannot run (no native PHP, no Composer): a skip outside CI, a failure in it. */
+export function unavailable(names: string, reason: string): never {
+  const failing = Boolean(process.env.CI);
+  process.stdout.write(`${names}: ${failing ? 'FAILED' : 'skipped'} (${reason})\n`);
+  process.exit(failing ? 1 : 0);
+}

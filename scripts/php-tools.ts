@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureVendor } from './composer.ts';
+import { ensureVendor, unavailable } from './composer.ts';
 import { ensurePhp, REPO_ROOT } from './wp/index.ts';
 
 const TOOLS = {
@@ -20,13 +20,6 @@ const TOOLS = {
   phpstan: ['vendor/bin/phpstan', 'analyse', '--no-progress', '--memory-limit=1G'],
 } as const;
 type Tool = keyof typeof TOOLS;
-
-/** Why the tools cannot run: a skip outside CI, a failure in it. */
-function unavailable(tools: readonly Tool[], reason: string): never {
-  const failing = Boolean(process.env.CI);
-  process.stdout.write(`${tools.join(', ')}: ${failing ? 'FAILED' : 'skipped'} (${reason})\n`);
-  process.exit(failing ? 1 : 0);
-}
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in TOOLS));
@@ -37,9 +30,9 @@ if (unknown.length > 0) {
 const tools = (requested.length > 0 ? requested : Object.keys(TOOLS)) as Tool[];
 
 const found = await ensurePhp();
-if (!found) unavailable(tools, 'no native PHP');
+if (!found) unavailable(tools.join(', '), 'no native PHP');
 const problem = ensureVendor(found.php);
-if (problem) unavailable(tools, problem);
+if (problem) unavailable(tools.join(', '), problem);
 
 let failed = 0;
 for (const tool of tools) {

@@ -129,7 +129,7 @@ function workos_login_parse_organizations_outcome( array $outcome ): ?array {
  */
 function workos_login_parse_identity( mixed $identity ): ?array {
 	$parsed = workos_login_by_schema( $identity, WORKOS_LOGIN_OUTCOME_SCHEMAS['identity'] );
-	return null === $parsed || null === workos_login_parse_identity_method( $parsed ) ? null : $parsed;
+	return null !== $parsed && workos_login_identity_rules_hold( $parsed ) ? $parsed : null;
 }
 
 /**

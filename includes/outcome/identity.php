@@ -1,7 +1,8 @@
 <?php
 /**
  * How an identity signed in (protocol `Identity.method`, `workos_method`, `impersonator`):
- * the names both sides know, and the check of what the login server says about them.
+ * the names both sides know, and the rules of what the login server says about them that its
+ * generated schema cannot say.
  *
  * A profile offers only `WORKOS_LOGIN_METHODS`; WorkOS's hosted pages (AuthKit) and WorkOS
  * itself sign people in other ways too, which are recorded, never offered. A method this
@@ -16,62 +17,24 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Validates the method fields of an `Identity`.
+ * The rules of an `Identity`'s method fields that its generated schema cannot say (the login
+ * server's zod refinements): `workos_method` only beside `unknown`; the impersonator's text
+ * bounded in characters, without control characters, and a reason never empty.
  *
  * @since 0.6.0
  *
- * @param array<string, mixed> $identity Decoded JSON.
- * @return array{method: string, workos_method?: string, impersonator?: array{email: string, reason: string|null}}|null
- *         The fields, or null when they do not match the contract.
+ * @param array<string, mixed> $identity An identity its schema accepted (workos_login_by_schema()).
  */
-function workos_login_parse_identity_method( array $identity ): ?array {
-	$method = $identity['method'] ?? null;
-	if ( ! in_array( $method, WORKOS_LOGIN_IDENTITY_METHODS, true ) ) {
-		return null;
+function workos_login_identity_rules_hold( array $identity ): bool {
+	if ( array_key_exists( 'workos_method', $identity ) && 'unknown' !== $identity['method'] ) {
+		return false;
 	}
-	$fields = array( 'method' => $method );
-	if ( array_key_exists( 'workos_method', $identity ) ) {
-		$named = $identity['workos_method'];
-		if ( 'unknown' !== $method || ! is_string( $named ) || 1 !== preg_match( '/' . WORKOS_LOGIN_WORKOS_METHOD_PATTERN . '/', $named ) ) {
-			return null;
-		}
-		$fields['workos_method'] = $named;
+	if ( ! array_key_exists( 'impersonator', $identity ) ) {
+		return true;
 	}
-	if ( array_key_exists( 'impersonator', $identity ) ) {
-		$impersonator = workos_login_parse_impersonator( $identity['impersonator'] );
-		if ( null === $impersonator ) {
-			return null;
-		}
-		$fields['impersonator'] = $impersonator;
-	}
-	return $fields;
-}
-
-/**
- * Validates an `Impersonator`: exactly `email` and `reason`, bounded, no control characters.
- *
- * @since 0.6.0
- *
- * @param mixed $impersonator Decoded JSON.
- * @return array{email: string, reason: string|null}|null
- */
-function workos_login_parse_impersonator( mixed $impersonator ): ?array {
-	if ( ! is_array( $impersonator ) ) {
-		return null;
-	}
-	$keys = array_keys( $impersonator );
-	sort( $keys );
-	if ( array( 'email', 'reason' ) !== $keys ) {
-		return null;
-	}
-	$email  = $impersonator['email'];
-	$reason = $impersonator['reason'];
-	$ok     = workos_login_is_bounded_text( $email, WORKOS_LOGIN_IMPERSONATOR_EMAIL_MAX )
+	$reason = $identity['impersonator']['reason'];
+	return workos_login_is_bounded_text( $identity['impersonator']['email'], WORKOS_LOGIN_IMPERSONATOR_EMAIL_MAX )
 		&& ( null === $reason || ( '' !== $reason && workos_login_is_bounded_text( $reason, WORKOS_LOGIN_IMPERSONATOR_REASON_MAX ) ) );
-	return $ok ? array(
-		'email'  => $email,
-		'reason' => $reason,
-	) : null;
 }
 
 /**
