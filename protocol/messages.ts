@@ -21,7 +21,8 @@ import type {
 } from './passkeys.ts';
 import type { ErrorCode } from './errors.ts';
 import { HOSTED_METHODS, type IdentityMethod, type Impersonator } from './identity-methods.ts';
-import type { MfaFactor, MfaPolicy, WorkOSFactor } from './mfa-policy.ts';
+import type { MfaFactor, WorkOSFactor } from './mfa-policy.ts';
+import type { LoginProfile, RESOLVED_PROFILE_FIELDS } from './profile.ts';
 import type { PasswordProblem, StepData, StepName } from './steps.ts';
 
 export type * from './errors.ts';
@@ -116,21 +117,15 @@ export type AuthResponse = StepResponse | RedirectResponse | SignedInResponse | 
 
 /* ------------------------------------------------------------------ WordPress ⇄ login server */
 
-/** The Login Profile as WordPress resolved it (only what the server needs). */
-export interface ResolvedProfile {
-  slug: string;
-  methods: Method[];
-  /** Pinned organization (`org_…`), else the site organization, else null. */
-  organization_id: string | null;
+/**
+ * The Login Profile as WordPress resolved it: only the fields the server needs
+ * (`RESOLVED_PROFILE_FIELDS`), with `organization_id` the pinned organization (`org_…`), else the
+ * site organization, else null.
+ */
+export type ResolvedProfile = Pick<LoginProfile, (typeof RESOLVED_PROFILE_FIELDS)[number]> & {
   /** True only when the profile itself pins `organization_id` (SSO of "this organization", refusal of non-members at org choice). */
   organization_pinned: boolean;
-  signup: { enabled: boolean; require_invitation: boolean };
-  invitations: boolean;
-  password_reset: boolean;
-  auto_sign_in_after_reset: boolean;
-  /** What each value means: mfa-policy.ts. */
-  mfa: MfaPolicy;
-}
+};
 
 /** Facts about the browser request, gathered by WordPress. */
 export interface RequestContext {

@@ -88,3 +88,34 @@ export const LOGO_MODES: Record<LoginProfile['branding']['logo_mode'], true> = {
 };
 export const REMEMBER_ME: Record<LoginProfile['remember_me'], true> = { ask: true, always: true, never: true };
 export const PROFILE_MODES: Record<LoginProfile['mode'], true> = { custom: true, authkit_redirect: true };
+
+/**
+ * The bounds of a profile's fields (server/profile-schema.ts turns them into the `LoginProfile`
+ * schema WordPress validates with; the admin screen checks the same patterns as you type).
+ */
+export const PROFILE_LIMITS = {
+  /** Longest text, in characters; keyed by field path. */
+  textMax: { title: 200, 'branding.heading': 200, 'branding.subheading': 500 },
+  /** Text: no control characters but tab and newlines. */
+  textPattern: '^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]*$',
+  /** Pinned organizations: the ids the login server accepts. */
+  organizationPattern: '^org_[A-Za-z0-9]{1,64}$',
+  /** `#rrggbb`, or empty for the element's default. */
+  colorPattern: '^(#[0-9a-fA-F]{6})?$',
+  customPathMax: 200,
+} as const;
+
+/**
+ * The fields of a profile the login server receives in every envelope (protocol
+ * `ResolvedProfile`, which adds `organization_pinned`). A field the server needs is added here.
+ */
+export const RESOLVED_PROFILE_FIELDS = [
+  'slug',
+  'methods',
+  'organization_id',
+  'signup',
+  'invitations',
+  'password_reset',
+  'auto_sign_in_after_reset',
+  'mfa',
+] as const satisfies ReadonlyArray<keyof LoginProfile>;

@@ -8,7 +8,6 @@ import {
   IDENTITY_METHODS,
   IDENTITY_LIMITS,
   LIMITS,
-  METHODS,
   OAUTH_PROVIDERS,
   PASSWORD_PROBLEMS,
   type AuthResponse,
@@ -30,7 +29,9 @@ import {
   type StepInputs,
   type StepName,
 } from '../protocol/messages.ts';
-import { MFA_ENFORCE, MFA_FACTORS, WORKOS_FACTORS } from '../protocol/mfa-policy.ts';
+import { MFA_FACTORS, WORKOS_FACTORS } from '../protocol/mfa-policy.ts';
+import { RESOLVED_PROFILE_FIELDS } from '../protocol/profile.ts';
+import { loginProfileSchema, organizationId } from './profile-schema.ts';
 import {
   creationOptionsSchema,
   newPasskeySchema,
@@ -40,23 +41,12 @@ import {
   requestOptionsSchema,
 } from './passkey-schemas.ts';
 
-const methods = METHODS;
-const orgId = z.string().regex(/^org_[A-Za-z0-9]{1,64}$/);
+type ResolvedMask = Record<(typeof RESOLVED_PROFILE_FIELDS)[number], true>;
 
-const profile = z.strictObject({
-  slug: z.string().regex(new RegExp(LIMITS.profileSlugPattern)),
-  methods: z.array(z.enum(methods)).min(1),
-  organization_id: orgId.nullable(),
-  organization_pinned: z.boolean(),
-  signup: z.strictObject({ enabled: z.boolean(), require_invitation: z.boolean() }),
-  invitations: z.boolean(),
-  password_reset: z.boolean(),
-  auto_sign_in_after_reset: z.boolean(),
-  mfa: z.strictObject({
-    enforce: z.enum(MFA_ENFORCE),
-    factors: z.array(z.enum(MFA_FACTORS)),
-  }),
-}) satisfies z.ZodType<ResolvedProfile>;
+/** The profile in every envelope: the part of `LoginProfile` the server needs (protocol `RESOLVED_PROFILE_FIELDS`). */
+const profile = loginProfileSchema
+  .pick(Object.fromEntries(RESOLVED_PROFILE_FIELDS.map((field) => [field, true])) as ResolvedMask)
+  .extend({ organization_pinned: z.boolean() }) satisfies z.ZodType<ResolvedProfile>;
 
 const context = z.strictObject({
   ip: z.string().max(64),
@@ -242,7 +232,9 @@ export const stepDataSchemas = {
     phone_hint: z.string().max(32).optional(),
     passkey: passkeyOffer.optional(),
   }),
-  org_select: z.strictObject({ organizations: z.array(z.strictObject({ id: orgId, name: z.string() })).min(1) }),
+  org_select: z.strictObject({
+    organizations: z.array(z.strictObject({ id: organizationId, name: z.string() })).min(1),
+  }),
   invitation: z.strictObject({ email, organization_name: z.string().nullable() }),
   reset_sent: z.strictObject({ email }),
   reset_done: z.strictObject({}),

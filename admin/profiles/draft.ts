@@ -4,13 +4,13 @@
  * Pure functions, no WordPress: unit-tested in draft.test.ts.
  */
 import { LIMITS } from '../../protocol/messages.ts';
-import { PROFILE_DEFAULTS, type LoginProfile } from '../../protocol/profile.ts';
+import { PROFILE_DEFAULTS, PROFILE_LIMITS, type LoginProfile } from '../../protocol/profile.ts';
 
 export type FieldErrors = Record<string, string>;
 
-export const ORGANIZATION_PATTERN = /^org_[A-Za-z0-9]{1,64}$/;
+export const ORGANIZATION_PATTERN = new RegExp(PROFILE_LIMITS.organizationPattern);
 const SLUG_PATTERN = new RegExp(LIMITS.profileSlugPattern);
-const COLOR_PATTERN = /^(#[0-9a-fA-F]{6})?$/;
+const COLOR_PATTERN = new RegExp(PROFILE_LIMITS.colorPattern);
 
 /**
  * The fields in the order the form shows them: after a failed save, focus goes to the first

@@ -16,7 +16,6 @@ require_once __DIR__ . '/storage.php';
 require_once __DIR__ . '/custom-path.php';
 require_once __DIR__ . '/validate.php';
 require_once __DIR__ . '/validate-fields.php';
-require_once __DIR__ . '/validate-values.php';
 require_once __DIR__ . '/save.php';
 require_once __DIR__ . '/public.php';
 require_once __DIR__ . '/url.php';

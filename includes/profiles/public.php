@@ -68,28 +68,20 @@ function workos_login_profile_logo_url( array $branding ): string {
  *
  * @since 0.2.0
  * @since 0.4.0 `organization_pinned`, sign-up, invitations, reset and MFA policy.
+ * @since 0.6.0 The fields of `RESOLVED_PROFILE_FIELDS`.
  *
  * @param array<string, mixed> $profile A `LoginProfile`.
- * @return array{slug: string, methods: string[], organization_id: string|null, organization_pinned: bool, signup: array{enabled: bool, require_invitation: bool}, invitations: bool, password_reset: bool, auto_sign_in_after_reset: bool, mfa: array{enforce: string, factors: string[]}}
+ * @return WorkOSLoginResolvedProfile
  */
 function workos_login_resolved_profile( array $profile ): array {
-	$pinned = is_string( $profile['organization_id'] ?? null ) && '' !== $profile['organization_id'];
-	$mfa    = workos_login_profile_defaults()['mfa'];
-	return array(
-		'slug'                     => $profile['slug'],
-		'methods'                  => array_values( $profile['methods'] ),
-		'organization_id'          => $pinned ? $profile['organization_id'] : workos_login_site_organization_id(),
-		'organization_pinned'      => $pinned,
-		'signup'                   => array(
-			'enabled'            => (bool) ( $profile['signup']['enabled'] ?? false ),
-			'require_invitation' => (bool) ( $profile['signup']['require_invitation'] ?? false ),
-		),
-		'invitations'              => (bool) ( $profile['invitations'] ?? true ),
-		'password_reset'           => (bool) ( $profile['password_reset'] ?? true ),
-		'auto_sign_in_after_reset' => (bool) ( $profile['auto_sign_in_after_reset'] ?? false ),
-		'mfa'                      => array(
-			'enforce' => (string) ( $profile['mfa']['enforce'] ?? $mfa['enforce'] ),
-			'factors' => array_values( (array) ( $profile['mfa']['factors'] ?? $mfa['factors'] ) ),
-		),
-	);
+	$defaults = workos_login_profile_defaults();
+	$resolved = array();
+	foreach ( WORKOS_LOGIN_RESOLVED_PROFILE_FIELDS as $field ) {
+		$resolved[ $field ] = $profile[ $field ] ?? $defaults[ $field ];
+	}
+	$pinned                          = is_string( $profile['organization_id'] ?? null ) && '' !== $profile['organization_id'];
+	$resolved['methods']             = array_values( $resolved['methods'] );
+	$resolved['organization_id']     = $pinned ? $profile['organization_id'] : workos_login_site_organization_id();
+	$resolved['organization_pinned'] = $pinned;
+	return $resolved;
 }

@@ -33,7 +33,7 @@ function workos_login_get_profiles(): array {
  * @since 0.2.0 Returns the whole `LoginProfile`; stored profiles.
  *
  * @param string $slug Profile slug.
- * @return array{slug: string, title: string, methods: string[], organization_id: string|null, signup: array{enabled: bool, require_invitation: bool}, invitations: bool, password_reset: bool, auto_sign_in_after_reset: bool, mfa: array{enforce: string, factors: string[]}, branding: array{heading: string, subheading: string, primary_color: string, logo_mode: string, logo_attachment_id: int}, custom_path: string, post_login_redirect: string, forward_query_args: bool, remember_me: string, mode: string, passkey_prompt: bool}|null
+ * @return WorkOSLoginProfile|null
  *         Null when unknown.
  */
 function workos_login_get_profile( string $slug ): ?array {

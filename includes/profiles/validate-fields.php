@@ -1,6 +1,8 @@
 <?php
 /**
- * Type and value checks for each Login Profile field but `slug` (see validate.php).
+ * Each Login Profile field checked against the generated `LoginProfile` schema
+ * (WORKOS_LOGIN_PROFILE_SCHEMA, from server/profile-schema.ts) with WordPress's own validator,
+ * in words the admin screen shows next to the field; then the rules a schema cannot say.
  *
  * @package WorkOS_Login
  * @since   0.2.0
@@ -11,52 +13,19 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Checks every field of a merged profile with only known keys, in `LoginProfile` order.
+ * Checks every field of a merged profile, in `LoginProfile` order, and normalizes it.
  *
  * @since 0.2.0
+ * @since 0.6.0 Checked against the generated schema.
  *
  * @param array<string, mixed> $profile    Merged profile, slug already checked.
  * @param string               $path_owner The slug whose current custom path is not a conflict.
  * @return array<string, mixed>|WP_Error The profile with normalized `primary_color` and `custom_path`.
  */
 function workos_login_validate_profile_fields( array $profile, string $path_owner ): array|WP_Error {
-	$checks = array(
-		'title'                       => array( 'workos_login_check_profile_text', true ),
-		'methods'                     => array( 'workos_login_check_profile_list', WORKOS_LOGIN_METHODS, true ),
-		'organization_id'             => array( 'workos_login_check_profile_organization' ),
-		'signup.enabled'              => array( 'workos_login_check_profile_bool' ),
-		'signup.require_invitation'   => array( 'workos_login_check_profile_bool' ),
-		'invitations'                 => array( 'workos_login_check_profile_bool' ),
-		'password_reset'              => array( 'workos_login_check_profile_bool' ),
-		'auto_sign_in_after_reset'    => array( 'workos_login_check_profile_bool' ),
-		'mfa.enforce'                 => array( 'workos_login_check_profile_enum', WORKOS_LOGIN_MFA_ENFORCE ),
-		'mfa.factors'                 => array( 'workos_login_check_profile_list', WORKOS_LOGIN_MFA_FACTORS, false ),
-		'branding.heading'            => array( 'workos_login_check_profile_text', false ),
-		'branding.subheading'         => array( 'workos_login_check_profile_text', false ),
-		'branding.primary_color'      => array( 'workos_login_check_profile_color' ),
-		'branding.logo_mode'          => array( 'workos_login_check_profile_enum', WORKOS_LOGIN_LOGO_MODES ),
-		'branding.logo_attachment_id' => array( 'workos_login_check_profile_attachment' ),
-		'custom_path'                 => array( 'workos_login_check_profile_string' ),
-		'post_login_redirect'         => array( 'workos_login_check_profile_redirect' ),
-		'forward_query_args'          => array( 'workos_login_check_profile_bool' ),
-		'remember_me'                 => array( 'workos_login_check_profile_enum', WORKOS_LOGIN_REMEMBER_ME ),
-		'mode'                        => array( 'workos_login_check_profile_enum', WORKOS_LOGIN_PROFILE_MODES ),
-		'passkey_prompt'              => array( 'workos_login_check_profile_bool' ),
-	);
-
-	foreach ( array_keys( WORKOS_LOGIN_PROFILE_OBJECTS ) as $key ) {
-		if ( ! is_array( $profile[ $key ] ?? null ) ) {
-			return workos_login_profile_error( $key, __( 'Must be an object.', 'workos-login' ) );
-		}
-	}
-	foreach ( $checks as $field => $check ) {
-		$keys  = explode( '.', $field );
-		$value = isset( $keys[1] ) ? $profile[ $keys[0] ][ $keys[1] ] ?? null : $profile[ $field ] ?? null;
-		$rule  = array_shift( $check );
-		$ok    = $rule( $value, $field, ...$check );
-		if ( true !== $ok ) {
-			return workos_login_profile_error( $field, $ok );
-		}
+	$checked = workos_login_check_profile_value( $profile, WORKOS_LOGIN_PROFILE_SCHEMA, '', true );
+	if ( is_wp_error( $checked ) ) {
+		return $checked;
 	}
 
 	if ( 'custom' === $profile['branding']['logo_mode'] && ! wp_attachment_is_image( $profile['branding']['logo_attachment_id'] ) ) {
@@ -76,60 +45,127 @@ function workos_login_validate_profile_fields( array $profile, string $path_owne
 }
 
 /**
- * Text: valid UTF-8, no control characters but tab and newlines, within its length limit.
+ * Checks a value against its part of the profile schema; objects are walked so the error names
+ * the exact field (`branding.primary_color`). Used on a whole merged profile and on a REST body
+ * (which may name only some fields).
  *
- * @since 0.2.0
+ * @since 0.6.0
  *
- * @param mixed  $value    The value.
- * @param string $field    Field path (its limit is in `WORKOS_LOGIN_PROFILE_TEXT_MAX`).
- * @param bool   $required Whether it must contain more than white space.
- * @return true|string True, or the translated problem.
+ * @param mixed                $value  The value.
+ * @param array<string, mixed> $schema Its part of WORKOS_LOGIN_PROFILE_SCHEMA.
+ * @param string               $field  Its path, '' for the whole profile.
+ * @param bool                 $whole  Whether every field must be there (a merged profile).
+ * @return true|WP_Error `workos_login_invalid_profile` naming the field.
  */
-function workos_login_check_profile_text( mixed $value, string $field, bool $required ): bool|string {
-	if ( ! is_string( $value ) || 1 !== preg_match( '/^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$/u', $value ) ) {
-		return __( 'Must be text.', 'workos-login' );
+function workos_login_check_profile_value( mixed $value, array $schema, string $field, bool $whole ): bool|WP_Error {
+	if ( 'object' === $schema['type'] ) {
+		if ( ! is_array( $value ) || ( $value && array_is_list( $value ) ) ) {
+			return workos_login_profile_error( $field, __( 'Must be an object.', 'workos-login' ) );
+		}
+		foreach ( array_keys( $value ) as $key ) {
+			if ( ! isset( $schema['properties'][ $key ] ) ) {
+				$path = ltrim( $field . '.' . $key, '.' );
+				/* translators: %s: a field name such as branding.colour. */
+				return workos_login_profile_error( $path, sprintf( __( 'Unknown field: %s.', 'workos-login' ), $path ) );
+			}
+		}
+		foreach ( $schema['properties'] as $key => $property ) {
+			if ( $whole || array_key_exists( $key, $value ) ) {
+				$valid = workos_login_check_profile_value( $value[ $key ] ?? null, $property, ltrim( $field . '.' . $key, '.' ), $whole );
+				if ( is_wp_error( $valid ) ) {
+					return $valid;
+				}
+			}
+		}
+		return true;
 	}
-	if ( $required && '' === trim( $value ) ) {
+	$problem = workos_login_profile_value_problem( $value, $schema, $field );
+	return null === $problem ? true : workos_login_profile_error( $field, $problem );
+}
+
+/**
+ * What is wrong with one field's value, in the words shown next to it.
+ *
+ * The schema decides (JSON types strictly, then rest_validate_value_from_schema()); the words
+ * follow what the schema asks for. Then the rules JSON Schema cannot say: a title that is more
+ * than white space, a destination sign-in may redirect to.
+ *
+ * @since 0.6.0
+ *
+ * @param mixed                $value  The value.
+ * @param array<string, mixed> $schema Its schema.
+ * @param string               $field  Its path.
+ * @return string|null The translated problem, null when the value is fine.
+ */
+function workos_login_profile_value_problem( mixed $value, array $schema, string $field ): ?string {
+	if ( workos_login_json_types_match( $value, $schema ) && true === rest_validate_value_from_schema( $value, $schema, $field ) ) {
+		if ( 'title' === $field && '' === trim( $value ) ) {
+			return __( 'This field is required.', 'workos-login' );
+		}
+		if ( 'post_login_redirect' === $field && ! workos_login_profile_redirect_ok( $value ) ) {
+			return __( 'Must be a path on this site (like /members/) or an address on an allowed host.', 'workos-login' );
+		}
+		return null;
+	}
+	$words = array(
+		'organization_id'             => __( 'Must be a WorkOS organization ID (org_ followed by letters and digits), or empty.', 'workos-login' ),
+		'branding.primary_color'      => __( 'Must be a color like #1e73be, or empty for the default.', 'workos-login' ),
+		'branding.logo_attachment_id' => __( 'Must be a Media Library item ID, or 0.', 'workos-login' ),
+	);
+	$types = (array) $schema['type'];
+	if ( null === $value && ! in_array( 'null', $types, true ) ) {
 		return __( 'This field is required.', 'workos-login' );
 	}
-	$max = WORKOS_LOGIN_PROFILE_TEXT_MAX[ $field ];
-	/* translators: %d: a number of characters. */
-	return mb_strlen( $value, 'UTF-8' ) <= $max ? true : sprintf( __( 'Use at most %d characters.', 'workos-login' ), $max );
+	if ( isset( $words[ $field ] ) ) {
+		return $words[ $field ];
+	}
+	if ( isset( $schema['enum'] ) ) {
+		/* translators: %s: the allowed values, comma-separated. */
+		return sprintf( __( 'Must be one of: %s.', 'workos-login' ), implode( ', ', $schema['enum'] ) );
+	}
+	if ( in_array( 'boolean', $types, true ) ) {
+		return __( 'Must be true or false.', 'workos-login' );
+	}
+	if ( in_array( 'array', $types, true ) ) {
+		return workos_login_profile_list_problem( $value, $schema );
+	}
+	$text = array_diff_key( $schema, array( 'maxLength' => true ) );
+	if ( is_string( $value ) && isset( $schema['maxLength'] ) && true === rest_validate_value_from_schema( $value, $text, $field ) ) {
+		/* translators: %d: a number of characters. */
+		return sprintf( __( 'Use at most %d characters.', 'workos-login' ), $schema['maxLength'] );
+	}
+	return __( 'Must be text.', 'workos-login' );
 }
 
 /**
- * One of a set of values.
+ * What is wrong with a list of values from a set (its order is kept: it is the order the UI
+ * offers them in).
  *
- * @since 0.2.0
+ * @since 0.6.0
  *
- * @param mixed    $value   The value.
- * @param string   $field   Field path.
- * @param string[] $allowed The allowed values.
- * @return true|string
+ * @param mixed                $value  The value, refused by its schema.
+ * @param array<string, mixed> $schema An array schema of string `items.enum`.
  */
-function workos_login_check_profile_enum( mixed $value, string $field, array $allowed ): bool|string {
-	/* translators: %s: the allowed values, comma-separated. */
-	return in_array( $value, $allowed, true ) ? true : sprintf( __( 'Must be one of: %s.', 'workos-login' ), implode( ', ', $allowed ) );
-}
-
-/**
- * A list of distinct values from a set (order kept: it is the order the UI offers them in).
- *
- * @since 0.2.0
- *
- * @param mixed    $value     The value.
- * @param string   $field     Field path.
- * @param string[] $allowed   The allowed values.
- * @param bool     $non_empty Whether at least one is required.
- * @return true|string
- */
-function workos_login_check_profile_list( mixed $value, string $field, array $allowed, bool $non_empty ): bool|string {
-	if ( ! is_array( $value ) || ! array_is_list( $value ) || count( array_filter( $value, 'is_string' ) ) !== count( $value ) || array_diff( $value, $allowed ) ) {
+function workos_login_profile_list_problem( mixed $value, array $schema ): string {
+	$allowed = (array) $schema['items']['enum'];
+	$strings = is_array( $value ) && array_is_list( $value ) && count( array_filter( $value, 'is_string' ) ) === count( $value );
+	if ( ! $strings || array_diff( $value, $allowed ) ) {
 		/* translators: %s: the allowed values, comma-separated. */
 		return sprintf( __( 'Must be a list of: %s.', 'workos-login' ), implode( ', ', $allowed ) );
 	}
-	if ( count( array_unique( $value ) ) !== count( $value ) ) {
-		return __( 'List each value once.', 'workos-login' );
-	}
-	return ! $non_empty || $value ? true : __( 'Choose at least one.', 'workos-login' );
+	return count( array_unique( $value ) ) !== count( $value ) ? __( 'List each value once.', 'workos-login' ) : __( 'Choose at least one.', 'workos-login' );
+}
+
+/**
+ * Whether a stored destination is one sign-in may redirect to: empty, or the same rule as a
+ * requested `redirect_to` (workos_login_requested_redirect()), so a stored value is never
+ * dropped later.
+ *
+ * @since 0.2.0
+ * @since 0.6.0 A predicate.
+ *
+ * @param string $value The destination.
+ */
+function workos_login_profile_redirect_ok( string $value ): bool {
+	return '' === $value || '' !== workos_login_requested_redirect( $value );
 }

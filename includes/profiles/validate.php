@@ -1,6 +1,7 @@
 <?php
 /**
- * Login Profile validation: the authority on what may be stored (mirrors `protocol/profile.ts`).
+ * Login Profile validation: the authority on what may be stored (the generated `LoginProfile`
+ * schema, validate-fields.php, and the rules only WordPress can check: slugs free, paths free).
  *
  * @package WorkOS_Login
  * @since   0.2.0
@@ -37,13 +38,7 @@ function workos_login_validate_profile( array $input, ?string $existing_slug ): 
 		}
 	}
 
-	$profile = workos_login_merge_profile( $base, $input );
-	$unknown = workos_login_unknown_profile_field( $profile );
-	if ( null !== $unknown ) {
-		/* translators: %s: a field name such as branding.colour. */
-		return workos_login_profile_error( $unknown, sprintf( __( 'Unknown field: %s.', 'workos-login' ), $unknown ) );
-	}
-
+	$profile    = workos_login_merge_profile( $base, $input );
 	$slug_error = workos_login_validate_profile_slug( $profile, $existing_slug );
 	if ( is_wp_error( $slug_error ) ) {
 		return $slug_error;
@@ -68,35 +63,10 @@ function workos_login_validate_profile( array $input, ?string $existing_slug ): 
  */
 function workos_login_merge_profile( array $base, array $input ): array {
 	foreach ( $input as $key => $value ) {
-		$is_object    = isset( WORKOS_LOGIN_PROFILE_OBJECTS[ $key ] ) && is_array( $value ) && is_array( $base[ $key ] ?? null );
+		$is_object    = 'object' === ( WORKOS_LOGIN_PROFILE_SCHEMA['properties'][ $key ]['type'] ?? '' ) && is_array( $value ) && is_array( $base[ $key ] ?? null );
 		$base[ $key ] = $is_object ? array_merge( $base[ $key ], $value ) : $value;
 	}
 	return $base;
-}
-
-/**
- * The first field that `LoginProfile` does not have.
- *
- * @since 0.2.0
- *
- * @param array<string, mixed> $profile Merged profile.
- * @return string|null Its path (`branding.colour`), or null when every field is known.
- */
-function workos_login_unknown_profile_field( array $profile ): ?string {
-	$known = array_merge( array( 'slug', 'title' ), array_keys( workos_login_profile_defaults() ) );
-	foreach ( $profile as $key => $value ) {
-		if ( ! in_array( $key, $known, true ) ) {
-			return (string) $key;
-		}
-		if ( isset( WORKOS_LOGIN_PROFILE_OBJECTS[ $key ] ) && is_array( $value ) ) {
-			foreach ( array_keys( $value ) as $sub_key ) {
-				if ( ! in_array( $sub_key, WORKOS_LOGIN_PROFILE_OBJECTS[ $key ], true ) ) {
-					return $key . '.' . $sub_key;
-				}
-			}
-		}
-	}
-	return null;
 }
 
 /**

@@ -113,7 +113,7 @@ function workos_login_rest_duplicate_profile( WP_REST_Request $request ): WP_RES
 		++$n;
 	}
 	/* translators: %s: the title of the profile being duplicated. */
-	$copy['title']       = mb_substr( sprintf( __( '%s (copy)', 'workos-login' ), $source['title'] ), 0, WORKOS_LOGIN_PROFILE_TEXT_MAX['title'] );
+	$copy['title']       = mb_substr( sprintf( __( '%s (copy)', 'workos-login' ), $source['title'] ), 0, WORKOS_LOGIN_PROFILE_SCHEMA['properties']['title']['maxLength'] );
 	$copy['custom_path'] = '';
 	return workos_login_rest_created( workos_login_save_profile( $copy ) );
 }

@@ -2,8 +2,9 @@
 /**
  * The JSON Schema of a Login Profile (protocol `LoginProfile`), for the admin REST routes.
  *
- * The schema is the first gate (types, enums, patterns, no unknown properties); validate.php is
- * the authority (uniqueness, custom paths, attachments, redirects, limits in characters).
+ * The schema is the first gate on the fields a request names (types, enums, patterns, no
+ * unknown properties); validate.php checks the whole merged profile and what only WordPress
+ * knows (slugs and custom paths free, attachments, redirects).
  *
  * @package WorkOS_Login
  * @since   0.2.0
@@ -14,90 +15,18 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * The `LoginProfile` schema, as a REST resource schema.
+ * The `LoginProfile` schema, as a REST resource schema (generated from server/profile-schema.ts).
  *
  * @since 0.2.0
+ * @since 0.6.0 Generated.
  *
- * @return array{'$schema': string, title: string, type: string, additionalProperties: false, properties: array<string, array<string, mixed>>}
+ * @return array<string, mixed>
  */
 function workos_login_profile_schema(): array {
-	$boolean = array( 'type' => 'boolean' );
-	$text    = static fn ( int $max ): array => array(
-		'type'      => 'string',
-		'maxLength' => $max,
-	);
-	$enum    = static fn ( array $values ): array => array(
-		'type' => 'string',
-		'enum' => $values,
-	);
-	$object  = static fn ( array $properties ): array => array(
-		'type'                 => 'object',
-		'properties'           => $properties,
-		'additionalProperties' => false,
-	);
-	$set     = static fn ( array $values ): array => array(
-		'type'        => 'array',
-		'items'       => array(
-			'type' => 'string',
-			'enum' => $values,
-		),
-		'uniqueItems' => true,
-	);
-
 	return array(
-		'$schema'              => 'http://json-schema.org/draft-04/schema#',
-		'title'                => 'workos-login-profile',
-		'type'                 => 'object',
-		'additionalProperties' => false,
-		'properties'           => array(
-			'slug'                     => array(
-				'type'    => 'string',
-				'pattern' => WORKOS_LOGIN_PROFILE_SLUG_PATTERN,
-			),
-			'title'                    => $text( WORKOS_LOGIN_PROFILE_TEXT_MAX['title'] ),
-			'methods'                  => array( 'minItems' => 1 ) + $set( WORKOS_LOGIN_METHODS ),
-			'organization_id'          => array(
-				'type'    => array( 'string', 'null' ),
-				'pattern' => WORKOS_LOGIN_ORGANIZATION_PATTERN,
-			),
-			'signup'                   => $object(
-				array(
-					'enabled'            => $boolean,
-					'require_invitation' => $boolean,
-				)
-			),
-			'invitations'              => $boolean,
-			'password_reset'           => $boolean,
-			'auto_sign_in_after_reset' => $boolean,
-			'mfa'                      => $object(
-				array(
-					'enforce' => $enum( WORKOS_LOGIN_MFA_ENFORCE ),
-					'factors' => $set( WORKOS_LOGIN_MFA_FACTORS ),
-				)
-			),
-			'branding'                 => $object(
-				array(
-					'heading'            => $text( WORKOS_LOGIN_PROFILE_TEXT_MAX['branding.heading'] ),
-					'subheading'         => $text( WORKOS_LOGIN_PROFILE_TEXT_MAX['branding.subheading'] ),
-					'primary_color'      => array(
-						'type'    => 'string',
-						'pattern' => '^(#[0-9a-fA-F]{6})?$',
-					),
-					'logo_mode'          => $enum( WORKOS_LOGIN_LOGO_MODES ),
-					'logo_attachment_id' => array(
-						'type'    => 'integer',
-						'minimum' => 0,
-					),
-				)
-			),
-			'custom_path'              => $text( 200 ),
-			'post_login_redirect'      => $text( 2048 ),
-			'forward_query_args'       => $boolean,
-			'remember_me'              => $enum( WORKOS_LOGIN_REMEMBER_ME ),
-			'mode'                     => $enum( WORKOS_LOGIN_PROFILE_MODES ),
-			'passkey_prompt'           => $boolean,
-		),
-	);
+		'$schema' => 'http://json-schema.org/draft-04/schema#',
+		'title'   => 'workos-login-profile',
+	) + WORKOS_LOGIN_PROFILE_SCHEMA;
 }
 
 /**
@@ -116,36 +45,7 @@ function workos_login_rest_check_profile_body( WP_REST_Request $request ): bool|
 	if ( null === $body ) {
 		return new WP_Error( 'workos_login_invalid_profile', __( 'The request body must be a JSON object.', 'workos-login' ), array( 'status' => 400 ) );
 	}
-	return workos_login_rest_check_schema_value( $body, workos_login_profile_schema(), '' );
-}
-
-/**
- * Checks a value against a schema; objects are walked here so the error names the exact field.
- *
- * @since 0.2.0
- *
- * @param mixed                $value  The value.
- * @param array<string, mixed> $schema Its schema.
- * @param string               $field  Its path, '' for the body.
- * @return true|WP_Error
- */
-function workos_login_rest_check_schema_value( mixed $value, array $schema, string $field ): bool|WP_Error {
-	if ( 'object' === $schema['type'] && is_array( $value ) ) {
-		foreach ( $value as $key => $sub_value ) {
-			$path = '' === $field ? (string) $key : $field . '.' . $key;
-			if ( ! isset( $schema['properties'][ $key ] ) ) {
-				/* translators: %s: a field name such as branding.colour. */
-				return workos_login_profile_error( $path, sprintf( __( 'Unknown field: %s.', 'workos-login' ), $path ) );
-			}
-			$valid = workos_login_rest_check_schema_value( $sub_value, $schema['properties'][ $key ], $path );
-			if ( is_wp_error( $valid ) ) {
-				return $valid;
-			}
-		}
-		return true;
-	}
-	$valid = rest_validate_value_from_schema( $value, $schema, $field );
-	return is_wp_error( $valid ) ? workos_login_profile_error( $field, $valid->get_error_message() ) : true;
+	return workos_login_check_profile_value( $body, WORKOS_LOGIN_PROFILE_SCHEMA, '', false );
 }
 
 /**

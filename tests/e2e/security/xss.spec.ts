@@ -81,7 +81,7 @@ async function publishRaw(stack: Stack, slug: string, content: string): Promise<
   );
 }
 
-/** The Login Profile schema's free-text fields (strings without enum or pattern), as paths. */
+/** The Login Profile schema's free-text fields (strings without enum whose pattern, if any, lets markup through), as paths. */
 const profileTextFields = (stack: Stack) =>
   phpJsonOut<string[]>(
     stack,
@@ -91,7 +91,7 @@ const profileTextFields = (stack: Stack) =>
         $name = '' === $path ? $key : "$path.$key";
         if ( 'object' === ( $field['type'] ?? '' ) ) {
           $walk( $field, $name );
-        } elseif ( 'string' === ( $field['type'] ?? '' ) && ! isset( $field['enum'] ) && ! isset( $field['pattern'] ) ) {
+        } elseif ( 'string' === ( $field['type'] ?? '' ) && ! isset( $field['enum'] ) && ( ! isset( $field['pattern'] ) || 1 === preg_match( '#' . $field['pattern'] . '#u', '<b a="1">\\'&</b>' ) ) ) {
           $fields[] = $name;
         }
       }

@@ -162,4 +162,60 @@ final class ValidateTest extends TestCase {
 		$this->assertSame( array( 'heading' => 'Kept' ) + $defaults['branding'], $shaped['branding'] );
 		$this->assertSame( array_merge( array( 'slug', 'title' ), array_keys( $defaults ) ), array_keys( $shaped ) );
 	}
+
+	/**
+	 * Refusals in the words the admin screen shows next to the field (never the schema's own
+	 * phrasing, such as "title does not match pattern").
+	 *
+	 * @return array<string, array{array<string, mixed>, string}>
+	 */
+	public static function worded(): array {
+		return array(
+			'no title'          => array( array( 'title' => null ), 'This field is required.' ),
+			'blank title'       => array( array( 'title' => " \t" ), 'This field is required.' ),
+			'control character' => array( array( 'title' => "a\x1bb" ), 'Must be text.' ),
+			'long title'        => array( array( 'title' => str_repeat( 'é', 201 ) ), 'Use at most 200 characters.' ),
+			'long, controlled'  => array( array( 'title' => str_repeat( "\x1b", 201 ) ), 'Must be text.' ),
+			'a boolean as 1'    => array( array( 'invitations' => 1 ), 'Must be true or false.' ),
+			'no method'         => array( array( 'methods' => array() ), 'Choose at least one.' ),
+			'a method twice'    => array( array( 'methods' => array( 'sso', 'sso' ) ), 'List each value once.' ),
+			'unknown factor'    => array( array( 'mfa' => array( 'factors' => array( 'email' ) ) ), 'Must be a list of: totp, sms, webauthn.' ),
+			'a list in a list'  => array( array( 'methods' => array( array( 'sso' ) ) ), 'Must be a list of: password, magic_code, oauth_google, oauth_microsoft, oauth_github, oauth_apple, sso, passkey.' ),
+			'unknown mode'      => array( array( 'mode' => 'hosted' ), 'Must be one of: custom, authkit_redirect.' ),
+			'not an object'     => array( array( 'branding' => 'x' ), 'Must be an object.' ),
+			'a color'           => array( array( 'branding' => array( 'primary_color' => 'red' ) ), 'Must be a color like #1e73be, or empty for the default.' ),
+			'an attachment'     => array( array( 'branding' => array( 'logo_attachment_id' => '5' ) ), 'Must be a Media Library item ID, or 0.' ),
+			'an unknown field'  => array( array( 'signup' => array( 'open' => true ) ), 'Unknown field: signup.open.' ),
+		);
+	}
+
+	/**
+	 * @param array<string, mixed> $change What differs from a valid input.
+	 * @param string               $words  The message.
+	 */
+	#[DataProvider( 'worded' )]
+	public function test_refusals_are_worded_for_people( array $change, string $words ): void {
+		$error = workos_login_validate_profile( self::input( $change ), null );
+		$this->assertInstanceOf( \WP_Error::class, $error );
+		$this->assertSame( $words, $error->get_error_message() );
+	}
+
+	public function test_a_request_body_is_checked_only_in_the_fields_it_names(): void {
+		$check = static fn ( array $body ) => workos_login_check_profile_value( $body, WORKOS_LOGIN_PROFILE_SCHEMA, '', false );
+		$this->assertTrue( $check( array( 'branding' => array( 'heading' => 'Hi' ) ) ) );
+		$this->assertTrue( $check( array() ) );
+		$error = $check( array( 'branding' => array( 'primary_color' => 'blue' ) ) );
+		$this->assertSame( array( 'status' => 400, 'field' => 'branding.primary_color' ), $error->get_error_data() );
+		$this->assertSame( 'title', $check( array( 'title' => '' ) )->get_error_data()['field'] );
+		$this->assertSame( 'invitations', $check( array( 'invitations' => 'true' ) )->get_error_data()['field'] );
+	}
+
+	public function test_the_login_server_receives_only_the_resolved_fields(): void {
+		$profile  = workos_login_validate_profile( self::input( array( 'organization_id' => 'org_01ABC' ) ), null );
+		$resolved = workos_login_resolved_profile( $profile );
+		$this->assertSame( array_merge( WORKOS_LOGIN_RESOLVED_PROFILE_FIELDS, array( 'organization_pinned' ) ), array_keys( $resolved ) );
+		$this->assertSame( 'org_01ABC', $resolved['organization_id'] );
+		$this->assertTrue( $resolved['organization_pinned'] );
+		$this->assertFalse( workos_login_resolved_profile( workos_login_default_profile() )['organization_pinned'] );
+	}
 }
