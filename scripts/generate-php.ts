@@ -37,6 +37,13 @@ import {
 } from '../protocol/profile.ts';
 import { DEFAULT_STRINGS } from '../protocol/strings.ts';
 import { PASSKEY_MANAGE_STRINGS } from '../protocol/strings/passkeys-manage.ts';
+import {
+  adminHealthOutcomeSchema,
+  adminRolesOutcomeSchema,
+  adminUserOutcomeSchema,
+  auditForwardOutcomeSchema,
+  sessionRevokeOutcomeSchema,
+} from '../server/admin/identity-schemas.ts';
 import { adminOrganizationsOutcomeSchema } from '../server/admin/schemas.ts';
 import { BROWSER_REQUEST_SCHEMAS } from '../server/browser-schemas.ts';
 import { loginProfileSchema } from '../server/profile-schema.ts';
@@ -231,11 +238,17 @@ function mergeBranches(branches: Schema[]): Schema {
  * schemas: an unknown field is refused at every depth.
  */
 function outcomeSchemas(): Record<string, Php> {
-  const organizations = (z.toJSONSchema(adminOrganizationsOutcomeSchema, { io: 'output' }).oneOf as Schema[])[0];
+  /** The answer of a union `X | ErrorOutcome` that is not the error. */
+  const answer = (schema: z.ZodType) => (z.toJSONSchema(schema, { io: 'output' }).oneOf as Schema[])[0];
   const parts: Record<string, Schema> = {
     identity: z.toJSONSchema(identitySchema, { io: 'output' }),
     error: z.toJSONSchema(errorOutcomeSchema, { io: 'output' }),
-    organizations,
+    organizations: answer(adminOrganizationsOutcomeSchema),
+    user: answer(adminUserOutcomeSchema),
+    roles: answer(adminRolesOutcomeSchema),
+    health: answer(adminHealthOutcomeSchema),
+    session_revoked: answer(sessionRevokeOutcomeSchema),
+    audit_forwarded: answer(auditForwardOutcomeSchema),
   };
   return Object.fromEntries(Object.entries(parts).map(([name, schema]) => [name, toWordPress(schema) as Php]));
 }

@@ -29,7 +29,8 @@ function workos_login_audit_on_signup_user_created( $user, $identity ): void {
 add_action( 'workos_login_user_created', 'workos_login_audit_on_signup_user_created', 10, 2 );
 
 /**
- * `password_reset`, `mfa_enrolled`, `mfa_challenge_failed` from a browser route's answer.
+ * `password_reset`, `mfa_enrolled`, `mfa_challenge_failed` from a browser route's answer (the
+ * events each route declares in its row).
  *
  * @since 0.4.0
  *
@@ -43,16 +44,7 @@ function workos_login_audit_on_auth_answered( $route, $outcome, $response, $tags
 	if ( ! is_array( $outcome ) || ! is_array( $profile ) ) {
 		return;
 	}
-	$tags   = (array) $tags;
-	$failed = 'error' === $outcome['type'];
-	$event  = null;
-	if ( 'reset_confirm' === $route && ! $failed ) {
-		$event = 'password_reset';
-	} elseif ( 'mfa_verify' === $route && ! $failed && in_array( 'mfa_enroll', $tags, true ) ) {
-		$event = 'mfa_enrolled';
-	} elseif ( 'mfa_verify' === $route && $failed && 'invalid_code' === $outcome['code'] ) {
-		$event = 'mfa_challenge_failed';
-	}
+	$event = workos_login_audit_route_event( (string) $route, $outcome, (array) $tags );
 	if ( null === $event ) {
 		return;
 	}
@@ -69,3 +61,27 @@ function workos_login_audit_on_auth_answered( $route, $outcome, $response, $tags
 	);
 }
 add_action( 'workos_login_auth_answered', 'workos_login_audit_on_auth_answered', 10, 5 );
+
+/**
+ * The audit event of a route's answer, from the route's `audit` (workos_login_auth_routes()):
+ * `ok` on success, `ok:<tag>` on success of a flow tagged so, an error code on that refusal.
+ *
+ * @since 0.6.0
+ *
+ * @param string               $route   Browser route.
+ * @param array<string, mixed> $outcome The login server's outcome.
+ * @param string[]             $tags    What the flow started as.
+ * @return string|null The event, null for none.
+ */
+function workos_login_audit_route_event( string $route, array $outcome, array $tags ): ?string {
+	$events = workos_login_auth_routes()[ $route ]['audit'] ?? array();
+	if ( 'error' === $outcome['type'] ) {
+		return $events[ (string) $outcome['code'] ] ?? null;
+	}
+	foreach ( $tags as $tag ) {
+		if ( isset( $events[ 'ok:' . $tag ] ) ) {
+			return $events[ 'ok:' . $tag ];
+		}
+	}
+	return $events['ok'] ?? null;
+}

@@ -69,19 +69,15 @@ function workos_login_handle_callback( array $params ): never {
 		workos_login_callback_fail( 'invalid_request', $profile );
 	}
 
-	$context            = workos_login_request_context();
-	$context['browser'] = $browser;
-	$outcome            = workos_login_server_request(
+	$outcome = workos_login_server_step(
 		'oauth/callback',
+		$profile,
 		array(
-			'profile' => workos_login_resolved_profile( $profile ),
-			'input'   => array(
-				'code'  => $params['code'],
-				'state' => $params['state'],
-			),
-			'context' => $context,
+			'code'  => $params['code'],
+			'state' => $params['state'],
 		),
-		array( 'step', 'authenticated' )
+		array( 'step', 'authenticated' ),
+		array( 'browser' => $browser )
 	);
 	if ( is_wp_error( $outcome ) ) {
 		workos_login_callback_fail( 'server_unavailable', $profile, 503 );

@@ -52,15 +52,7 @@ function workos_login_handle_impersonation_callback( string $code, array $profil
 		workos_login_callback_fail( 'invalid_code', $profile );
 	}
 
-	$outcome = workos_login_server_request(
-		'oauth/impersonation',
-		array(
-			'profile' => workos_login_resolved_profile( $profile ),
-			'input'   => array( 'code' => $code ),
-			'context' => workos_login_request_context(),
-		),
-		array( 'authenticated' )
-	);
+	$outcome = workos_login_server_step( 'oauth/impersonation', $profile, array( 'code' => $code ), array( 'authenticated' ) );
 	if ( is_wp_error( $outcome ) ) {
 		workos_login_callback_fail( 'server_unavailable', $profile, 503 );
 	}

@@ -1049,7 +1049,7 @@ const WORKOS_LOGIN_REQUEST_SCHEMAS = array(
 
 /** Protocol outcome parts (server/schemas.ts), as WordPress schemas: unknown fields are dropped, not refused (workos_login_by_schema()). */
 const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
-	'identity'      => array(
+	'identity'        => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'user'            => array(
@@ -1149,7 +1149,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'user', 'organization_id', 'membership', 'session_id', 'method' ),
 		'additionalProperties' => false,
 	),
-	'error'         => array(
+	'error'           => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type'        => array(
@@ -1225,7 +1225,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'type', 'code', 'message', 'status' ),
 		'additionalProperties' => false,
 	),
-	'organizations' => array(
+	'organizations'   => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type'          => array(
@@ -1255,6 +1255,173 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 			),
 		),
 		'required'             => array( 'type', 'organizations', 'after' ),
+		'additionalProperties' => false,
+	),
+	'user'            => array(
+		'type'                 => 'object',
+		'properties'           => array(
+			'type'       => array(
+				'type' => 'string',
+				'enum' => array( 'user' ),
+			),
+			'user'       => array(
+				'type'                 => array( 'object', 'null' ),
+				'properties'           => array(
+					'id'             => array(
+						'type'      => 'string',
+						'minLength' => 1,
+					),
+					'email'          => array(
+						'type'   => 'string',
+						'format' => 'email',
+					),
+					'email_verified' => array(
+						'type' => 'boolean',
+					),
+					'first_name'     => array(
+						'type' => array( 'string', 'null' ),
+					),
+					'last_name'      => array(
+						'type' => array( 'string', 'null' ),
+					),
+				),
+				'required'             => array( 'id', 'email', 'email_verified', 'first_name', 'last_name' ),
+				'additionalProperties' => false,
+			),
+			'membership' => array(
+				'type'                 => array( 'object', 'null' ),
+				'properties'           => array(
+					'role'   => array(
+						'type' => 'string',
+					),
+					'status' => array(
+						'type' => 'string',
+						'enum' => array( 'active', 'inactive', 'pending' ),
+					),
+				),
+				'required'             => array( 'role', 'status' ),
+				'additionalProperties' => false,
+			),
+		),
+		'required'             => array( 'type', 'user', 'membership' ),
+		'additionalProperties' => false,
+	),
+	'roles'           => array(
+		'type'                 => 'object',
+		'properties'           => array(
+			'type'  => array(
+				'type' => 'string',
+				'enum' => array( 'roles' ),
+			),
+			'roles' => array(
+				'type'  => 'array',
+				'items' => array(
+					'type'                 => 'object',
+					'properties'           => array(
+						'slug' => array(
+							'type'      => 'string',
+							'minLength' => 1,
+						),
+						'name' => array(
+							'type' => 'string',
+						),
+					),
+					'required'             => array( 'slug', 'name' ),
+					'additionalProperties' => false,
+				),
+			),
+		),
+		'required'             => array( 'type', 'roles' ),
+		'additionalProperties' => false,
+	),
+	'health'          => array(
+		'type'                 => 'object',
+		'properties'           => array(
+			'type'         => array(
+				'type' => 'string',
+				'enum' => array( 'health' ),
+			),
+			'server_time'  => array(
+				'type'    => 'integer',
+				'minimum' => 0,
+				'maximum' => 9007199254740991,
+			),
+			'workos'       => array(
+				'type'                 => 'object',
+				'properties'           => array(
+					'ok'            => array(
+						'type' => 'boolean',
+					),
+					'error'         => array(
+						'type'      => array( 'string', 'null' ),
+						'minLength' => 1,
+					),
+					'api_host'      => array(
+						'type'      => 'string',
+						'minLength' => 1,
+					),
+					'api_key_last4' => array(
+						'type'      => array( 'string', 'null' ),
+						'minLength' => 4,
+						'maxLength' => 4,
+					),
+					'client_id'     => array(
+						'type'      => array( 'string', 'null' ),
+						'minLength' => 1,
+					),
+				),
+				'required'             => array( 'ok', 'error', 'api_host', 'api_key_last4', 'client_id' ),
+				'additionalProperties' => false,
+			),
+			'organization' => array(
+				'type'                 => 'object',
+				'properties'           => array(
+					'status' => array(
+						'type' => 'string',
+						'enum' => array( 'found', 'missing', 'unchecked' ),
+					),
+					'id'     => array(
+						'type'      => array( 'string', 'null' ),
+						'minLength' => 1,
+					),
+					'name'   => array(
+						'type' => array( 'string', 'null' ),
+					),
+				),
+				'required'             => array( 'status', 'id', 'name' ),
+				'additionalProperties' => false,
+			),
+		),
+		'required'             => array( 'type', 'server_time', 'workos', 'organization' ),
+		'additionalProperties' => false,
+	),
+	'session_revoked' => array(
+		'type'                 => 'object',
+		'properties'           => array(
+			'type'       => array(
+				'type' => 'string',
+				'enum' => array( 'session_revoked' ),
+			),
+			'revoked'    => array(
+				'type' => 'boolean',
+			),
+			'logout_url' => array(
+				'type'   => array( 'string', 'null' ),
+				'format' => 'uri',
+			),
+		),
+		'required'             => array( 'type', 'revoked', 'logout_url' ),
+		'additionalProperties' => false,
+	),
+	'audit_forwarded' => array(
+		'type'                 => 'object',
+		'properties'           => array(
+			'type' => array(
+				'type' => 'string',
+				'enum' => array( 'audit_forwarded' ),
+			),
+		),
+		'required'             => array( 'type' ),
 		'additionalProperties' => false,
 	),
 );

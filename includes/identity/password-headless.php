@@ -78,16 +78,16 @@ function workos_login_headless_sign_in( string $email, string $password ): WP_Us
 	if ( null !== $refusal ) {
 		return new WP_Error( $refusal['code'], workos_login_error_message( $refusal['code'] ) );
 	}
-	$choices  = workos_login_auth_choices( $profile, '', false );
-	$envelope = array(
-		'profile' => workos_login_resolved_profile( $profile ),
-		'input'   => array(
+	$choices = workos_login_auth_choices( $profile, '', false );
+	$outcome = workos_login_server_step(
+		'password',
+		$profile,
+		array(
 			'email'    => $email,
 			'password' => $password,
 		),
-		'context' => workos_login_request_context(),
+		$spec['types']
 	);
-	$outcome  = workos_login_server_request( 'password', $envelope, $spec['types'] );
 	if ( workos_login_outcome_spares_budget( $outcome ) ) {
 		workos_login_rate_give_back( $buckets );
 	}

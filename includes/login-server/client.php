@@ -12,6 +12,39 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
+ * Asks the login server for a step (protocol `Envelope`): the one place a step's request is
+ * built — the profile as the server receives it, the step's input, the request's context, and
+ * the sealed flow and passthrough when there are any.
+ *
+ * @since 0.6.0
+ *
+ * @param string                                                                          $step    Step id (`password`, `oauth/callback`, …).
+ * @param array<string, mixed>                                                            $profile The `LoginProfile`.
+ * @param array<string, mixed>|stdClass                                                   $input   Protocol `StepInputs[step]` (`{}` as stdClass).
+ * @param string[]                                                                        $types   Outcome types accepted.
+ * @param array{flow?: string|null, passthrough?: array<string, mixed>, browser?: string} $extra The flow, the
+ *        visitor's choices to seal (`passthrough`), and the browser binding when it is not this request's cookie.
+ * @return array<string, mixed>|WP_Error The outcome, or a `server_unavailable` error.
+ */
+function workos_login_server_step( string $step, array $profile, array|stdClass $input, array $types, array $extra = array() ): array|WP_Error {
+	$envelope = array(
+		'profile' => workos_login_resolved_profile( $profile ),
+		'input'   => $input,
+		'context' => workos_login_request_context(),
+	);
+	if ( isset( $extra['browser'] ) ) {
+		$envelope['context']['browser'] = $extra['browser'];
+	}
+	if ( isset( $extra['flow'] ) ) {
+		$envelope['flow'] = $extra['flow'];
+	}
+	if ( isset( $extra['passthrough'] ) ) {
+		$envelope['passthrough'] = $extra['passthrough'];
+	}
+	return workos_login_server_request( $step, $envelope, $types );
+}
+
+/**
  * Sends a signed request to the login server and returns its validated outcome.
  *
  * Every failure — configuration, transport, an unsigned, stale or badly signed answer, a 5xx,

@@ -193,26 +193,3 @@ function workos_login_json_types_match( mixed $value, array $schema ): bool {
 	}
 	return true;
 }
-
-/**
- * Whether a value is a string with at least one character.
- *
- * @since 0.1.0
- *
- * @param mixed $value Anything.
- */
-function workos_login_is_nonempty_string( mixed $value ): bool {
-	return is_string( $value ) && '' !== $value;
-}
-
-/**
- * Whether `$fields[ $key ]` exists and is a string or null (the contract's `string | null`).
- *
- * @since 0.1.0
- *
- * @param array<string, mixed> $fields Decoded JSON object.
- * @param string               $key    Field name.
- */
-function workos_login_is_nullable_string( array $fields, string $key ): bool {
-	return array_key_exists( $key, $fields ) && ( null === $fields[ $key ] || is_string( $fields[ $key ] ) );
-}

@@ -214,15 +214,8 @@ function workos_login_passkey_reauth_url(): string {
  * @return array<string, mixed>|WP_Error The outcome, or its error as a REST error.
  */
 function workos_login_passkey_server_request( string $step, array $input, ?string $flow, array $types ): array|WP_Error {
-	$envelope = array(
-		'profile' => workos_login_resolved_profile( workos_login_get_profile( 'default' ) ?? workos_login_default_profile() ),
-		'input'   => $input,
-		'context' => workos_login_request_context(),
-	);
-	if ( null !== $flow ) {
-		$envelope['flow'] = $flow;
-	}
-	$outcome = workos_login_server_request( $step, $envelope, $types );
+	$profile = workos_login_get_profile( 'default' ) ?? workos_login_default_profile();
+	$outcome = workos_login_server_step( $step, $profile, $input, $types, array( 'flow' => $flow ) );
 	if ( is_wp_error( $outcome ) ) {
 		return workos_login_passkey_rest_error( 'server_unavailable', 503 );
 	}

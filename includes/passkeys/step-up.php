@@ -54,15 +54,7 @@ function workos_login_step_up_required( WP_User $user, array $identity ): bool {
  */
 function workos_login_step_up( array $identity, string $profile_slug ): array|WP_Error {
 	$profile = workos_login_get_profile( $profile_slug ) ?? workos_login_default_profile();
-	$outcome = workos_login_server_request(
-		'step_up',
-		array(
-			'profile' => workos_login_resolved_profile( $profile ),
-			'input'   => array( 'identity' => $identity ),
-			'context' => workos_login_request_context(),
-		),
-		array( 'step' )
-	);
+	$outcome = workos_login_server_step( 'step_up', $profile, array( 'identity' => $identity ), array( 'step' ) );
 	if ( ! is_wp_error( $outcome ) && 'step' === $outcome['type'] ) {
 		return array( 'step' => $outcome );
 	}

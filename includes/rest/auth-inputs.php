@@ -12,15 +12,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Routes that only continue a flow the login server sealed for this profile (they cannot start a
- * sign-in): allowed on every profile, AuthKit ones included (a callback may resume at them).
- */
-const WORKOS_LOGIN_CONTINUATION_ROUTES = array( 'email_verify', 'mfa_enroll', 'mfa_challenge', 'mfa_verify', 'org_select', 'passkey_verify', 'passkey_register_options', 'passkey_register_verify' );
-
-/**
- * Whether the profile enables what the request asks for.
+ * Whether the profile offers what the request asks for (the route's `offered`, see
+ * workos_login_auth_routes()).
  *
  * @since 0.4.0
+ * @since 0.6.0 From the route's row.
  *
  * @param string               $route   Browser route.
  * @param array<string, mixed> $profile The `LoginProfile`.
@@ -29,54 +25,31 @@ const WORKOS_LOGIN_CONTINUATION_ROUTES = array( 'email_verify', 'mfa_enroll', 'm
  */
 function workos_login_auth_route_refusal( string $route, array $profile, WP_REST_Request $request ): ?array {
 	$disabled = array( 'method_disabled', 403 );
-	$methods  = (array) $profile['methods'];
+	$offered  = workos_login_auth_routes()[ $route ]['offered'];
 	$kind     = (string) ( $request['kind'] ?? '' );
-	if ( 'authorize' === $route ) {
-		$target = workos_login_authorize_target( $request );
-		if ( null === $target ) {
-			return array( 'invalid_request', 400 );
-		}
+	if ( 'authorize' === $offered && null === workos_login_authorize_target( $request ) ) {
+		return array( 'invalid_request', 400 );
 	}
-	// A passkey as the second factor of a sign-in under way: a continuation too.
-	if ( in_array( $route, WORKOS_LOGIN_CONTINUATION_ROUTES, true ) || ( 'passkey_options' === $route && is_string( $request['flow'] ) ) ) {
+	// A continuation, or a passkey as the second factor of a sign-in under way.
+	if ( '' === $offered || ( 'passkey' === $offered && is_string( $request['flow'] ) ) ) {
 		return null;
 	}
 	// Hosted AuthKit: WorkOS's page does the rest; this profile starts nothing else.
 	if ( 'authkit_redirect' === $profile['mode'] ) {
-		return 'authorize' === $route && 'authkit' === $kind ? null : $disabled;
+		return 'authorize' === $offered && 'authkit' === $kind ? null : $disabled;
 	}
-	switch ( $route ) {
-		case 'password':
-			$allowed = in_array( 'password', $methods, true );
-			break;
-		case 'magic_code_send':
-		case 'magic_code_verify':
-			$allowed = in_array( 'magic_code', $methods, true );
-			break;
-		case 'authorize':
-			$allowed = match ( $kind ) {
-				'oauth'            => in_array( 'oauth_' . $request['provider'], $methods, true ),
-				'sso'              => in_array( 'sso', $methods, true ),
-				'sso_organization' => in_array( 'sso', $methods, true ) && is_string( $profile['organization_id'] ) && '' !== $profile['organization_id'],
-				default            => false, // `authkit` belongs to AuthKit profiles.
-			};
-			break;
-		case 'signup':
-			$allowed = ! empty( $profile['signup']['enabled'] );
-			break;
-		case 'invitation':
-			$allowed = ! empty( $profile['invitations'] );
-			break;
-		case 'reset_request':
-		case 'reset_confirm':
-			$allowed = ! empty( $profile['password_reset'] );
-			break;
-		case 'passkey_options':
-			$allowed = in_array( 'passkey', $methods, true );
-			break;
-		default:
-			$allowed = false;
-	}
+	$methods = (array) $profile['methods'];
+	$allowed = match ( $offered ) {
+		'authorize'                     => match ( $kind ) {
+			'oauth'            => in_array( 'oauth_' . $request['provider'], $methods, true ),
+			'sso'              => in_array( 'sso', $methods, true ),
+			'sso_organization' => in_array( 'sso', $methods, true ) && is_string( $profile['organization_id'] ) && '' !== $profile['organization_id'],
+			default            => false, // `authkit` belongs to AuthKit profiles.
+		},
+		'signup'                        => ! empty( $profile['signup']['enabled'] ),
+		'invitations', 'password_reset' => ! empty( $profile[ $offered ] ),
+		default                         => in_array( $offered, $methods, true ),
+	};
 	return $allowed ? null : $disabled;
 }
 
@@ -160,22 +133,10 @@ function workos_login_auth_input( string $route, WP_REST_Request $request, array
 			'remember'    => $choices['remember'],
 		);
 	}
-	$fields = array(
-		'password'          => array( 'email', 'password' ),
-		'magic_code_send'   => array( 'email' ),
-		'magic_code_verify' => array( 'code' ),
-		'signup'            => array( 'email', 'password', 'first_name', 'last_name' ),
-		'email_verify'      => array( 'code' ),
-		'invitation'        => array( 'invitation_token' ),
-		'reset_request'     => array( 'email' ),
-		'reset_confirm'     => array( 'token', 'password' ),
-		'mfa_enroll'        => array( 'type', 'phone_number' ),
-		'mfa_challenge'     => array( 'factor_id' ),
-		'mfa_verify'        => array( 'code' ),
-		'org_select'        => array( 'organization_id' ),
-	);
+	// The route's own fields: its body but what every route carries besides its input.
+	$fields = array_diff( array_keys( workos_login_auth_routes()[ $route ]['args'] ), array( 'profile', 'redirect_to', 'remember', 'flow' ) );
 	$input  = array();
-	foreach ( $fields[ $route ] ?? array() as $field ) {
+	foreach ( $fields as $field ) {
 		if ( is_string( $request[ $field ] ) ) {
 			$input[ $field ] = $request[ $field ];
 		}

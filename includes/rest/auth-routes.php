@@ -1,9 +1,9 @@
 <?php
 /**
  * The browser routes `POST /wp-json/workos/v1/auth/<route>` (protocol `BrowserRoute`): one row
- * per route — its REST arguments (the `*Request` types with `LIMITS`), the email limit it counts
- * against, whether its flow is used once, and the outcome types it accepts. One handler serves
- * them all (auth-steps.php).
+ * per route with every rule of it — its REST arguments (generated from the protocol), what the
+ * profile must offer, its limits, one-time flows, outcome types, answer floor, flow tags and audit
+ * events. One handler serves them all (auth-steps.php).
  *
  * @package WorkOS_Login
  * @since   0.4.0
@@ -14,52 +14,124 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Every browser route.
+ * Every browser route, declared once.
  *
- * `args`: the route's body (protocol `BrowserRoute` request, generated into
- * WORKOS_LOGIN_REQUEST_SCHEMAS from server/browser-schemas.ts). `limit`: the per-email limit
- * counted (workos_login_rate_limits()), '' for none. `once`: the request's flow may complete only
- * once (a verification moved past it). `types`: the outcome types the login server may answer with.
+ * - `args`: the route's body (protocol `BrowserRoute` request, generated into
+ *   WORKOS_LOGIN_REQUEST_SCHEMAS from server/browser-schemas.ts).
+ * - `offered`: what the Login Profile must offer for the route to start a sign-in — a method
+ *   (`password`, `magic_code`, `passkey`), `authorize` (by the target's kind), `signup`,
+ *   `invitations` or `password_reset`; '' for a route that only continues a flow the login
+ *   server sealed for this profile (allowed on every profile, AuthKit ones included: a callback
+ *   may resume at them). See workos_login_auth_route_refusal().
+ * - `limit`: the per-email limit counted (workos_login_rate_limits()), '' for none.
+ * - `once`: the request's flow may complete only once (a verification moved past it).
+ * - `types`: the outcome types the login server may answer with.
+ * - `floor`: `always` when every answer waits for the answer floor (the route answers the same
+ *   whatever the email), `failure` when only its refusals do (a wrong password), '' for none.
+ * - `passthrough`: a first factor WorkOS may answer with `sso_required`; the visitor's choices
+ *   travel along to be sealed into the OAuth state.
+ * - `tag`: the flows this route starts carry its name, so the steps continuing them know how
+ *   they started (the audit log's `signup`, `mfa_enrolled`).
+ * - `audit`: the audit events of the route's answers: `ok` on success; `ok:<tag>` on success of a
+ *   flow tagged so; `<error code>` on that refusal (includes/audit/listeners-flows.php).
  *
  * @since 0.4.0
  * @since 0.5.0 The passkey routes.
- * @since 0.6.0 Arguments generated from the protocol.
+ * @since 0.6.0 Arguments generated from the protocol; every rule of a route in its row.
  *
- * @return array<string, array{args: array<string, array<string, mixed>>, limit: string, once: bool, types: string[]}>
+ * @return array<string, array{args: array<string, array<string, mixed>>, offered: string, limit: string, once: bool, types: string[], floor: string, passthrough: bool, tag: bool, audit: array<string, string>}>
  */
 function workos_login_auth_routes(): array {
-	$row = static function ( string $route, string $limit = '', bool $once = false, array $types = array( 'step', 'redirect', 'authenticated' ) ): array {
-		return array(
-			'args'  => workos_login_rest_args_from_schema( WORKOS_LOGIN_REQUEST_SCHEMAS[ $route ] ),
-			'limit' => $limit,
-			'once'  => $once,
-			'types' => $types,
-		);
-	};
-
-	return array(
+	static $routes = null;
+	if ( null !== $routes ) {
+		return $routes;
+	}
+	$continues = array( 'offered' => '' );
+	$rows      = array(
 		// `flow` on first factors: an invitation read by `invitation` (sign in and accept it).
-		'password'                 => $row( 'password', 'password' ),
-		'magic_code_send'          => $row( 'magic_code_send', 'magic_code', false, array( 'step' ) ),
-		'magic_code_verify'        => $row( 'magic_code_verify', '', true ),
-		'authorize'                => $row( 'authorize', '', false, array( 'redirect' ) ),
-		'signup'                   => $row( 'signup', 'signup' ),
-		'email_verify'             => $row( 'email_verify', '', true ),
-		'invitation'               => $row( 'invitation', '', false, array( 'step' ) ),
-		'reset_request'            => $row( 'reset_request', 'reset', false, array( 'reset_token' ) ),
-		'reset_confirm'            => $row( 'reset_confirm' ),
-		'mfa_enroll'               => $row( 'mfa_enroll' ),
-		'mfa_challenge'            => $row( 'mfa_challenge' ),
-		'mfa_verify'               => $row( 'mfa_verify', '', true ),
-		'org_select'               => $row( 'org_select', '', true ),
+		'password'                 => array(
+			'offered'     => 'password',
+			'limit'       => 'password',
+			'floor'       => 'failure',
+			'passthrough' => true,
+		),
+		'magic_code_send'          => array(
+			'offered'     => 'magic_code',
+			'limit'       => 'magic_code',
+			'types'       => array( 'step' ),
+			'floor'       => 'always',
+			'passthrough' => true,
+		),
+		'magic_code_verify'        => array(
+			'offered'     => 'magic_code',
+			'once'        => true,
+			'passthrough' => true,
+		),
+		'authorize'                => array(
+			'offered' => 'authorize',
+			'types'   => array( 'redirect' ),
+		),
+		'signup'                   => array(
+			'offered' => 'signup',
+			'limit'   => 'signup',
+			'floor'   => 'always',
+			'tag'     => true,
+		),
+		'email_verify'             => array( 'once' => true ) + $continues,
+		'invitation'               => array(
+			'offered' => 'invitations',
+			'types'   => array( 'step' ),
+		),
+		'reset_request'            => array(
+			'offered' => 'password_reset',
+			'limit'   => 'reset',
+			'types'   => array( 'reset_token' ),
+			'floor'   => 'always',
+		),
+		'reset_confirm'            => array(
+			'offered' => 'password_reset',
+			'audit'   => array( 'ok' => 'password_reset' ),
+		),
+		'mfa_enroll'               => array( 'tag' => true ) + $continues,
+		'mfa_challenge'            => $continues,
+		'mfa_verify'               => array(
+			'once'  => true,
+			'audit' => array(
+				'ok:mfa_enroll' => 'mfa_enrolled',
+				'invalid_code'  => 'mfa_challenge_failed',
+			),
+		) + $continues,
+		'org_select'               => array( 'once' => true ) + $continues,
 		// Passkeys (passkeys/routes-auth.php): IP and flow limits only, never an email bucket.
 		// Without a flow, `passkey_options` starts a usernameless sign-in; with an MFA step's flow,
-		// it is that sign-in's second factor.
-		'passkey_options'          => $row( 'passkey_options', '', false, array( 'step' ) ),
-		'passkey_verify'           => $row( 'passkey_verify', '', true, array( 'step', 'authenticated' ) ),
-		'passkey_register_options' => $row( 'passkey_register_options', '', false, array( 'step' ) ),
-		'passkey_register_verify'  => $row( 'passkey_register_verify', '', true, array( 'step', 'authenticated' ) ),
+		// it is that sign-in's second factor (a continuation).
+		'passkey_options'          => array(
+			'offered' => 'passkey',
+			'types'   => array( 'step' ),
+		),
+		'passkey_verify'           => array(
+			'once'  => true,
+			'types' => array( 'step', 'authenticated' ),
+		) + $continues,
+		'passkey_register_options' => array( 'types' => array( 'step' ) ) + $continues,
+		'passkey_register_verify'  => array(
+			'once'  => true,
+			'types' => array( 'step', 'authenticated' ),
+		) + $continues,
 	);
+	$routes = array();
+	foreach ( $rows as $route => $row ) {
+		$routes[ $route ] = array( 'args' => workos_login_rest_args_from_schema( WORKOS_LOGIN_REQUEST_SCHEMAS[ $route ] ) ) + $row + array(
+			'limit'       => '',
+			'once'        => false,
+			'types'       => array( 'step', 'redirect', 'authenticated' ),
+			'floor'       => '',
+			'passthrough' => false,
+			'tag'         => false,
+			'audit'       => array(),
+		);
+	}
+	return $routes;
 }
 
 /**

@@ -11,18 +11,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Routes whose every answer from the login server waits for the answer floor (same time for any email). */
-const WORKOS_LOGIN_FLOOR_ROUTES = array( 'magic_code_send', 'signup', 'reset_request' );
-
-/** Routes whose refusals from the login server wait for the answer floor (a wrong password, any email). */
-const WORKOS_LOGIN_FLOOR_FAILURE_ROUTES = array( 'password' );
-
-/** First factors WorkOS may answer with `sso_required` (a redirect needing the visitor's choices). */
-const WORKOS_LOGIN_PASSTHROUGH_ROUTES = array( 'password', 'magic_code_send', 'magic_code_verify' );
-
-/** Flow tags: what a flow started as, carried to the flows that follow it (for the audit log). */
-const WORKOS_LOGIN_FLOW_TAGS = array( 'signup', 'mfa_enroll' );
-
 /** How long one-time marks and flow tags last: longer than any sealed flow. */
 const WORKOS_LOGIN_FLOW_MARK_TTL = DAY_IN_SECONDS;
 
@@ -55,10 +43,8 @@ function workos_login_rest_step( WP_REST_Request $request ): WP_REST_Response {
  * @param WP_REST_Response $response The answer.
  */
 function workos_login_answer_floored( string $route, WP_REST_Response $response ): bool {
-	if ( in_array( $route, WORKOS_LOGIN_FLOOR_ROUTES, true ) ) {
-		return true;
-	}
-	return in_array( $route, WORKOS_LOGIN_FLOOR_FAILURE_ROUTES, true ) && $response->get_status() >= 400;
+	$floor = workos_login_auth_routes()[ $route ]['floor'] ?? '';
+	return 'always' === $floor || ( 'failure' === $floor && $response->get_status() >= 400 );
 }
 
 /**
@@ -111,23 +97,16 @@ function workos_login_rest_step_answer( string $route, WP_REST_Request $request,
 	// Any step may end in a redirect to WorkOS (`sso_required`): bind this browser first.
 	workos_login_ensure_browser_cookie();
 
-	$envelope = array(
-		'profile' => workos_login_resolved_profile( $profile ),
-		'input'   => $input,
-		'context' => workos_login_request_context(),
-	);
-	if ( null !== $flow ) {
-		$envelope['flow'] = $flow;
-	}
-	if ( in_array( $route, WORKOS_LOGIN_PASSTHROUGH_ROUTES, true ) ) {
+	$extra = array( 'flow' => $flow );
+	if ( $spec['passthrough'] ) {
 		// WorkOS may answer `sso_required`: the server seals these into the OAuth state.
-		$envelope['passthrough'] = array(
+		$extra['passthrough'] = array(
 			'redirect_to' => workos_login_requested_redirect( $choices['redirect_to'] ),
 			'remember'    => $choices['remember'],
 		);
 	}
 	$asked   = true;
-	$outcome = workos_login_server_request( $route, $envelope, $spec['types'] );
+	$outcome = workos_login_server_step( $route, $profile, $input, $spec['types'], $extra );
 	$failed  = is_wp_error( $outcome ) || 'error' === $outcome['type'];
 	if ( 'passkey_verify' === $route ) {
 		workos_login_passkey_verify_answered( $outcome, (string) $profile['slug'] );
@@ -203,9 +182,10 @@ function workos_login_answer_floor_ms( float $elapsed_ms ): float {
  * @return string[]
  */
 function workos_login_flow_tags( string $route, ?string $flow ): array {
-	$tags = in_array( $route, WORKOS_LOGIN_FLOW_TAGS, true ) ? array( $route ) : array();
+	$tagging = array_keys( array_filter( wp_list_pluck( workos_login_auth_routes(), 'tag' ) ) );
+	$tags    = in_array( $route, $tagging, true ) ? array( $route ) : array();
 	if ( null !== $flow ) {
-		foreach ( WORKOS_LOGIN_FLOW_TAGS as $tag ) {
+		foreach ( $tagging as $tag ) {
 			if ( ! in_array( $tag, $tags, true ) && workos_login_limits_marked( 'tag:' . $tag . ':' . hash( 'sha256', $flow ) ) ) {
 				$tags[] = $tag;
 			}

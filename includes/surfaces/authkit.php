@@ -29,16 +29,13 @@ function workos_login_maybe_authkit_redirect( array $profile ): void {
 		workos_login_render_authkit_error( $profile, $refusal['code'], $refusal['status'] );
 	}
 	workos_login_ensure_browser_cookie();
-	$outcome = workos_login_server_request(
+	$outcome = workos_login_server_step(
 		'authorize',
+		$profile,
 		array(
-			'profile' => workos_login_resolved_profile( $profile ),
-			'input'   => array(
-				'request'     => array( 'kind' => 'authkit' ),
-				'redirect_to' => workos_login_page_redirect_to( $profile ),
-				'remember'    => workos_login_profile_remember( $profile, false ),
-			),
-			'context' => workos_login_request_context(),
+			'request'     => array( 'kind' => 'authkit' ),
+			'redirect_to' => workos_login_page_redirect_to( $profile ),
+			'remember'    => workos_login_profile_remember( $profile, false ),
 		),
 		array( 'redirect' )
 	);

@@ -133,10 +133,20 @@ final class ParseTest extends TestCase {
 		// A step's empty data stays an object for the browser.
 		$done = workos_login_parse_outcome( self::fixture_json( 'server-step-reset-done-outcome.json' ) );
 		$this->assertSame( '{}', wp_json_encode( $done['data'] ) );
-		// Only the last four characters of an API key are kept.
-		$health = self::fixture( 'server-health-outcome.json' );
+		// Never more of an API key than its last four characters: a longer one is off-contract.
+		$health                            = self::fixture( 'server-health-outcome.json' );
 		$health['workos']['api_key_last4'] = 'sk_test_abcd1234';
-		$this->assertSame( '1234', workos_login_parse_outcome( wp_json_encode( $health ), array( 'health' ) )['workos']['api_key_last4'] );
+		$this->assertNull( workos_login_parse_outcome( wp_json_encode( $health ), array( 'health' ) ) );
+		// The administration outcomes are as strict as the login server's schemas.
+		$this->assertNull( workos_login_parse_outcome( wp_json_encode( array( 'extra' => 1 ) + self::fixture( 'server-health-outcome.json' ) ), array( 'health' ) ) );
+		$revoked = array(
+			'type'       => 'session_revoked',
+			'revoked'    => true,
+			'logout_url' => 'javascript:alert(1)',
+		);
+		$this->assertNull( workos_login_parse_outcome( wp_json_encode( $revoked ), array( 'session_revoked' ) ) );
+		$revoked['logout_url'] = 'https://api.workos.test/user_management/sessions/logout';
+		$this->assertSame( $revoked, workos_login_parse_outcome( wp_json_encode( $revoked ), array( 'session_revoked' ) ) );
 	}
 
 	public function test_unparseable_bodies(): void {
