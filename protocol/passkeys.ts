@@ -37,6 +37,10 @@ export const PASSKEY_LIMITS = {
   /** Each base64url field of a WebAuthn response (attestation objects run to a few KB). */
   webauthnFieldMax: 16384,
   passkeyNameMax: 64,
+  /** WebAuthn transports (`usb`, `nfc`, `ble`, `internal`, `hybrid`, `smart-card`…; open: new ones keep coming). */
+  transportPattern: '^[a-z-]{1,32}$',
+  /** At most this many transports per credential. */
+  transportsMax: 8,
   /** How long a passkey challenge (step `passkey` / `passkey_register`) stays valid. */
   passkeyChallengeMs: 5 * 60_000,
 } as const;

@@ -46,6 +46,7 @@ import {
 } from '../server/admin/identity-schemas.ts';
 import { adminOrganizationsOutcomeSchema } from '../server/admin/schemas.ts';
 import { BROWSER_REQUEST_SCHEMAS } from '../server/browser-schemas.ts';
+import { newPasskeySchema, passkeyRegisteredOutcomeSchema, passkeyUseSchema } from '../server/passkey-schemas.ts';
 import { loginProfileSchema } from '../server/profile-schema.ts';
 import { errorOutcomeSchema, identitySchema } from '../server/schemas.ts';
 
@@ -160,6 +161,12 @@ function constants(): Array<[string, Php, string]> {
     ['WORKOS_LOGIN_CREDENTIAL_ID_PATTERN', PASSKEY_LIMITS.credentialIdPattern, '`PASSKEY_LIMITS.credentialIdPattern`.'],
     ['WORKOS_LOGIN_WEBAUTHN_FIELD_MAX', PASSKEY_LIMITS.webauthnFieldMax, '`PASSKEY_LIMITS.webauthnFieldMax`.'],
     ['WORKOS_LOGIN_PASSKEY_NAME_MAX', PASSKEY_LIMITS.passkeyNameMax, '`PASSKEY_LIMITS.passkeyNameMax`.'],
+    [
+      'WORKOS_LOGIN_PASSKEY_TRANSPORT_PATTERN',
+      PASSKEY_LIMITS.transportPattern,
+      '`PASSKEY_LIMITS.transportPattern`: WebAuthn transports.',
+    ],
+    ['WORKOS_LOGIN_PASSKEY_TRANSPORTS_MAX', PASSKEY_LIMITS.transportsMax, '`PASSKEY_LIMITS.transportsMax`.'],
     ['WORKOS_LOGIN_PASSKEY_CHALLENGE_MS', PASSKEY_LIMITS.passkeyChallengeMs, '`PASSKEY_LIMITS.passkeyChallengeMs`.'],
     ['WORKOS_LOGIN_ROUTING_RULES_MAX', ADMIN_LIMITS.routingRulesMax, '`ADMIN_LIMITS.routingRulesMax`.'],
     ['WORKOS_LOGIN_ROUTING_PATTERN_MAX', ADMIN_LIMITS.routingPatternMax, '`ADMIN_LIMITS.routingPatternMax`.'],
@@ -249,6 +256,9 @@ function outcomeSchemas(): Record<string, Php> {
     health: answer(adminHealthOutcomeSchema),
     session_revoked: answer(sessionRevokeOutcomeSchema),
     audit_forwarded: answer(auditForwardOutcomeSchema),
+    passkey_registered: z.toJSONSchema(passkeyRegisteredOutcomeSchema, { io: 'output' }),
+    passkey_used: z.toJSONSchema(passkeyUseSchema, { io: 'output' }),
+    new_passkey: z.toJSONSchema(newPasskeySchema, { io: 'output' }),
   };
   return Object.fromEntries(Object.entries(parts).map(([name, schema]) => [name, toWordPress(schema) as Php]));
 }

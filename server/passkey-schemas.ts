@@ -28,8 +28,9 @@ export const base64url = z
   .regex(/^[A-Za-z0-9_-]+$/);
 export const credentialId = z.string().regex(new RegExp(PASSKEY_LIMITS.credentialIdPattern));
 const workosUserId = z.string().regex(new RegExp(LIMITS.idPattern));
-/** `usb`, `nfc`, `ble`, `internal`, `hybrid`, `smart-card`… (open: new transports keep coming). */
-const transports = z.array(z.string().regex(/^[a-z-]{1,32}$/)).max(8);
+const transports = z
+  .array(z.string().regex(new RegExp(PASSKEY_LIMITS.transportPattern)))
+  .max(PASSKEY_LIMITS.transportsMax);
 const attachment = z.enum(['platform', 'cross-platform']);
 const userVerification = z.enum(['required', 'preferred', 'discouraged']);
 const hints = z.array(z.enum(['hybrid', 'security-key', 'client-device'])).max(3);

@@ -374,6 +374,12 @@ const WORKOS_LOGIN_WEBAUTHN_FIELD_MAX = 16384;
 /** Protocol `PASSKEY_LIMITS.passkeyNameMax`. */
 const WORKOS_LOGIN_PASSKEY_NAME_MAX = 64;
 
+/** Protocol `PASSKEY_LIMITS.transportPattern`: WebAuthn transports. */
+const WORKOS_LOGIN_PASSKEY_TRANSPORT_PATTERN = '^[a-z-]{1,32}\\z';
+
+/** Protocol `PASSKEY_LIMITS.transportsMax`. */
+const WORKOS_LOGIN_PASSKEY_TRANSPORTS_MAX = 8;
+
 /** Protocol `PASSKEY_LIMITS.passkeyChallengeMs`. */
 const WORKOS_LOGIN_PASSKEY_CHALLENGE_MS = 300000;
 
@@ -1049,7 +1055,7 @@ const WORKOS_LOGIN_REQUEST_SCHEMAS = array(
 
 /** Protocol outcome parts (server/schemas.ts), as WordPress schemas: unknown fields are dropped, not refused (workos_login_by_schema()). */
 const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
-	'identity'        => array(
+	'identity'           => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'user'            => array(
@@ -1149,7 +1155,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'user', 'organization_id', 'membership', 'session_id', 'method' ),
 		'additionalProperties' => false,
 	),
-	'error'           => array(
+	'error'              => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type'        => array(
@@ -1225,7 +1231,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'type', 'code', 'message', 'status' ),
 		'additionalProperties' => false,
 	),
-	'organizations'   => array(
+	'organizations'      => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type'          => array(
@@ -1257,7 +1263,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'type', 'organizations', 'after' ),
 		'additionalProperties' => false,
 	),
-	'user'            => array(
+	'user'               => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type'       => array(
@@ -1306,7 +1312,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'type', 'user', 'membership' ),
 		'additionalProperties' => false,
 	),
-	'roles'           => array(
+	'roles'              => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type'  => array(
@@ -1334,7 +1340,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'type', 'roles' ),
 		'additionalProperties' => false,
 	),
-	'health'          => array(
+	'health'             => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type'         => array(
@@ -1395,7 +1401,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'type', 'server_time', 'workos', 'organization' ),
 		'additionalProperties' => false,
 	),
-	'session_revoked' => array(
+	'session_revoked'    => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type'       => array(
@@ -1413,7 +1419,7 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 		'required'             => array( 'type', 'revoked', 'logout_url' ),
 		'additionalProperties' => false,
 	),
-	'audit_forwarded' => array(
+	'audit_forwarded'    => array(
 		'type'                 => 'object',
 		'properties'           => array(
 			'type' => array(
@@ -1422,6 +1428,126 @@ const WORKOS_LOGIN_OUTCOME_SCHEMAS = array(
 			),
 		),
 		'required'             => array( 'type' ),
+		'additionalProperties' => false,
+	),
+	'passkey_registered' => array(
+		'type'                 => 'object',
+		'properties'           => array(
+			'type'       => array(
+				'type' => 'string',
+				'enum' => array( 'passkey_registered' ),
+			),
+			'credential' => array(
+				'type'                 => 'object',
+				'properties'           => array(
+					'id'          => array(
+						'type'    => 'string',
+						'pattern' => '^[A-Za-z0-9_-]{22,1364}\\z',
+					),
+					'public_key'  => array(
+						'type'      => 'string',
+						'minLength' => 1,
+						'maxLength' => 16384,
+						'pattern'   => '^[A-Za-z0-9_-]+\\z',
+					),
+					'counter'     => array(
+						'type'    => 'integer',
+						'minimum' => 0,
+						'maximum' => 4294967295,
+					),
+					'transports'  => array(
+						'maxItems' => 8,
+						'type'     => 'array',
+						'items'    => array(
+							'type'    => 'string',
+							'pattern' => '^[a-z-]{1,32}\\z',
+						),
+					),
+					'device_type' => array(
+						'type' => 'string',
+						'enum' => array( 'singleDevice', 'multiDevice' ),
+					),
+					'backed_up'   => array(
+						'type' => 'boolean',
+					),
+					'aaguid'      => array(
+						'type'    => 'string',
+						'pattern' => '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\z',
+					),
+				),
+				'required'             => array(
+					'id',
+					'public_key',
+					'counter',
+					'transports',
+					'device_type',
+					'backed_up',
+					'aaguid',
+				),
+				'additionalProperties' => false,
+			),
+		),
+		'required'             => array( 'type', 'credential' ),
+		'additionalProperties' => false,
+	),
+	'passkey_used'       => array(
+		'type'                 => 'object',
+		'properties'           => array(
+			'id'        => array(
+				'type'    => 'string',
+				'pattern' => '^[A-Za-z0-9_-]{22,1364}\\z',
+			),
+			'counter'   => array(
+				'type'    => 'integer',
+				'minimum' => 0,
+				'maximum' => 4294967295,
+			),
+			'backed_up' => array(
+				'type' => 'boolean',
+			),
+		),
+		'required'             => array( 'id', 'counter', 'backed_up' ),
+		'additionalProperties' => false,
+	),
+	'new_passkey'        => array(
+		'type'                 => 'object',
+		'properties'           => array(
+			'id'          => array(
+				'type'    => 'string',
+				'pattern' => '^[A-Za-z0-9_-]{22,1364}\\z',
+			),
+			'public_key'  => array(
+				'type'      => 'string',
+				'minLength' => 1,
+				'maxLength' => 16384,
+				'pattern'   => '^[A-Za-z0-9_-]+\\z',
+			),
+			'counter'     => array(
+				'type'    => 'integer',
+				'minimum' => 0,
+				'maximum' => 4294967295,
+			),
+			'transports'  => array(
+				'maxItems' => 8,
+				'type'     => 'array',
+				'items'    => array(
+					'type'    => 'string',
+					'pattern' => '^[a-z-]{1,32}\\z',
+				),
+			),
+			'device_type' => array(
+				'type' => 'string',
+				'enum' => array( 'singleDevice', 'multiDevice' ),
+			),
+			'backed_up'   => array(
+				'type' => 'boolean',
+			),
+			'aaguid'      => array(
+				'type'    => 'string',
+				'pattern' => '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\z',
+			),
+		),
+		'required'             => array( 'id', 'public_key', 'counter', 'transports', 'device_type', 'backed_up', 'aaguid' ),
 		'additionalProperties' => false,
 	),
 );

@@ -55,8 +55,9 @@ test('a hung login server costs one timeout, then everyone is answered at once u
   stack,
   playwright,
 }) => {
-  // WordPress waits 3 s; after a timeout the breaker stays open 2 s, then one request probes.
-  await installTestHooks(stack, { server_timeout: 3, breaker_open: 2 });
+  // WordPress waits 3 s; after a timeout the breaker stays open 20 s (long enough that the next
+  // visitors arrive while it is open however busy the machine), then one request probes.
+  await installTestHooks(stack, { server_timeout: 3, breaker_open: 20 });
   for (const replica of stack.replicas) await replica.pause();
   const logFrom = debugLogLength(stack);
 
@@ -78,10 +79,10 @@ test('a hung login server costs one timeout, then everyone is answered at once u
   await signInAsAdmin(admin, stack);
   await expect(admin.locator('.notice-warning', { hasText: 'did not answer properly' })).toBeVisible();
 
-  // Back: once the breaker lets a probe through, visitors sign in again.
+  // Back: once the breaker lets a probe through (when its 20 s are over), visitors sign in again.
   for (const replica of stack.replicas) await replica.resume();
   await expect
-    .poll(async () => (await restSignIn(api, 'grace@example.com')).status, { timeout: 30_000, intervals: [500] })
+    .poll(async () => (await restSignIn(api, 'grace@example.com')).status, { timeout: 90_000, intervals: [1000] })
     .toBe(200);
   await page.goto(LOGIN);
   await signIn(page, 'ada@example.com', 'Correct-Horse-7');

@@ -102,6 +102,11 @@ final class ParseTest extends TestCase {
 			'session revoked to javascript' => array( 'server-session-revoked-outcome.json', array( 'logout_url' => 'javascript:x' ) ),
 			'credential without aaguid'     => array( 'server-passkey-registered-outcome.json', array( 'credential' => array( 'aaguid' => null ) ) ),
 			'credential device unknown'     => array( 'server-passkey-registered-outcome.json', array( 'credential' => array( 'device_type' => 'phone' ) ) ),
+			'credential with more keys'     => array( 'server-passkey-registered-outcome.json', array( 'credential' => array( 'user_id' => 'user_1' ) ) ),
+			'credential, 9 transports'      => array( 'server-passkey-registered-outcome.json', array( 'credential' => array( 'transports' => array_fill( 0, 9, 'usb' ) ) ) ),
+			'credential transport shouted'  => array( 'server-passkey-registered-outcome.json', array( 'credential' => array( 'transports' => array( 'USB' ) ) ) ),
+			'passkey counter past 32 bits'  => array( 'server-passkey-authenticated-outcome.json', array( 'passkey_used' => array( 'counter' => 4294967296 ) ) ),
+			'subject not a WorkOS user id'  => array( $step, array( 'subject' => 'user1' ) ),
 		);
 	}
 
@@ -137,6 +142,10 @@ final class ParseTest extends TestCase {
 		$health                            = self::fixture( 'server-health-outcome.json' );
 		$health['workos']['api_key_last4'] = 'sk_test_abcd1234';
 		$this->assertNull( workos_login_parse_outcome( wp_json_encode( $health ), array( 'health' ) ) );
+		// Each transport of a new passkey is kept once.
+		$registered                             = self::fixture( 'server-passkey-registered-outcome.json' );
+		$registered['credential']['transports'] = array( 'usb', 'nfc', 'usb' );
+		$this->assertSame( array( 'usb', 'nfc' ), workos_login_parse_outcome( wp_json_encode( $registered ), array( 'passkey_registered' ) )['credential']['transports'] );
 		// The administration outcomes are as strict as the login server's schemas.
 		$this->assertNull( workos_login_parse_outcome( wp_json_encode( array( 'extra' => 1 ) + self::fixture( 'server-health-outcome.json' ) ), array( 'health' ) ) );
 		$revoked = array(
