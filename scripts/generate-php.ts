@@ -35,8 +35,6 @@ import {
   REMEMBER_ME,
   RESOLVED_PROFILE_FIELDS,
 } from '../protocol/profile.ts';
-import { DEFAULT_STRINGS } from '../protocol/strings.ts';
-import { PASSKEY_MANAGE_STRINGS } from '../protocol/strings/passkeys-manage.ts';
 import {
   adminHealthOutcomeSchema,
   adminRolesOutcomeSchema,
@@ -49,12 +47,15 @@ import { BROWSER_REQUEST_SCHEMAS } from '../server/browser-schemas.ts';
 import { newPasskeySchema, passkeyRegisteredOutcomeSchema, passkeyUseSchema } from '../server/passkey-schemas.ts';
 import { loginProfileSchema } from '../server/profile-schema.ts';
 import { errorOutcomeSchema, identitySchema } from '../server/schemas.ts';
+import { patterns, phpValue, type Php } from './generate-php/php.ts';
+import { phpstanType, toWordPress, type Schema } from './generate-php/schema.ts';
+import { renderStringsPhp } from './generate-php/strings.ts';
+
+export { phpPattern } from './generate-php/php.ts';
 
 export const GENERATED_PHP = fileURLToPath(new URL('../includes/generated/protocol.php', import.meta.url));
 export const GENERATED_STRINGS_PHP = fileURLToPath(new URL('../includes/generated/strings.php', import.meta.url));
 export const GENERATED_PHPSTAN_TYPES = fileURLToPath(new URL('../tests/phpstan/protocol-types.neon', import.meta.url));
-
-type Php = string | number | boolean | null | readonly Php[] | { readonly [key: string]: Php };
 
 /** Each constant: its PHP name, its value and where it comes from (the doc comment). */
 function constants(): Array<[string, Php, string]> {
@@ -182,62 +183,7 @@ function constants(): Array<[string, Php, string]> {
     ],
   ];
 }
-
-/* ------------------------------------------------------------------ JSON Schema → WordPress */
-
-type Schema = Record<string, unknown>;
-
-/**
- * A zod JSON Schema in the subset `rest_validate_value_from_schema()` speaks: no `$schema`,
- * `const` as a one-value `enum`, and zod's JavaScript email pattern dropped for WordPress's
- * `format: email` (`is_email()`). A union of objects (`oneOf`, e.g. `authorize`) becomes one
- * object of every branch's fields, each optional unless every branch needs it; the branch rules
- * that depend on a discriminator stay with the login server, which parses the body whole.
- */
-function toWordPress(schema: Schema): Schema {
-  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) {
-    const branches = ((schema.oneOf ?? schema.anyOf) as Schema[]).map(toWordPress);
-    // `X | null`: one schema whose type list includes null (WordPress picks the type by value).
-    const other = branches.filter((b) => b.type !== 'null');
-    if (branches.length === 2 && other.length === 1 && typeof other[0].type === 'string')
-      return { ...other[0], type: [other[0].type, 'null'] };
-    if (branches.every((b) => b.type === 'object')) return mergeBranches(branches);
-    return { anyOf: branches };
-  }
-  // Any JSON value (zod's recursive `z.json()`, e.g. WebAuthn extension outputs): WordPress has
-  // no `$ref`, so the value's types are listed and the login server checks the rest.
-  if (typeof schema.$ref === 'string') return { type: ['string', 'number', 'boolean', 'null', 'array', 'object'] };
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === '$schema' || key === '$defs' || key === 'propertyNames') continue;
-    if (key === 'const') out.enum = [value];
-    else if (key === 'pattern' && schema.format === 'email') continue;
-    else if (key === 'properties')
-      out.properties = Object.fromEntries(
-        Object.entries(value as Record<string, Schema>).map(([name, prop]) => [name, toWordPress(prop)]),
-      );
-    else if (key === 'items') out.items = toWordPress(value as Schema);
-    else if (key === 'additionalProperties' && typeof value === 'object')
-      out.additionalProperties = toWordPress(value as Schema);
-    else out[key] = value;
-  }
-  return out;
-}
-
-function mergeBranches(branches: Schema[]): Schema {
-  const properties: Record<string, Schema> = {};
-  for (const branch of branches)
-    for (const [name, prop] of Object.entries(branch.properties as Record<string, Schema>)) {
-      const seen = properties[name];
-      if (seen && Array.isArray(seen.enum) && Array.isArray(prop.enum))
-        properties[name] = { ...seen, enum: [...new Set([...(seen.enum as unknown[]), ...(prop.enum as unknown[])])] };
-      else properties[name] ??= prop;
-    }
-  const required = (branches[0].required as string[]).filter((name) =>
-    branches.every((b) => (b.required as string[]).includes(name)),
-  );
-  return { type: 'object', properties, required, additionalProperties: false };
-}
+/* ------------------------------------------------------------------ schemas */
 
 /**
  * The login server's answers PHP checks with a schema (includes/outcome/): structure here, the
@@ -292,49 +238,6 @@ function requestSchemas(): Record<string, Php> {
   );
 }
 
-/* ------------------------------------------------------------------ PHP, in WordPress's style */
-
-/**
- * A pattern for PHP: its final `$` becomes `\z`. PCRE's `$` also matches before a final newline
- * (JavaScript's does not), and WordPress's `rest_validate_value_from_schema()` wraps patterns in
- * `#…#u` without the `D` modifier, so `"123456\n"` would pass `^[0-9]{6}$` there.
- */
-export function phpPattern(pattern: string): string {
-  return /(?<!\\)\$$/.test(pattern) ? `${pattern.slice(0, -1)}\\z` : pattern;
-}
-
-function patterns(value: Php, key = ''): Php {
-  if (typeof value === 'string') return key === 'pattern' || key.endsWith('_PATTERN') ? phpPattern(value) : value;
-  if (Array.isArray(value)) return (value as readonly Php[]).map((item) => patterns(item));
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, patterns(item, k)]));
-  return value;
-}
-
-function phpString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-function phpValue(value: Php, indent: string): string {
-  if (value === null) return 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return phpString(value);
-  const inner = `${indent}\t`;
-  if (Array.isArray(value)) {
-    const items = (value as readonly Php[]).map((item) => phpValue(item, inner));
-    if (items.length === 0) return 'array()';
-    const line = `array( ${items.join(', ')} )`;
-    if (!line.includes('\n') && line.length + indent.length * 4 <= 100) return line;
-    return `array(\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent})`;
-  }
-  const entries = Object.entries(value as Record<string, Php>);
-  if (entries.length === 0) return 'array()';
-  const width = Math.max(...entries.map(([key]) => phpString(key).length));
-  const lines = entries.map(([key, item]) => `${inner}${phpString(key).padEnd(width)} => ${phpValue(item, inner)},`);
-  return `array(\n${lines.join('\n')}\n${indent})`;
-}
-
 /** The whole generated file. */
 export function renderProtocolPhp(): string {
   const body = constants()
@@ -358,37 +261,6 @@ ${body}`;
 }
 
 /* ------------------------------------------------------------------ PHPStan types */
-
-/** A WordPress schema as a PHPStan type (`array{slug: string, …}`). */
-function phpstanType(schema: Schema): string {
-  const types = ([] as string[]).concat((schema.type as string | string[] | undefined) ?? []);
-  const one = (type: string): string => {
-    switch (type) {
-      case 'object': {
-        const properties = Object.entries((schema.properties ?? {}) as Record<string, Schema>);
-        const required = (schema.required ?? []) as string[];
-        return `array{${properties
-          .map(([name, property]) => `${name}${required.includes(name) ? '' : '?'}: ${phpstanType(property)}`)
-          .join(', ')}}`;
-      }
-      case 'array':
-        return `list<${schema.items ? phpstanType(schema.items as Schema) : 'mixed'}>`;
-      case 'boolean':
-        return 'bool';
-      case 'integer':
-        return 'int';
-      case 'number':
-        return 'float|int';
-      case 'string':
-        return 'string';
-      case 'null':
-        return 'null';
-      default:
-        return 'mixed';
-    }
-  };
-  return types.length ? types.map(one).join('|') : 'mixed';
-}
 
 /**
  * PHPStan's names for the protocol's shapes (phpstan.neon.dist includes the file), so a docblock
@@ -426,81 +298,6 @@ ${aliases
   )
   .join('\n')}
 `;
-}
-
-/* ------------------------------------------------------------------ UI strings */
-
-/** What each `{placeholder}` holds, for translators (a new one must be described here). */
-const PLACEHOLDERS: Record<string, string> = {
-  email: 'the email address the visitor typed',
-  seconds: 'a number of seconds',
-  organization: 'the name of an organization',
-  phone: 'the last digits of a phone number',
-  count: 'a number of passkeys',
-};
-
-function translatable(key: string, text: string, indent: string, width: number): string {
-  const names = [...text.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
-  const notes = names.map((name) => {
-    const note = PLACEHOLDERS[name];
-    if (!note) throw new Error(`strings: describe the placeholder {${name}} of ${key} in PLACEHOLDERS`);
-    return `{${name}} is ${note}.`;
-  });
-  const comment = notes.length ? `${indent}/* translators: ${notes.join(' ')} Keep it as it is. */\n` : '';
-  return `${comment}${indent}${phpString(key).padEnd(width)} => __( ${phpString(text)}, 'workos-login' ),`;
-}
-
-function stringsFunction(name: string, strings: Record<string, string>, doc: string): string {
-  const width = Math.max(...Object.keys(strings).map((key) => phpString(key).length));
-  const lines = Object.entries(strings).map(([key, text]) => translatable(key, text, '\t\t', width));
-  return `${doc}
-function ${name}(): array {
-\treturn array(\n${lines.join('\n')}\n\t);\n}\n`;
-}
-
-/** The UI strings file: `DEFAULT_STRINGS` and `PASSKEY_MANAGE_STRINGS`, translated by WordPress. */
-export function renderStringsPhp(): string {
-  return `<?php
-/**
- * The visible strings of the sign-in UI, translated — GENERATED by scripts/generate-php.ts from
- * protocol/strings.ts (\`npm run generate:php\`). Do not edit: a unit test fails when it is stale.
- *
- * The page hands them to \`<workos-login>\` in its \`i18n\` attribute, and the REST route uses the
- * \`error_<code>\` ones. \`{name}\` placeholders are filled in by the element; translations keep them.
- *
- * @package WorkOS_Login
- * @since   0.6.0
- */
-
-if ( ! defined( 'ABSPATH' ) ) {
-\texit;
-}
-
-${stringsFunction(
-  'workos_login_strings',
-  DEFAULT_STRINGS,
-  `/**
- * Every string of the sign-in UI in the site's language.
- *
- * @since 0.1.0
- *
- * @return array<string, string> Keyed like \`DEFAULT_STRINGS\` in protocol/strings.ts.
- */`,
-)}
-${stringsFunction(
-  'workos_login_passkey_manage_strings',
-  PASSKEY_MANAGE_STRINGS,
-  `/**
- * The strings of \`<workos-passkeys>\` (the passkeys on the profile screens), in the site's language.
- *
- * Print them as the element's \`i18n\` attribute (JSON), e.g.
- * \`wp_json_encode( workos_login_passkey_manage_strings(), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES )\`.
- *
- * @since 0.6.0
- *
- * @return array<string, string> Keyed like \`PASSKEY_MANAGE_STRINGS\` in protocol/strings/passkeys-manage.ts.
- */`,
-)}`;
 }
 
 /** Every generated file and its text. */
