@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { smokeSelection } from './scripts/e2e-smoke.ts';
 import { laneWordPressUrl } from './scripts/prod/env.ts';
 import { OLDEST_WP_VERSION } from './scripts/wp/paths.ts';
 
@@ -55,25 +55,12 @@ const SMOKE: Record<string, string[]> = {
   shortcode: ['a page with two instances: both render, each signs in on its own'],
 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// A renamed test would leave the lane silently smaller: name the entry that no longer matches.
-for (const [file, titles] of Object.entries(SMOKE)) {
-  const source = readFileSync(new URL(`tests/e2e/${file}.spec.ts`, import.meta.url), 'utf8');
-  for (const title of titles) {
-    if (!source.includes(`test('${title}`) && !source.includes(`test(\`${title}`)) {
-      throw new Error(`playwright.oldest.config.ts: no test in ${file}.spec.ts starts with "${title}"`);
-    }
-  }
-}
+const { testMatch, grep } = smokeSelection('playwright.oldest.config.ts', SMOKE);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  testMatch: new RegExp(`tests/e2e/(${Object.keys(SMOKE).join('|')})\\.spec\\.ts$`),
-  // Playwright matches grep against "<file> <describe…> <title>".
-  grep: Object.entries(SMOKE).flatMap(([file, titles]) =>
-    titles.map((title) => new RegExp(`${escape(file)}\\.spec\\.ts .*${escape(title)}`)),
-  ),
+  testMatch,
+  grep,
   globalSetup: './tests/e2e/global-setup.ts',
   workers: 1,
   fullyParallel: false,

@@ -109,7 +109,9 @@ export default defineConfig(({ mode }) => {
         sourcemap: true,
         rollupOptions: {
           external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-          output: { entryFileNames: 'index.js', format: 'es' },
+          // One file, dynamic imports included: the release package (scripts/dist.ts) is this file,
+          // a bin that checks Node's version, and examples — nothing to install beside it.
+          output: { entryFileNames: 'index.js', format: 'es', codeSplitting: false },
         },
       },
       ssr: { noExternal: true },

@@ -2,6 +2,7 @@
  * `npm run bench`: the figures the issues name, measured on this machine.
  *   - bundle: gzip bytes of the JS a visitor downloads before the form works (and, on a passkey
  *     profile, right after), of all of it, and of `<workos-passkeys>` on the profile screens
+ *   - release: the bytes of the plugin zip and the login-server package (`npm run dist`)
  *   - server: overhead a signed step through the login server adds over the same WorkOS SDK calls
  *     made directly (both against the fake), and steps/s with 20 concurrent callers
  *   - pages: the profile page against WordPress's own wp-login.php form in Chromium (gzip weight,
@@ -12,20 +13,28 @@
  * `npm run bench -- --json` ends stdout with one JSON object. Benchmarks measure; tests never
  * assert on timing.
  */
+import { join } from 'node:path';
 import { build } from './build.ts';
+import { pack } from './dist.ts';
 import { measureBundle } from './bench/bundle.ts';
 import { ENUMERATION_HOOKS, measureEnumeration } from './bench/enumeration.ts';
 import { measurePage } from './bench/page.ts';
 import { measureProd } from './bench/prod.ts';
 import { measureServer } from './bench/server.ts';
 import { ProdLaneUnavailable } from './prod/stack.ts';
-import { startStack } from './stack.ts';
+import { ROOT, startStack } from './stack.ts';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 
 build();
 const bundle = measureBundle();
+const packed = pack(ROOT, join(ROOT, '.wp/bench-dist'));
+const release = {
+  release_plugin_zip_bytes: packed.plugin.bytes,
+  release_plugin_files: packed.plugin.entries,
+  release_server_tgz_bytes: packed.server.bytes,
+};
 const stack = await startStack({
   name: 'bench',
   ports: { workos: 4300, server: 4301, wordpress: 8893 },
@@ -52,7 +61,7 @@ try {
   process.stdout.write(`\nprod: skipped (${error.message})\n`);
 }
 
-const figures = { ...bundle, ...server, ...page, ...enumeration, ...prod };
+const figures = { ...bundle, ...release, ...server, ...page, ...enumeration, ...prod };
 const rows: Array<[string, string, string]> = [
   ['element_initial_js_gzip_bytes', `${figures.element_initial_js_gzip_bytes} B`, 'budget ≤ 16384 B'],
   [
@@ -66,6 +75,12 @@ const rows: Array<[string, string, string]> = [
     `${figures.passkeys_element_js_gzip_bytes} B`,
     '<workos-passkeys> (profile screens)',
   ],
+  [
+    'release_plugin_zip_bytes',
+    `${figures.release_plugin_zip_bytes} B`,
+    `workos-login-<version>.zip, ${figures.release_plugin_files} files`,
+  ],
+  ['release_server_tgz_bytes', `${figures.release_server_tgz_bytes} B`, 'workos-login-server-<version>.tgz'],
   ['server_step_overhead_p50_ms', figures.server_step_overhead_p50_ms.toFixed(3), 'budget ≤ 1 ms'],
   ['server_step_overhead_p99_ms', figures.server_step_overhead_p99_ms.toFixed(3), 'budget ≤ 3 ms'],
   [

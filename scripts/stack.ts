@@ -39,6 +39,12 @@ export interface StackOptions {
   /** Extra wp-config constants. */
   constants?: Record<string, string | number | boolean>;
   muPlugins?: Record<string, string>;
+  /**
+   * The release under test (the install lane): WordPress comes up without the plugin, for the test
+   * to install the zip as a site owner does, and the login server runs from the unpacked package's
+   * bin instead of build/.
+   */
+  release?: { serverBin: string };
 }
 
 /** The database as tests see it: the SQLite file, or MariaDB with root SQL. */
@@ -203,6 +209,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       name: 'login-server',
       port: opts.ports.server,
       root: ROOT,
+      entry: opts.release?.serverBin,
       logFile: logFile('login-server'),
       env: { WORKOS_LOGIN_SECRET: secret, ...workos.env },
     });
@@ -231,6 +238,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       name: opts.name,
       port: opts.ports.wordpress,
       pluginDir: ROOT,
+      mountPlugin: !opts.release,
       adminUser: { password: adminPassword },
       constants: {
         WORKOS_LOGIN_SERVER_URL: server.url,

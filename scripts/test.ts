@@ -51,6 +51,10 @@ const suites: Array<[string, string, string[]]> = [
   // A smoke subset on the oldest WordPress the plugin supports (6.5; e2e ran the newest build),
   // on a site and ports of its own (playwright.oldest.config.ts). e2e built everything.
   ['oldest', bin('playwright'), ['test', '-c', 'playwright.oldest.config.ts']],
+  // The release as a site owner installs it: the plugin only from the zip (uploaded and activated
+  // in wp-admin), the login server only from its package; then a few journeys on that site
+  // (playwright.install.config.ts). e2e built everything; this packs it.
+  ['install', bin('playwright'), ['test', '-c', 'playwright.install.config.ts']],
   // The production-like lane (MariaDB, PHP-FPM ×2, nginx, Redis, login-server replicas); it says
   // "skipped" outside CI when its Debian packages cannot be installed. e2e built everything.
   ['prod', process.execPath, [join(ROOT, 'scripts/prod/test.ts')]],
@@ -64,7 +68,7 @@ for (const [name, command, args] of suites) {
   }
   process.stdout.write(`\n▶ ${name}\n`);
   const started = Date.now();
-  const suiteEnv = name === 'prod' || name === 'oldest' ? { ...env, E2E_SKIP_BUILD: '1' } : env;
+  const suiteEnv = ['prod', 'oldest', 'install'].includes(name) ? { ...env, E2E_SKIP_BUILD: '1' } : env;
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: suiteEnv });
   results.push([name, result.status === 0, Date.now() - started]);
 }

@@ -1,13 +1,23 @@
 /**
  * Starts the login server: validated config, one WorkOS client, loopback by default, graceful
- * shutdown on SIGINT/SIGTERM.
+ * shutdown on SIGINT/SIGTERM. `--check` validates the configuration, reaches WorkOS once and exits
+ * instead (check.ts). Exit codes: 0, 1 (the check failed), 64 (unknown arguments), 78 (the
+ * configuration does not validate).
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { runCheck } from './check.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
 import { createSealer } from './seal.ts';
 import { createWorkOS } from './workos.ts';
+
+const args = process.argv.slice(2);
+const check = args.length === 1 && args[0] === '--check';
+if (args.length > 0 && !check) {
+  process.stderr.write(`Unknown arguments: ${args.join(' ')}\nUsage: workos-login-server [--check]\n`);
+  process.exit(64); // EX_USAGE
+}
 
 let config;
 try {
@@ -19,6 +29,9 @@ try {
 }
 
 const log = createLogger(config.logLevel);
+if (check) {
+  process.exit(await runCheck(config, createWorkOS(config), log, (line) => process.stdout.write(`${line}\n`)));
+}
 const app = createApp({
   workos: createWorkOS(config),
   clientId: config.clientId,

@@ -4,8 +4,10 @@
  * the login server's `POST /v1/audit/event` (ARCHITECTURE rule 1: PHP never calls WorkOS).
  *
  * Off the sign-in's critical path: a new row is only marked `pending`; a wp-cron job scheduled
- * for "now" sends it after the request, and a sweep every five minutes retries failures with
- * exponential backoff until WORKOS_LOGIN_AUDIT_FORWARD_ATTEMPTS, then marks the row `failed`
+ * for "now" sends it after the request, and a sweep every fifteen minutes (the shortest interval
+ * Plugin Check accepts) retries failures with exponential backoff until
+ * WORKOS_LOGIN_AUDIT_FORWARD_ATTEMPTS (a retry runs at the first sweep, or the first new event's
+ * job, after its backoff), then marks the row `failed`
  * (the Audit Log screen shows it). The row's uuid is the idempotency key: a retry after a lost
  * answer never records the event twice.
  *
@@ -20,10 +22,10 @@ if ( ! defined( 'ABSPATH' ) ) {
 /** The "send what is pending now" job. */
 const WORKOS_LOGIN_AUDIT_FORWARD_HOOK = 'workos_login_audit_forward';
 
-/** The retry sweep, every five minutes while forwarding is on. */
+/** The retry sweep, every fifteen minutes while forwarding is on. */
 const WORKOS_LOGIN_AUDIT_SWEEP_HOOK = 'workos_login_audit_forward_sweep';
 
-/** Attempts before a row is marked `failed`: 1 + 2 + 4 + … minutes ≈ 4 hours of retries. */
+/** Attempts before a row is marked `failed`: 1 + 2 + 4 + … minutes of backoff, ≈ 4–5 hours of retries. */
 const WORKOS_LOGIN_AUDIT_FORWARD_ATTEMPTS = 8;
 
 /** Rows sent per job at most (each is one request to the login server). */
@@ -38,8 +40,11 @@ function workos_login_audit_forwarding_active(): bool {
 	return (bool) workos_login_option( 'audit_forward' ) && null !== workos_login_site_organization_id();
 }
 
+/** The sweep's wp-cron schedule. */
+const WORKOS_LOGIN_AUDIT_SWEEP_SCHEDULE = 'workos_login_fifteen_minutes';
+
 /**
- * Adds the five-minute schedule of the sweep.
+ * Adds the fifteen-minute schedule of the sweep.
  *
  * @since 0.3.0
  *
@@ -47,14 +52,14 @@ function workos_login_audit_forwarding_active(): bool {
  * @return array<string, array{interval: int, display: string}>
  */
 function workos_login_audit_cron_schedules( $schedules ): array {
-	$schedules                              = is_array( $schedules ) ? $schedules : array();
-	$schedules['workos_login_five_minutes'] = array(
-		'interval' => 5 * MINUTE_IN_SECONDS,
-		'display'  => __( 'Every five minutes (WorkOS Login)', 'workos-login' ),
+	$schedules                                      = is_array( $schedules ) ? $schedules : array();
+	$schedules[ WORKOS_LOGIN_AUDIT_SWEEP_SCHEDULE ] = array(
+		'interval' => 15 * MINUTE_IN_SECONDS,
+		'display'  => __( 'Every fifteen minutes (WorkOS Login)', 'workos-login' ),
 	);
 	return $schedules;
 }
-add_filter( 'cron_schedules', 'workos_login_audit_cron_schedules' ); // phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- audit forwarding catches up every five minutes; each run is one small batch.
+add_filter( 'cron_schedules', 'workos_login_audit_cron_schedules' );
 
 /**
  * Asks wp-cron to send pending rows as soon as possible (after this request), and makes sure
@@ -71,14 +76,20 @@ function workos_login_audit_schedule_forward(): void {
 
 /**
  * Schedules the sweep while forwarding is on, removes it when it is off (admin loads and writes).
+ * A sweep scheduled by an earlier version on another schedule (every five minutes before 0.6.0)
+ * is moved to this one.
  *
  * @since 0.3.0
  */
 function workos_login_audit_sync_sweep(): void {
 	$next = wp_next_scheduled( WORKOS_LOGIN_AUDIT_SWEEP_HOOK );
+	if ( false !== $next && WORKOS_LOGIN_AUDIT_SWEEP_SCHEDULE !== wp_get_schedule( WORKOS_LOGIN_AUDIT_SWEEP_HOOK ) ) {
+		wp_unschedule_hook( WORKOS_LOGIN_AUDIT_SWEEP_HOOK );
+		$next = false;
+	}
 	if ( workos_login_audit_forwarding_active() ) {
 		if ( false === $next ) {
-			wp_schedule_event( time() + 5 * MINUTE_IN_SECONDS, 'workos_login_five_minutes', WORKOS_LOGIN_AUDIT_SWEEP_HOOK );
+			wp_schedule_event( time() + 15 * MINUTE_IN_SECONDS, WORKOS_LOGIN_AUDIT_SWEEP_SCHEDULE, WORKOS_LOGIN_AUDIT_SWEEP_HOOK );
 		}
 	} elseif ( false !== $next ) {
 		wp_unschedule_hook( WORKOS_LOGIN_AUDIT_SWEEP_HOOK );

@@ -43,6 +43,27 @@ function workos_login_is_server_url( string $url ): bool {
 }
 
 /**
+ * Whether requests to this login server address cross a network unencrypted: plain http:// to a
+ * host that is not this machine's loopback (127.0.0.0/8, ::1, localhost). Visitors' passwords and
+ * codes travel in those requests; the signatures keep them from being changed or replayed, not
+ * from being read.
+ *
+ * @since 0.6.0
+ *
+ * @param string $url A login server address (workos_login_is_server_url()).
+ */
+function workos_login_server_url_exposed( string $url ): bool {
+	if ( 'http' !== strtolower( (string) wp_parse_url( $url, PHP_URL_SCHEME ) ) ) {
+		return false;
+	}
+	$host = strtolower( trim( (string) wp_parse_url( $url, PHP_URL_HOST ), '[]' ) );
+	if ( 'localhost' === $host || str_ends_with( $host, '.localhost' ) || '::1' === $host ) {
+		return false;
+	}
+	return ! ( false !== filter_var( $host, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4 ) && str_starts_with( $host, '127.' ) );
+}
+
+/**
  * The login server's base URL, without a trailing slash.
  *
  * @since 0.1.0

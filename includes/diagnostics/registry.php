@@ -68,6 +68,10 @@ function workos_login_register_health_tests( array $tests ): array {
 			'callback' => 'workos_login_health_test_login_server',
 			'async'    => true,
 		),
+		'server_transport'   => array(
+			'label'    => __( 'Encryption between WordPress and the login server', 'workos-login' ),
+			'callback' => 'workos_login_health_test_server_transport',
+		),
 		'secret'             => array(
 			'label'    => __( 'WorkOS Login shared secret', 'workos-login' ),
 			'callback' => 'workos_login_health_test_secret',

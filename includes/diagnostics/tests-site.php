@@ -1,6 +1,7 @@
 <?php
 /**
- * The health tests WordPress answers alone: the shared secret, the rewrite rules, HTTPS.
+ * The health tests WordPress answers alone: the login server's transport, the shared secret, the
+ * rewrite rules, HTTPS.
  *
  * @package WorkOS_Login
  * @since   0.3.0
@@ -8,6 +9,51 @@
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
+}
+
+/**
+ * Requests to the login server are encrypted, or never leave this machine: a plain http://
+ * address of another host carries visitors' passwords and codes readable on the network.
+ *
+ * @since 0.6.0
+ *
+ * @return array{status: string, label: string, description: string}
+ */
+function workos_login_health_test_server_transport(): array {
+	$url = workos_login_server_url();
+	if ( ! workos_login_is_server_url( $url ) ) {
+		return workos_login_health_outcome(
+			'recommended',
+			__( 'The login server’s address is not set yet', 'workos-login' ),
+			array(
+				/* translators: %s: the constant name. */
+				sprintf( __( 'Set %s in wp-config.php; this test then checks that requests to it are encrypted.', 'workos-login' ), 'WORKOS_LOGIN_SERVER_URL' ),
+			)
+		);
+	}
+	$host = (string) wp_parse_url( $url, PHP_URL_HOST );
+	if ( ! workos_login_server_url_exposed( $url ) ) {
+		return workos_login_health_outcome(
+			'good',
+			__( 'Requests to the login server are encrypted or stay on this machine', 'workos-login' ),
+			array(
+				'https' === wp_parse_url( $url, PHP_URL_SCHEME )
+					/* translators: %s: a host name. */
+					? sprintf( __( 'WordPress reaches the login server at %s over HTTPS.', 'workos-login' ), $host )
+					/* translators: %s: a host name. */
+					: sprintf( __( 'WordPress reaches the login server on this machine (%s), so nothing crosses the network.', 'workos-login' ), $host ),
+			)
+		);
+	}
+	return workos_login_health_outcome(
+		'production' === wp_get_environment_type() ? 'critical' : 'recommended',
+		__( 'Requests to the login server cross the network unencrypted', 'workos-login' ),
+		array(
+			/* translators: %s: a host name. */
+			sprintf( __( 'WORKOS_LOGIN_SERVER_URL is a plain http:// address of another host (%s). Visitors’ passwords and one-time codes travel in these requests, readable by anyone on the network path; the signatures stop them being changed or replayed, not read.', 'workos-login' ), $host ),
+			__( 'Put TLS in front of the login server (a reverse proxy or load balancer with a certificate) and change WORKOS_LOGIN_SERVER_URL to its https:// address, or run the login server on this machine and use http://127.0.0.1.', 'workos-login' ),
+		)
+	);
 }
 
 /**

@@ -17,7 +17,9 @@
  *
  * Also taken: the oldest-WordPress smoke lane (`npm run test:oldest`, playwright.oldest.config.ts)
  * OLDEST_SITE e2e-oldest, OLDEST_WP_PORT 8894, OLDEST_WORKOS_PORT 4320, OLDEST_SERVER_PORT 4321,
- * OLDEST_REDIS_PORT 6382; `npm run bench` 4300/4301/8893 and, for its production-lane figures
+ * OLDEST_REDIS_PORT 6382; the install lane (`npm run test:install`, playwright.install.config.ts)
+ * INSTALL_SITE e2e-install, INSTALL_WP_PORT 8896, INSTALL_WORKOS_PORT 4340, INSTALL_SERVER_PORT
+ * 4341, INSTALL_REDIS_PORT 6383, and E2E_RELEASE_SERVER_BIN (the unpacked release's login server); `npm run bench` 4300/4301/8893 and, for its production-lane figures
  * (scripts/bench/prod.ts), site bench-prod on 8895, 4330–4333, 9132/9133, 3337, 6337;
  * `npm start` 4100/4101/8881.
  */
@@ -29,6 +31,8 @@ export interface E2eLaneEnv {
   lane: 'sqlite' | 'prod';
   site: string;
   ports: { wordpress: number; workos: number; server: number; redis: number };
+  /** `E2E_RELEASE_SERVER_BIN`: test the release (scripts/stack.ts StackOptions.release). */
+  releaseServerBin?: string;
 }
 
 export interface ProdLaneEnv {
@@ -55,6 +59,7 @@ export function e2eLaneEnv(env: Env = process.env): E2eLaneEnv {
       server: port(env, 'E2E_SERVER_PORT', 4201),
       redis: port(env, 'E2E_REDIS_PORT', 6381),
     },
+    releaseServerBin: env.E2E_RELEASE_SERVER_BIN?.trim() || undefined,
   };
 }
 

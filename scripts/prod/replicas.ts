@@ -30,6 +30,8 @@ export function createReplica(opts: {
   name: string;
   port: number;
   root: string;
+  /** The file Node runs: default `<root>/build/server/index.js`; the install lane, the release's bin. */
+  entry?: string;
   /** Where its output goes; without one it is printed on ours, prefixed (`npm start`). */
   logFile?: string;
   env: Record<string, string>;
@@ -54,7 +56,7 @@ export function createReplica(opts: {
     },
     async start(env = {}) {
       if (proc) return;
-      const started = startProc(name, process.execPath, [join(opts.root, 'build/server/index.js')], {
+      const started = startProc(name, process.execPath, [opts.entry ?? join(opts.root, 'build/server/index.js')], {
         env: {
           ...opts.env,
           WORKOS_LOGIN_SERVER_HOST: '127.0.0.1',

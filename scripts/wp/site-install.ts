@@ -78,12 +78,13 @@ echo count( (array) get_option( 'rewrite_rules' ) );
 
 /**
  * Installs the site. `pluginSlug/pluginFile` is activated when the file exists; otherwise a
- * warning is printed and the site comes up without it.
+ * warning is printed and the site comes up without it. No plugin (null): the site comes up
+ * without one, quietly (a test installs it).
  */
 export async function installSite(
   ctx: PhpContext,
   admin: AdminUser,
-  plugin: { slug: string; file: string; dir: string },
+  plugin: { slug: string; file: string; dir: string } | null,
 ): Promise<{ pluginActive: boolean }> {
   const env = {
     WORKOS_WP_TITLE: SITE_TITLE,
@@ -91,18 +92,18 @@ export async function installSite(
     WORKOS_WP_ADMIN_EMAIL: admin.email,
     WORKOS_WP_ADMIN_PASSWORD: admin.password,
     WORKOS_WP_PERMALINKS: PERMALINKS,
-    WORKOS_WP_PLUGIN: `${plugin.slug}/${plugin.file}`,
+    WORKOS_WP_PLUGIN: plugin ? `${plugin.slug}/${plugin.file}` : '',
   };
   await runPhp(ctx, INSTALL, { installing: true, env });
 
   let pluginActive = false;
-  if (existsSync(join(plugin.dir, plugin.file))) {
+  if (plugin && existsSync(join(plugin.dir, plugin.file))) {
     const out = await runPhp(ctx, ACTIVATE, { env }).catch((error: Error) => {
       throw new Error(`activating ${env.WORKOS_WP_PLUGIN} failed: ${error.message}`);
     });
     if (out.startsWith('warning:')) console.warn(`[wp] activating ${env.WORKOS_WP_PLUGIN}: ${out}`);
     pluginActive = true;
-  } else {
+  } else if (plugin) {
     console.warn(`[wp] ${join(plugin.dir, plugin.file)} does not exist yet: the site runs without the plugin`);
   }
   await runPhp(ctx, FLUSH, { env });

@@ -39,6 +39,11 @@ export interface CreateSiteOptions {
   port: number;
   /** The plugin's folder, symlinked as wp-content/plugins/<pluginSlug>. */
   pluginDir: string;
+  /**
+   * False: WordPress is installed without the plugin, which a test then installs the way a site
+   * owner does (the install lane uploads the release zip). Default true.
+   */
+  mountPlugin?: boolean;
   pluginSlug?: string;
   /** Main plugin file inside pluginDir, activated at install when it exists. */
   pluginFile?: string;
@@ -116,6 +121,7 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
   const core = await prepareCore();
   const pluginDir = realpathSync(opts.pluginDir);
   const plugin = { dir: pluginDir, slug: opts.pluginSlug ?? 'workos-login', file: opts.pluginFile ?? 'plugin.php' };
+  const mount = opts.mountPlugin ?? true;
   for (const name of Object.keys(opts.muPlugins ?? {})) {
     if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new Error(`invalid mu-plugin name: ${name}`);
   }
@@ -144,6 +150,7 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
         port: opts.port,
         plugin,
         pluginExists: existsSync(join(plugin.dir, plugin.file)),
+        ...(mount ? {} : { mount }),
         constants,
         // Only MySQL sites hash their database: SQLite sites built before it existed stay valid.
         ...(database.driver === 'mysql' ? { database } : {}),
@@ -167,7 +174,7 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
     await linkTree(core, docroot, skip);
     await mkdir(join(dir, 'logs'), { recursive: true });
     await writeFile(join(docroot, 'wp-config.php'), renderWpConfig({ port: opts.port, constants, database }));
-    await symlink(plugin.dir, join(docroot, 'wp-content/plugins', plugin.slug));
+    if (mount) await symlink(plugin.dir, join(docroot, 'wp-content/plugins', plugin.slug));
     const muDir = join(docroot, 'wp-content/mu-plugins');
     await mkdir(muDir, { recursive: true });
     await writeFile(join(muDir, RUNTIME_MU_PLUGIN), runtimePlugin);
@@ -176,7 +183,7 @@ export async function createSite(opts: CreateSiteOptions): Promise<Site> {
     }
     if (php) {
       await mysql?.recreate();
-      ({ pluginActive } = await installSite(phpContext(php.php, opts.port, paths), admin, plugin));
+      ({ pluginActive } = await installSite(phpContext(php.php, opts.port, paths), admin, mount ? plugin : null));
       if (mysql) await mysql.saveGolden();
       else await copyFile(paths.dbFile!, paths.golden);
     }

@@ -15,7 +15,7 @@ const DIAGNOSTICS = '/wp-admin/admin.php?page=workos-login-diagnostics';
 const DEMO_ORG = seed.organizations[0];
 /** The tests that ask the login server (async in Site Health), then those WordPress answers alone. */
 const SERVER_TESTS = ['login_server', 'workos_credentials', 'organization', 'clock'];
-const SITE_TESTS = ['secret', 'rewrite_rules', 'https'];
+const SITE_TESTS = ['server_transport', 'secret', 'rewrite_rules', 'https'];
 
 interface HealthResult {
   status: 'good' | 'recommended' | 'critical';

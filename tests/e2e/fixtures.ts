@@ -29,7 +29,14 @@ export const test = base.extend<{ cleanSite: void }, { stack: Stack }>({
       const stack =
         LANE.lane === 'prod'
           ? await (await import('../../scripts/prod/stack.ts')).startProdStack({ env: PROD, workos: 'fake', constants })
-          : await startStack({ name: LANE.site, ports: LANE.ports, workos: 'fake', quiet: true, constants });
+          : await startStack({
+              name: LANE.site,
+              ports: LANE.ports,
+              workos: 'fake',
+              quiet: true,
+              constants,
+              release: LANE.releaseServerBin ? { serverBin: LANE.releaseServerBin } : undefined,
+            });
       await use(stack);
       await stack.stop();
     },
