@@ -38,6 +38,11 @@ import { stepUpStep } from './steps/step-up.ts';
 
 export interface AppDeps extends StepContext {
   secret: string;
+  /**
+   * `WORKOS_LOGIN_SECRET_PREVIOUS`: during a rotation, requests signed with it are accepted too
+   * (and answered signed with it); the sealer opens flows sealed with it.
+   */
+  previousSecret?: string | null;
   log: Logger;
   now?: () => number;
   /** The most any request may spend (`WORKOS_LOGIN_STEP_BUDGET_MS`); WordPress's budget may shorten it. */
@@ -82,7 +87,8 @@ const elapsed = (started: number) => Math.round((performance.now() - started) * 
 
 export function createApp(deps: AppDeps): Hono<SignedEnv> {
   const now = deps.now ?? Date.now;
-  const signed = signedJson(deps.secret, now);
+  const signed = signedJson(now);
+  const secrets = deps.previousSecret ? [deps.secret, deps.previousSecret] : [deps.secret];
   const app = new Hono<SignedEnv>();
   const maxBudget = deps.stepBudgetMs ?? DEFAULT_STEP_BUDGET_MS;
 
@@ -105,7 +111,7 @@ export function createApp(deps: AppDeps): Hono<SignedEnv> {
   app.use(
     '/v1/*',
     bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'body_too_large' }, 413) }),
-    requireSignature(deps.secret, deps.log, now),
+    requireSignature(secrets, deps.log, now),
   );
 
   for (const route of ADMIN_ROUTES) {

@@ -25,6 +25,8 @@ export async function runCheck(
   write(`  WorkOS API key      ${api_key_last4 ? `…${api_key_last4}` : '(set)'}`);
   write(`  WorkOS client id    ${client_id ?? '(not set)'}`);
   write(`  step budget         ${config.stepBudgetMs} ms`);
+  if (config.previousSecret)
+    write('  secret rotation     WORKOS_LOGIN_SECRET_PREVIOUS is accepted too (remove it when done)');
   if (!health.workos.ok) {
     write(`WorkOS (${api_host}): ${health.workos.error ?? 'the check failed'}`);
     return 1;

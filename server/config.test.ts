@@ -42,6 +42,18 @@ describe('config', () => {
     expect(problems.join()).not.toContain('short-secret-value');
   });
 
+  it('takes a previous secret during a rotation: long enough, and not the current one', () => {
+    expect(loadConfig(good).previousSecret).toBeNull();
+    const previous = 'the-secret-before-the-rotation-0123456789abcdef';
+    expect(loadConfig({ ...good, WORKOS_LOGIN_SECRET_PREVIOUS: previous }).previousSecret).toBe(previous);
+    expect(problemsOf({ ...good, WORKOS_LOGIN_SECRET_PREVIOUS: 'short-old-one' })).toEqual([
+      'WORKOS_LOGIN_SECRET_PREVIOUS must be at least 32 characters, like WORKOS_LOGIN_SECRET',
+    ]);
+    expect(problemsOf({ ...good, WORKOS_LOGIN_SECRET_PREVIOUS: good.WORKOS_LOGIN_SECRET }).join()).toContain(
+      'is the same as WORKOS_LOGIN_SECRET',
+    );
+  });
+
   it('reads the step budget, 8000 ms unless set, and reports a bad one with the rest', () => {
     expect(loadConfig(good).stepBudgetMs).toBe(8000);
     expect(loadConfig({ ...good, WORKOS_LOGIN_STEP_BUDGET_MS: ' 25000 ' }).stepBudgetMs).toBe(25_000);

@@ -11,6 +11,11 @@ export interface Config {
   clientId: string;
   /** Shared with WordPress (`WORKOS_LOGIN_SECRET`): signs envelopes and derives the seal key. */
   secret: string;
+  /**
+   * `WORKOS_LOGIN_SECRET_PREVIOUS`, during a rotation only: also accepted on requests (answered
+   * with it) and for opening sealed flows; never used to sign or seal anything new.
+   */
+  previousSecret: string | null;
   /** WorkOS API base, e.g. `https://api.workos.com` or the fake's `http://127.0.0.1:4100`. */
   apiUrl: URL;
   host: string;
@@ -53,6 +58,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('WORKOS_LOGIN_SECRET must be at least 32 characters (32 random bytes, hex or base64)');
   }
 
+  const previousSecret = env.WORKOS_LOGIN_SECRET_PREVIOUS?.trim() || null;
+  if (previousSecret !== null && previousSecret.length < 32) {
+    problems.push('WORKOS_LOGIN_SECRET_PREVIOUS must be at least 32 characters, like WORKOS_LOGIN_SECRET');
+  } else if (previousSecret !== null && previousSecret === secret) {
+    problems.push(
+      'WORKOS_LOGIN_SECRET_PREVIOUS is the same as WORKOS_LOGIN_SECRET: set it to the other secret of the rotation, or remove it',
+    );
+  }
+
   let apiUrl = new URL('https://api.workos.com');
   const rawApiUrl = env.WORKOS_API_URL?.trim();
   if (rawApiUrl) {
@@ -83,5 +97,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { apiKey, clientId, secret, apiUrl, host, port, logLevel, stepBudgetMs };
+  return { apiKey, clientId, secret, previousSecret, apiUrl, host, port, logLevel, stepBudgetMs };
 }

@@ -35,8 +35,9 @@ if (check) {
 const app = createApp({
   workos: createWorkOS(config),
   clientId: config.clientId,
-  sealer: createSealer(config.secret),
+  sealer: createSealer(config.secret, Date.now, config.previousSecret),
   secret: config.secret,
+  previousSecret: config.previousSecret,
   log,
   stepBudgetMs: config.stepBudgetMs,
 });
@@ -46,6 +47,9 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
     url: `http://${config.host}:${info.port}`,
     workos: config.apiUrl.origin,
     step_budget_ms: config.stepBudgetMs,
+    ...(config.previousSecret
+      ? { rotation: 'WORKOS_LOGIN_SECRET_PREVIOUS is accepted too: remove it once every node uses the new secret' }
+      : {}),
   });
 });
 

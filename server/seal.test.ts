@@ -85,4 +85,19 @@ describe('sealed flow tokens', () => {
   it.each(['', 'v1', 'v2.abc', 'v1.', 'v1.abc.def', 'v1.AAAA'])('refuses malformed token %j', (token) => {
     expect(reason(() => createSealer(secret).unseal(token, binding))).toBe('malformed');
   });
+
+  it('during a rotation, seals with the current secret and opens what either secret sealed', () => {
+    const previous = 'p'.repeat(64);
+    const before = createSealer(previous).seal({ step: 'begun before the switch' }, binding, 60_000);
+    const rotating = createSealer(secret, Date.now, previous);
+    expect(rotating.unseal<{ step: string }>(before, binding).data.step).toBe('begun before the switch');
+    const after = rotating.seal({ step: 'new' }, binding, 60_000);
+    expect(createSealer(secret).unseal<{ step: string }>(after, binding).data.step).toBe('new');
+    expect(reason(() => createSealer(previous).unseal(after, binding))).toBe('tampered');
+    // Once the previous secret is removed, what it sealed no longer opens.
+    expect(reason(() => createSealer(secret).unseal(before, binding))).toBe('tampered');
+    expect(reason(() => rotating.unseal(createSealer('t'.repeat(64)).seal(1, binding, 60_000), binding))).toBe(
+      'tampered',
+    );
+  });
 });

@@ -4,7 +4,8 @@
  * authenticated, so the login server stays stateless and the browser learns nothing.
  *
  * Format: `v1.<base64url(iv ‖ ciphertext ‖ tag)>`, AES-256-GCM with a key derived (HKDF-SHA256)
- * from the shared secret. Purpose and profile are bound as associated data, expiry and a unique
+ * from the shared secret. During a secret rotation tokens are sealed with the current secret's key
+ * and opened with either key, so a sign-in that began before the switch finishes after it. Purpose and profile are bound as associated data, expiry and a unique
  * id inside the payload.
  *
  * One token, one spelling: only the canonical encoding opens (unpadded base64url, nothing after
@@ -47,8 +48,10 @@ export interface Sealer {
   unseal<T>(token: string, binding: SealBinding): Sealed<T>;
 }
 
-export function createSealer(secret: string, now: () => number = Date.now): Sealer {
-  const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'workos-login/flow/v1', 32));
+export function createSealer(secret: string, now: () => number = Date.now, previous?: string | null): Sealer {
+  const derive = (from: string) => Buffer.from(hkdfSync('sha256', from, Buffer.alloc(0), 'workos-login/flow/v1', 32));
+  const key = derive(secret);
+  const keys = previous ? [key, derive(previous)] : [key];
   const aad = (b: SealBinding) => Buffer.from(`${VERSION}|${b.purpose}|${b.profile}`);
 
   return {
@@ -67,16 +70,22 @@ export function createSealer(secret: string, now: () => number = Date.now): Seal
       if (body.length < IV_BYTES + TAG_BYTES + 2 || body.toString('base64url') !== encoded) {
         throw new FlowTokenError('malformed');
       }
-      let plain: string;
-      try {
-        const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, IV_BYTES)).setAAD(aad(binding));
-        decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-        plain =
-          decipher.update(body.subarray(IV_BYTES, body.length - TAG_BYTES), undefined, 'utf8') + decipher.final('utf8');
-      } catch (cause) {
-        // GCM cannot tell a forged token from one sealed for another purpose/profile.
-        throw new FlowTokenError('tampered', { cause });
+      let plain: string | null = null;
+      let cause: unknown;
+      for (const candidate of keys) {
+        try {
+          const decipher = createDecipheriv('aes-256-gcm', candidate, body.subarray(0, IV_BYTES)).setAAD(aad(binding));
+          decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+          plain =
+            decipher.update(body.subarray(IV_BYTES, body.length - TAG_BYTES), undefined, 'utf8') +
+            decipher.final('utf8');
+          break;
+        } catch (error) {
+          cause = error;
+        }
       }
+      // GCM cannot tell a forged token from one sealed for another purpose/profile.
+      if (plain === null) throw new FlowTokenError('tampered', { cause });
       const parsed = JSON.parse(plain) as { d: unknown; jti: string; exp: number };
       if (!(parsed.exp > now())) throw new FlowTokenError('expired');
       return { data: parsed.d as never, jti: parsed.jti, exp: parsed.exp };

@@ -8,13 +8,13 @@ import { answerTo, sign, signRequest, verify } from './signature.ts';
 const SECRET = 's'.repeat(64);
 const NOW = 1_750_000_000_000;
 
-function app(logLines: string[] = []) {
+function app(logLines: string[] = [], secrets = [SECRET]) {
   const hono = new Hono<SignedEnv>();
-  const signed = signedJson(SECRET, () => NOW);
+  const signed = signedJson(() => NOW);
   hono.use(
     '*',
     requireSignature(
-      SECRET,
+      secrets,
       createLogger('debug', (l) => logLines.push(l)),
       () => NOW,
     ),
@@ -62,5 +62,27 @@ describe('signed routes', () => {
       'missing',
       'mismatch',
     ]);
+  });
+
+  it('during a rotation, accepts either secret and answers with the one the request used', async () => {
+    const previous = 'p'.repeat(64);
+    const hono = app([], [SECRET, previous]);
+    for (const secret of [SECRET, previous]) {
+      const header = signed(secret, '{}');
+      const res = await post(hono, '{}', header);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const answer = res.headers.get(SERVER_HEADERS.signature);
+      const other = secret === SECRET ? previous : SECRET;
+      expect(verify(secret, text, answer, answerTo({ path: '/echo', header }), NOW)).toBeNull();
+      expect(verify(other, text, answer, answerTo({ path: '/echo', header }), NOW)).toBe('mismatch');
+    }
+    const logLines: string[] = [];
+    const strict = app(logLines, [SECRET, previous]);
+    for (const signature of [signed('f'.repeat(64), 'x'), signed(previous, 'x', NOW - 120_000)])
+      expect((await post(strict, 'x', signature)).status).toBe(401);
+    expect(logLines.map((l) => (JSON.parse(l) as { reason: string }).reason)).toEqual(['mismatch', 'expired']);
+    // Without the rotation, the previous secret is a stranger.
+    expect((await post(app(), '{}', signed(previous, '{}'))).status).toBe(401);
   });
 });

@@ -86,6 +86,20 @@ function workos_login_secret(): string {
 }
 
 /**
+ * During a rotation of the shared secret (`WORKOS_LOGIN_SECRET_PREVIOUS`), the secret before it:
+ * a login server that does not have the new one yet is asked again with this one. Never used
+ * otherwise; remove it once every login server has the new secret.
+ *
+ * @since 0.6.0
+ *
+ * @return string '' when unset, too short, or the same as the current secret.
+ */
+function workos_login_previous_secret(): string {
+	$previous = (string) workos_login_option( 'secret_previous' );
+	return strlen( $previous ) >= WORKOS_LOGIN_SECRET_MIN_BYTES && ! hash_equals( workos_login_secret(), $previous ) ? $previous : '';
+}
+
+/**
  * The site's WorkOS organization (`WORKOS_ORGANIZATION_ID`), if any.
  *
  * @since 0.1.0

@@ -45,6 +45,14 @@ function workos_login_settings_definitions(): array {
 			'env'      => true,
 			'secret'   => true,
 		),
+		'secret_previous'            => array(
+			'constant' => 'WORKOS_LOGIN_SECRET_PREVIOUS',
+			'type'     => 'string',
+			'default'  => '',
+			'group'    => 'workos_login_settings',
+			'env'      => true,
+			'secret'   => true,
+		),
 		'organization_id'            => array(
 			'constant' => 'WORKOS_ORGANIZATION_ID',
 			'type'     => 'string',

@@ -95,6 +95,11 @@ function workos_login_health_test_secret(): array {
 	if ( 'database' === workos_login_option_source( 'secret' ) ) {
 		$paragraphs[] = __( 'Consider moving it to wp-config.php (WORKOS_LOGIN_SECRET), so database backups do not carry it.', 'workos-login' );
 	}
+	if ( '' !== workos_login_previous_secret() ) {
+		$paragraphs[] = __( 'A rotation of the secret is under way: WORKOS_LOGIN_SECRET_PREVIOUS is set, so a login server that does not have the new secret yet is still answered with the previous one.', 'workos-login' );
+		$paragraphs[] = __( 'Once every login server uses the new secret, remove WORKOS_LOGIN_SECRET_PREVIOUS from wp-config.php and from the login servers: until then the previous secret still works.', 'workos-login' );
+		return workos_login_health_outcome( 'recommended', __( 'A rotation of the WorkOS Login shared secret is under way', 'workos-login' ), $paragraphs );
+	}
 	return workos_login_health_outcome( 'good', __( 'The WorkOS Login shared secret is set and long enough', 'workos-login' ), $paragraphs );
 }
 

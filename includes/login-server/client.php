@@ -85,8 +85,56 @@ function workos_login_server_request( string $path, array $body, array $types = 
 		return $unavailable;
 	}
 
-	$secret  = workos_login_secret();
-	$json    = (string) wp_json_encode( $body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+	$secret                  = workos_login_secret();
+	$json                    = (string) wp_json_encode( $body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+	list( $reply, $message ) = workos_login_server_send( $path, $json, $secret );
+	// During a rotation of the shared secret, a login server that does not have the new one yet
+	// refuses its signature (401, unsigned): once more, signed with the previous secret.
+	$previous = workos_login_previous_secret();
+	if ( '' !== $previous && ! is_wp_error( $reply ) && 401 === (int) wp_remote_retrieve_response_code( $reply ) && '' === (string) wp_remote_retrieve_header( $reply, WORKOS_LOGIN_SIGNATURE_HEADER ) ) {
+		$secret                  = $previous;
+		list( $reply, $message ) = workos_login_server_send( $path, $json, $secret );
+	}
+	if ( is_wp_error( $reply ) ) {
+		return workos_login_server_failed( $path, 'transport error: ' . $reply->get_error_message(), $unavailable );
+	}
+	$status    = (int) wp_remote_retrieve_response_code( $reply );
+	$signature = (string) wp_remote_retrieve_header( $reply, WORKOS_LOGIN_SIGNATURE_HEADER );
+	$text      = (string) wp_remote_retrieve_body( $reply );
+
+	if ( '' === $signature && in_array( $status, array( 502, 503, 504 ), true ) ) {
+		return workos_login_server_failed( $path, sprintf( 'HTTP %d from a proxy or load balancer: no login server answered.', $status ), $unavailable );
+	}
+	// The answer to this very request: signed over its id, method and path.
+	if ( ! workos_login_verify_signature( $signature, $text, $secret, array( 'kind' => 'response' ) + $message ) ) {
+		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer without a valid signature (check WORKOS_LOGIN_SECRET and both clocks).', $status ), $unavailable );
+	}
+	workos_login_note_config_verified();
+	$outcome = workos_login_parse_outcome( $text, $types );
+	if ( null === $outcome ) {
+		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer is not a valid Outcome.', $status ), $unavailable );
+	}
+	if ( ( $status < 200 || $status > 299 ) && 'error' !== $outcome['type'] ) {
+		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer carries a %s outcome.', $status, $outcome['type'] ), $unavailable );
+	}
+
+	workos_login_mark_server_reachable();
+	workos_login_note_workos_health( $outcome );
+	return $outcome;
+}
+
+/**
+ * POSTs one signed request (a fresh request id) and records in the circuit breaker what it cost.
+ *
+ * @since 0.6.0
+ *
+ * @param string $path   Route under `/v1/`.
+ * @param string $json   The body.
+ * @param string $secret The secret to sign with.
+ * @return array{0: array<string, mixed>|WP_Error, 1: array{kind: string, method: string, path: string, id: string}}
+ *         WordPress's HTTP answer, and the signed message it answers.
+ */
+function workos_login_server_send( string $path, string $json, string $secret ): array {
 	$message = array(
 		'kind'   => 'request',
 		'method' => 'POST',
@@ -114,32 +162,7 @@ function workos_login_server_request( string $path, array $body, array $types = 
 	// answer — also a balancer's late 504) opens the breaker.
 	$elapsed = microtime( true ) - $started;
 	workos_login_breaker_record( $elapsed >= 0.9 * $timeout || ( is_wp_error( $reply ) && $elapsed >= 0.9 * WORKOS_LOGIN_SERVER_CONNECT_TIMEOUT ) );
-	if ( is_wp_error( $reply ) ) {
-		return workos_login_server_failed( $path, 'transport error: ' . $reply->get_error_message(), $unavailable );
-	}
-	$status    = (int) wp_remote_retrieve_response_code( $reply );
-	$signature = (string) wp_remote_retrieve_header( $reply, WORKOS_LOGIN_SIGNATURE_HEADER );
-	$text      = (string) wp_remote_retrieve_body( $reply );
-
-	if ( '' === $signature && in_array( $status, array( 502, 503, 504 ), true ) ) {
-		return workos_login_server_failed( $path, sprintf( 'HTTP %d from a proxy or load balancer: no login server answered.', $status ), $unavailable );
-	}
-	// The answer to this very request: signed over its id, method and path.
-	if ( ! workos_login_verify_signature( $signature, $text, $secret, array( 'kind' => 'response' ) + $message ) ) {
-		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer without a valid signature (check WORKOS_LOGIN_SECRET and both clocks).', $status ), $unavailable );
-	}
-	workos_login_note_config_verified();
-	$outcome = workos_login_parse_outcome( $text, $types );
-	if ( null === $outcome ) {
-		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer is not a valid Outcome.', $status ), $unavailable );
-	}
-	if ( ( $status < 200 || $status > 299 ) && 'error' !== $outcome['type'] ) {
-		return workos_login_server_failed( $path, sprintf( 'HTTP %d answer carries a %s outcome.', $status, $outcome['type'] ), $unavailable );
-	}
-
-	workos_login_mark_server_reachable();
-	workos_login_note_workos_health( $outcome );
-	return $outcome;
+	return array( $reply, $message );
 }
 
 /**

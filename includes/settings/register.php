@@ -52,6 +52,7 @@ function workos_login_setting_label( string $name ): string {
 	$labels = array(
 		'server_url'                 => __( 'Login server URL', 'workos-login' ),
 		'secret'                     => __( 'Shared secret', 'workos-login' ),
+		'secret_previous'            => __( 'Previous shared secret (during a rotation)', 'workos-login' ),
 		'organization_id'            => __( 'Site organization', 'workos-login' ),
 		'gate_enabled'               => __( 'Entitlement gate', 'workos-login' ),
 		'gate_message'               => __( 'Denial message', 'workos-login' ),
@@ -103,6 +104,7 @@ function workos_login_sanitize_setting( string $name, mixed $value ): mixed {
 			$result = workos_login_sanitize_server_url( $value, $previous );
 			break;
 		case 'secret':
+		case 'secret_previous':
 			$result = workos_login_sanitize_secret( $value, $previous );
 			break;
 		case 'organization_id':
