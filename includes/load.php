@@ -32,6 +32,9 @@ require_once __DIR__ . '/settings/load.php'; // Settings screens and the preview
 require_once __DIR__ . '/audit/load.php'; // The audit log.
 require_once __DIR__ . '/diagnostics/load.php'; // Diagnostics and Site Health.
 require_once __DIR__ . '/passkeys/load.php'; // Passkeys.
+if ( defined( 'WP_CLI' ) && WP_CLI ) {
+	require_once __DIR__ . '/cli/load.php'; // The `wp workos` commands.
+}
 
 /**
  * Loads translations from the plugin's languages/ folder.

@@ -137,7 +137,8 @@ export function pack(root = ROOT, outDir = join(root, 'dist')): Release {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (!process.argv.includes('--no-build')) {
-    execFileSync(process.execPath, [join(ROOT, 'scripts/generate-php.ts')], { cwd: ROOT, stdio: 'inherit' });
+    for (const script of ['scripts/generate-php.ts', 'scripts/i18n/make-pot.ts'])
+      execFileSync(process.execPath, [join(ROOT, script)], { cwd: ROOT, stdio: 'inherit' });
     (await import('./build.ts')).build();
   }
   const release = pack();

@@ -28,8 +28,6 @@ function workos_login_audit_export(): void {
 	check_admin_referer( 'workos_login_audit_export' );
 	// Filters are read like the screen reads them; the nonce above vouches for the request.
 	$filters = workos_login_audit_filters( wp_unslash( $_GET ) );
-	$columns = workos_login_audit_columns();
-	$stored  = workos_login_audit_export_stored();
 
 	nocache_headers();
 	header( 'Content-Type: text/csv; charset=utf-8' );
@@ -37,7 +35,31 @@ function workos_login_audit_export(): void {
 	header( 'X-Content-Type-Options: nosniff' );
 	// phpcs:disable WordPress.WP.AlternativeFunctions -- streaming to the response, not the file system.
 	$out = fopen( 'php://output', 'w' );
-	// A byte order mark, so spreadsheet programs read UTF-8.
+	if ( false !== $out ) {
+		workos_login_audit_write_csv( $out, $filters );
+		fclose( $out );
+	}
+	// phpcs:enable WordPress.WP.AlternativeFunctions
+	exit;
+}
+add_action( 'admin_post_workos_login_audit_export', 'workos_login_audit_export' );
+
+/**
+ * Writes the export: a byte order mark (so spreadsheet programs read UTF-8), the screen's columns,
+ * then the stored columns the chain covers, for every row the filters select, newest first, read
+ * in chunks. The screen's download and `wp workos audit export` both write it.
+ *
+ * @since 0.6.0
+ *
+ * @param resource              $out     Where to write.
+ * @param array<string, string> $filters From workos_login_audit_filters().
+ * @return int Rows written.
+ */
+function workos_login_audit_write_csv( $out, array $filters ): int {
+	$columns = workos_login_audit_columns();
+	$stored  = workos_login_audit_export_stored();
+	$written = 0;
+	// phpcs:disable WordPress.WP.AlternativeFunctions -- writing the export to the stream given.
 	fwrite( $out, "\xEF\xBB\xBF" );
 	fputcsv( $out, array_merge( array_map( 'workos_login_audit_csv_cell', array_values( $columns ) ), $stored ), ',', '"', '' );
 	$before = array();
@@ -52,15 +74,14 @@ function workos_login_audit_export(): void {
 				$cells[] = workos_login_audit_csv_stored_cell( (string) ( $row[ $column ] ?? '' ) );
 			}
 			fputcsv( $out, $cells, ',', '"', '' );
+			++$written;
 		}
 		$last   = end( $rows );
 		$before = $last ? array( (string) $last['occurred_at'], (int) $last['id'] ) : array();
 	} while ( count( $rows ) === WORKOS_LOGIN_AUDIT_EXPORT_CHUNK ); // phpcs:ignore Squiz.PHP.DisallowSizeFunctionsInLoops.Found -- $rows is a new chunk each pass.
-	fclose( $out );
 	// phpcs:enable WordPress.WP.AlternativeFunctions
-	exit;
+	return $written;
 }
-add_action( 'admin_post_workos_login_audit_export', 'workos_login_audit_export' );
 
 /**
  * A cell safe to open in a spreadsheet: text that a spreadsheet would run as a formula gets a

@@ -28,11 +28,7 @@ function workos_login_render_diagnostics_configuration(): void {
 	echo '</tr></thead><tbody>';
 	foreach ( workos_login_settings_definitions() as $name => $definition ) {
 		$source = workos_login_option_source( $name );
-		$where  = array(
-			'constant'    => $definition['constant'],
-			'environment' => $definition['constant'],
-			'database'    => 'workos_login_' . $name,
-		)[ $source ] ?? '';
+		$where  = workos_login_diagnostics_setting_where( $name, $source );
 		printf(
 			'<tr data-setting="%1$s" data-source="%2$s"><th scope="row"><code>%3$s</code></th><td>%4$s</td><td>%5$s%6$s</td></tr>',
 			esc_attr( $name ),
@@ -73,6 +69,27 @@ function workos_login_diagnostics_setting_value( string $name, array $definition
 	}
 	$text = is_scalar( $value ) ? (string) $value : '';
 	return '' === $text ? __( '(empty)', 'workos-login' ) : $text;
+}
+
+/**
+ * Where a setting's value is set: the constant or environment variable's name, or the option's.
+ *
+ * @since 0.6.0
+ *
+ * @param string $name   Setting name.
+ * @param string $source Its workos_login_option_source().
+ * @return string '' for a default.
+ */
+function workos_login_diagnostics_setting_where( string $name, string $source ): string {
+	$definition = workos_login_settings_definitions()[ $name ] ?? null;
+	if ( null === $definition ) {
+		return '';
+	}
+	return array(
+		'constant'    => $definition['constant'],
+		'environment' => $definition['constant'],
+		'database'    => 'workos_login_' . $name,
+	)[ $source ] ?? '';
 }
 
 /**

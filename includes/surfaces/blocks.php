@@ -21,11 +21,18 @@ const WORKOS_LOGIN_BLOCKS = array( 'login', 'login-button' );
  * Registers the blocks. Without their build they still render on the front end (render.php needs
  * no JavaScript of its own); only the editor misses them, which an admin notice explains.
  *
+ * With block.json's `textdomain` alone, core looks for the editor scripts' translations only in
+ * wp-content/languages/plugins/; the plugin ships its own in languages/, so they are pointed there.
+ *
  * @since 0.2.0
+ * @since 0.6.0 The editor scripts' translations come from the plugin's languages/ folder.
  */
 function workos_login_register_blocks(): void {
 	foreach ( WORKOS_LOGIN_BLOCKS as $name ) {
-		register_block_type( dirname( __DIR__, 2 ) . '/blocks/' . $name );
+		$block = register_block_type( dirname( __DIR__, 2 ) . '/blocks/' . $name );
+		foreach ( $block ? $block->editor_script_handles : array() as $handle ) {
+			wp_set_script_translations( $handle, 'workos-login', plugin_dir_path( WORKOS_LOGIN_FILE ) . 'languages' );
+		}
 	}
 }
 add_action( 'init', 'workos_login_register_blocks' );

@@ -1,7 +1,8 @@
 <?php
 /**
- * `wp workos-login break-glass <user> [--ttl=<minutes>]`: issues a break-glass link from the
- * command line (break-glass-link.php) and prints it. Registered only when WP-CLI runs.
+ * `wp workos break-glass <user> [--ttl=<minutes>]`: issues a break-glass link from the command
+ * line (break-glass-link.php) and prints it. Registered with the other `wp workos` commands
+ * (cli/load.php) only when WP-CLI runs, also under its old name `wp workos-login break-glass`.
  *
  * @package WorkOS_Login
  * @since   0.3.0
@@ -27,7 +28,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * ## EXAMPLES
  *
- *     wp workos-login break-glass admin --ttl=10
+ *     $ wp workos break-glass admin --ttl=10
  *
  * @since 0.6.0
  *
@@ -38,7 +39,7 @@ function workos_login_break_glass_cli( array $args, array $assoc_args ): void {
 	$who  = (string) ( $args[0] ?? '' );
 	$user = 1 === preg_match( '/^[1-9][0-9]*$/D', $who ) ? get_userdata( (int) $who ) : workos_login_break_glass_find_user( $who );
 	if ( ! $user ) {
-		WP_CLI::error( 'No user has that username, email address or ID.' );
+		WP_CLI::error( __( 'No user has that username, email address or ID.', 'workos-login' ) );
 		return;
 	}
 	$ttl    = (string) ( $assoc_args['ttl'] ?? WORKOS_LOGIN_BREAK_GLASS_DEFAULT_MINUTES );
@@ -48,9 +49,6 @@ function workos_login_break_glass_cli( array $args, array $assoc_args ): void {
 		return;
 	}
 	WP_CLI::line( $issued['url'] );
-	WP_CLI::success( sprintf( 'Single-use link for %s, valid until %s UTC. It is not stored: hand it over privately.', $user->user_login, gmdate( 'Y-m-d H:i', $issued['link']['expires'] ) ) );
-}
-
-if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( 'WP_CLI' ) ) {
-	WP_CLI::add_command( 'workos-login break-glass', 'workos_login_break_glass_cli' );
+	/* translators: 1: a username, 2: a date and time (UTC). */
+	WP_CLI::success( sprintf( __( 'Single-use link for %1$s, valid until %2$s UTC. It is not stored: hand it over privately.', 'workos-login' ), $user->user_login, gmdate( 'Y-m-d H:i', $issued['link']['expires'] ) ) );
 }

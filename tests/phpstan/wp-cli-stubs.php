@@ -7,7 +7,7 @@
  */
 
 /**
- * WP-CLI's static API, as far as includes/surfaces/break-glass-cli.php uses it.
+ * WP-CLI's static API, as far as includes/cli/ and includes/surfaces/break-glass-cli.php use it.
  */
 class WP_CLI {
 	/**
@@ -27,6 +27,28 @@ class WP_CLI {
 	 * @param string $message The line.
 	 */
 	public static function line( string $message = '' ): void {}
+
+	/**
+	 * Prints a warning.
+	 *
+	 * @param string $message The message.
+	 */
+	public static function warning( string $message ): void {}
+
+	/**
+	 * Asks a yes/no question; exits unless answered yes (or `--yes` was given).
+	 *
+	 * @param string               $question   The question.
+	 * @param array<string, mixed> $assoc_args The command's options.
+	 */
+	public static function confirm( string $question, array $assoc_args = array() ): void {}
+
+	/**
+	 * Exits with a code.
+	 *
+	 * @param int $code Exit code.
+	 */
+	public static function halt( int $code ): void {}
 
 	/**
 	 * Prints a success message.

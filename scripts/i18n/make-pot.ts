@@ -1,0 +1,246 @@
+/**
+ * `node scripts/i18n/make-pot.ts` (run by `npm run build`): the plugin's translation files, made
+ * from the code with no WP-CLI.
+ *
+ * - `languages/workos-login.pot`: every `workos-login` gettext call in the PHP (plugin.php,
+ *   uninstall.php, includes/, blocks/), every `@wordpress/i18n` call in admin/ and blocks/,
+ *   block.json's title, description and keywords (with the contexts WordPress translates them
+ *   with) and the plugin header's Name and Description. Sorted by first source reference, no dates.
+ * - each `languages/workos-login-<locale>.po` brought in step with it (new strings added
+ *   untranslated, gone ones dropped, comments refreshed; translations kept), then compiled to
+ *   `workos-login-<locale>.mo` (PHP) and `workos-login-<locale>-<md5>.json` (Jed 1.x, one per
+ *   script with translations, md5 of the script's path in the plugin as `load_script_textdomain()`
+ *   computes it).
+ *
+ * The files are committed; scripts/i18n/make-pot.test.ts fails when any of them is stale.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { relativeImports, extractTs } from './js.ts';
+import {
+  type Entry,
+  type Headers,
+  type Message,
+  entryKey,
+  mergeMessages,
+  parsePo,
+  renderJed,
+  renderMo,
+  renderPo,
+} from './messages.ts';
+import { type Unextractable, extractPhp } from './php.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DOMAIN = 'workos-login';
+export const LANGUAGES = join(ROOT, 'languages');
+export const POT = join(LANGUAGES, `${DOMAIN}.pot`);
+
+/** Files under `dir` (relative to ROOT, sorted) whose names pass `keep`. */
+function walk(dir: string, keep: (name: string) => boolean): string[] {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(join(ROOT, path)).isDirectory()) return walk(path, keep);
+      return keep(name) ? [path] : [];
+    });
+}
+
+export function phpSources(): string[] {
+  return [
+    'plugin.php',
+    'uninstall.php',
+    ...walk('includes', (n) => n.endsWith('.php')),
+    ...walk('blocks', (n) => n.endsWith('.php')),
+  ];
+}
+
+export function scriptSources(): string[] {
+  const ts = (n: string) => /\.tsx?$/.test(n) && !/\.(test|d)\.tsx?$/.test(n);
+  return [...walk('admin', ts), ...walk('blocks', ts)];
+}
+
+/** The plugin header's fields (`Plugin Name`, `Description`, `Version`). */
+export function pluginHeader(source: string): Record<string, { value: string; line: number }> {
+  const fields: Record<string, { value: string; line: number }> = {};
+  source.split('\n').forEach((text, n) => {
+    const m = /^[\s*#@/]*([A-Za-z ]+):\s*(.+?)\s*(\*\/)?$/.exec(text);
+    if (m && !(m[1].trim() in fields)) fields[m[1].trim()] = { value: m[2], line: n + 1 };
+  });
+  return fields;
+}
+
+/** Every message of the plugin, and the calls that could not be read. */
+export function extractAll(): { messages: Message[]; unextractable: Unextractable[] } {
+  const messages: Message[] = [];
+  const unextractable: Unextractable[] = [];
+  const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+  const header = pluginHeader(read('plugin.php'));
+  messages.push(
+    {
+      msgid: header['Plugin Name'].value,
+      comment: 'Plugin Name of the plugin',
+      reference: 'plugin.php',
+      format: 'none',
+    },
+    { msgid: header.Description.value, comment: 'Description of the plugin', reference: 'plugin.php', format: 'none' },
+  );
+  for (const file of phpSources()) {
+    const found = extractPhp(read(file), file, DOMAIN);
+    messages.push(...found.messages);
+    unextractable.push(...found.unextractable);
+  }
+  for (const file of scriptSources()) {
+    const found = extractTs(read(file), file, DOMAIN);
+    messages.push(...found.messages);
+    unextractable.push(...found.unextractable);
+  }
+  for (const file of walk('blocks', (n) => n === 'block.json')) {
+    const block = JSON.parse(read(file)) as { title?: string; description?: string; keywords?: string[] };
+    if (block.title) messages.push({ msgid: block.title, context: 'block title', reference: file, format: 'none' });
+    if (block.description)
+      messages.push({ msgid: block.description, context: 'block description', reference: file, format: 'none' });
+    for (const keyword of block.keywords ?? [])
+      messages.push({ msgid: keyword, context: 'block keyword', reference: file, format: 'none' });
+  }
+  return { messages, unextractable };
+}
+
+const PREAMBLE = [
+  'Copyright (C) 2026 WorkOS Login contributors',
+  'This file is distributed under the GPL-2.0-or-later license.',
+  'GENERATED by scripts/i18n/make-pot.ts (`npm run build`) from the code. Do not edit.',
+];
+
+function potHeaders(version: string): Headers {
+  return [
+    ['Project-Id-Version', `WorkOS Login ${version}`],
+    ['Report-Msgid-Bugs-To', ''],
+    ['PO-Revision-Date', 'YEAR-MO-DA HO:MI+ZONE'],
+    ['Last-Translator', 'FULL NAME <EMAIL@ADDRESS>'],
+    ['Language-Team', 'LANGUAGE <LL@li.org>'],
+    ['Language', ''],
+    ['MIME-Version', '1.0'],
+    ['Content-Type', 'text/plain; charset=UTF-8'],
+    ['Content-Transfer-Encoding', '8bit'],
+    ['Plural-Forms', 'nplurals=INTEGER; plural=EXPRESSION;'],
+    ['X-Generator', 'scripts/i18n/make-pot.ts'],
+    ['X-Domain', DOMAIN],
+  ];
+}
+
+/** The .pot's entries, from the code as it is now. */
+export function potEntries(): Entry[] {
+  return mergeMessages(extractAll().messages);
+}
+
+export function renderPot(entries = potEntries()): string {
+  const version = pluginHeader(readFileSync(join(ROOT, 'plugin.php'), 'utf8')).Version.value;
+  return renderPo(PREAMBLE, potHeaders(version), entries, { references: true, fuzzyHeader: true });
+}
+
+/** A .po brought in step with the .pot: its translations of the .pot's entries, in the .pot's order. */
+export function mergePo(poText: string, entries: Entry[], file: string): string {
+  const po = parsePo(poText, file);
+  const old = new Map(po.entries.map((e) => [entryKey(e), e]));
+  const merged = entries.map((e) => {
+    const translation = old.get(entryKey(e));
+    const forms =
+      e.plural === undefined ? 1 : Number(/nplurals\s*=\s*(\d+)/.exec(po.headers['Plural-Forms'] ?? '')?.[1] ?? 2);
+    const msgstr = Array.from({ length: forms }, (_, n) => translation?.msgstr[n] ?? '');
+    return { ...e, references: [], flags: [...(translation?.fuzzy ? ['fuzzy'] : []), ...e.flags], msgstr };
+  });
+  const headerOrder = Object.entries<string>(po.headers);
+  const preamble = poText
+    .split('\n')
+    .filter((l, n, all) => l.startsWith('# ') && all.slice(0, n).every((x) => x.startsWith('#')))
+    .map((l) => l.slice(2));
+  return renderPo(preamble, headerOrder, merged, { references: false, fuzzyHeader: false });
+}
+
+/** The scripts WordPress loads (path in the plugin) and the source files bundled into each. */
+export function scripts(): Array<{ script: string; sources: Set<string> }> {
+  const entries = [
+    ...walk('blocks', (n) => n === 'index.ts').filter((f) => f.split('/').length === 3),
+    ...walk('admin', (n) => n === 'index.tsx').filter((f) => f.split('/').length === 3),
+  ];
+  return entries.map((entry) => {
+    const sources = new Set<string>();
+    const visit = (file: string) => {
+      if (sources.has(file)) return;
+      sources.add(file);
+      for (const spec of relativeImports(readFileSync(join(ROOT, file), 'utf8'))) {
+        const base = join(dirname(file), spec);
+        const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+          (f) => /\.tsx?$/.test(f) && existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).isFile(),
+        );
+        if (found) visit(found);
+      }
+    };
+    visit(entry);
+    const [root, folder] = entry.split('/');
+    return { script: `build/${root}/${folder}/index.js`, sources };
+  });
+}
+
+/** The locales with a .po in languages/. */
+export function locales(): string[] {
+  return readdirSync(LANGUAGES)
+    .map((n) => new RegExp(`^${DOMAIN}-(.+)\\.po$`).exec(n)?.[1])
+    .filter((l): l is string => Boolean(l))
+    .sort();
+}
+
+/** Every generated file and its content: the .pot, each merged .po, its .mo and its JSON files. */
+export async function i18nFiles(): Promise<Array<[string, string | Buffer]>> {
+  const entries = potEntries();
+  const files: Array<[string, string | Buffer]> = [[POT, renderPot(entries)]];
+  const bundles = scripts();
+  for (const locale of locales()) {
+    const poFile = join(LANGUAGES, `${DOMAIN}-${locale}.po`);
+    const poText = mergePo(readFileSync(poFile, 'utf8'), entries, relative(ROOT, poFile));
+    files.push([poFile, poText]);
+    const po = parsePo(poText);
+    files.push([join(LANGUAGES, `${DOMAIN}-${locale}.mo`), renderMo(po)]);
+    for (const { script, sources } of bundles) {
+      const keys = new Set(
+        entries.filter((e) => e.references.some((r) => sources.has(r.split(':')[0]))).map((e) => entryKey(e)),
+      );
+      const json = renderJed(po, locale, script, keys);
+      const md5 = createHash('md5').update(script).digest('hex');
+      const file = join(LANGUAGES, `${DOMAIN}-${locale}-${md5}.json`);
+      // Formatted as the repository's Prettier formats JSON, so `prettier --check .` passes.
+      if (json) files.push([file, await format(json, { ...(await resolveConfig(file)), filepath: file })]);
+    }
+  }
+  return files;
+}
+
+/** Generated files in languages/ no longer generated (a script without strings, a removed .po). */
+export function staleFiles(files: Array<[string, string | Buffer]>): string[] {
+  const made = new Set(files.map(([f]) => f));
+  return readdirSync(LANGUAGES)
+    .filter((n) => /\.(mo|json)$/.test(n))
+    .map((n) => join(LANGUAGES, n))
+    .filter((f) => !made.has(f));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const files = await i18nFiles();
+  for (const [file, content] of files) {
+    const old = existsSync(file) ? readFileSync(file) : null;
+    if (!old?.equals(Buffer.from(content))) writeFileSync(file, content);
+  }
+  for (const file of staleFiles(files)) unlinkSync(file);
+  const entries = parsePo(readFileSync(POT, 'utf8')).entries.length;
+  process.stdout.write(`i18n: ${relative(ROOT, POT)} (${entries} strings), ${files.length - 1} translation files\n`);
+  for (const u of extractAll().unextractable)
+    process.stdout.write(
+      `  not extractable: ${u.file}:${u.line} ${u.why}: ${u.call.replace(/\s+/g, ' ').slice(0, 120)}\n`,
+    );
+}
