@@ -11,6 +11,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sha256Line, tgz, zip } from './dist/archive.ts';
 import { headerField, isPluginFile, listFiles, PLUGIN_ROOTS } from './dist/contents.ts';
+import { bundledPackages, noticesText } from './dist/notices.ts';
 import { serverPackageJson, versionProblems } from './dist.ts';
 import { ROOT } from './stack.ts';
 import { NEWEST_WP_VERSION, OLDEST_WP_VERSION, WP_BUILDS } from './wp/paths.ts';
@@ -192,5 +193,34 @@ describe('the login server package', () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`this is Node.js ${version}`);
     });
+  });
+});
+
+describe('THIRD-PARTY-NOTICES.txt', () => {
+  it('names the packages a source map bundles, scoped ones whole, each once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dist-notices-'));
+    writeFileSync(
+      join(dir, 'a.js.map'),
+      JSON.stringify({
+        sources: [
+          '../../node_modules/lit-html/lit-html.js',
+          '../../node_modules/lit-html/directive.js',
+          '../../node_modules/@simplewebauthn/browser/esm/index.js',
+          '../../node_modules/a/node_modules/b/index.js',
+          '../../elements/workos-login.ts',
+        ],
+      }),
+    );
+    expect(bundledPackages([join(dir, 'a.js.map')])).toEqual(['@simplewebauthn/browser', 'b', 'lit-html']);
+  });
+
+  it('gives each package its version, licence and licence text, and refuses one it cannot find', () => {
+    const notices = noticesText(ROOT, 'Title', ['lit-html']);
+    const { version } = JSON.parse(text('node_modules/lit-html/package.json')) as { version: string };
+    expect(notices).toContain(`lit-html ${version}\nLicense: BSD-3-Clause\n`);
+    expect(notices).toContain('Redistribution and use in source and binary forms');
+    expect(() => noticesText(ROOT, 'Title', ['no-such-package-here'])).toThrow(
+      /no licence found for no-such-package-here/,
+    );
   });
 });

@@ -3,17 +3,19 @@
  * packs what build/ already holds, as the install lane does after the end-to-end lane built it):
  *
  *   dist/workos-login-<version>.zip          the plugin, one `workos-login/` folder (contents.ts)
+ *                                            and the licences of what its scripts bundle (notices.ts)
  *   dist/workos-login-server-<version>.tgz   the login server, one `workos-login-server/` folder:
  *                                            the bundle, a bin that checks Node's version, a
  *                                            package.json, an example environment file, a systemd
- *                                            unit, a Dockerfile and a README
+ *                                            unit, a Dockerfile, a README and the bundled
+ *                                            packages' licences
  *   dist/SHA256SUMS                          both, for `sha256sum -c SHA256SUMS`
  *
  * Refuses to pack when the versions disagree: package.json, plugin.php's header and
  * WORKOS_LOGIN_VERSION, readme.txt's Stable tag.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sha256Line, tgz, zip, type ArchiveEntry } from './dist/archive.ts';
@@ -26,7 +28,11 @@ import {
   SERVER_TEMPLATE_DIR,
 } from './dist/contents.ts';
 import { PLUGIN_SLUG, SERVER_PACKAGE } from './dist/names.ts';
+import { bundledPackages, noticesText } from './dist/notices.ts';
 import { ROOT } from './stack.ts';
+
+/** The licences of the bundled npm packages, in each archive's folder (dist/notices.ts). */
+export const NOTICES = 'THIRD-PARTY-NOTICES.txt';
 
 export interface Artifact {
   file: string;
@@ -100,15 +106,42 @@ export function pack(root = ROOT, outDir = join(root, 'dist')): Release {
   const version = releaseVersion(root);
   const time = releaseTime(root);
 
-  const pluginEntries: ArchiveEntry[] = pluginFiles(root).map((path) => ({
-    path: `${PLUGIN_SLUG}/${path}`,
-    data: read(root, path),
-  }));
+  const files = pluginFiles(root);
+  // The notices are read from the source maps the build writes. Only a script that merely
+  // re-exports another (the element's entry) has none, and bundles nothing.
+  const reExportOnly = (path: string) =>
+    /^(export\{[^}]*\}from"[^"]+";\s*)+$/.test(readFileSync(join(root, path), 'utf8'));
+  const scriptMaps = (paths: string[]) =>
+    paths
+      .filter((path) => existsSync(join(root, `${path}.map`)) || !reExportOnly(path))
+      .map((path) => {
+        statSync(join(root, `${path}.map`)); // throws ENOENT naming the missing map
+        return join(root, `${path}.map`);
+      });
+  const pluginNotices = noticesText(
+    root,
+    `WorkOS Login ${version}: third-party software in its scripts (build/)`,
+    bundledPackages(scriptMaps(files.filter((path) => path.startsWith('build/') && path.endsWith('.js')))),
+  );
+  const pluginEntries: ArchiveEntry[] = [
+    ...files.map((path) => ({ path: `${PLUGIN_SLUG}/${path}`, data: read(root, path) })),
+    { path: `${PLUGIN_SLUG}/${NOTICES}`, data: Buffer.from(pluginNotices) },
+  ];
 
   statSync(join(root, SERVER_BUNDLE)); // throws ENOENT naming the missing bundle
   const serverEntries: ArchiveEntry[] = [
     { path: `${SERVER_PACKAGE}/index.js`, data: read(root, SERVER_BUNDLE) },
     { path: `${SERVER_PACKAGE}/package.json`, data: Buffer.from(serverPackageJson(root, version)) },
+    {
+      path: `${SERVER_PACKAGE}/${NOTICES}`,
+      data: Buffer.from(
+        noticesText(
+          root,
+          `WorkOS Login server ${version}: third-party software in index.js`,
+          bundledPackages(scriptMaps([SERVER_BUNDLE])),
+        ),
+      ),
+    },
     ...listFiles(join(root, SERVER_TEMPLATE_DIR), ['']).map((path) => ({
       path: `${SERVER_PACKAGE}/${path}`,
       data: read(join(root, SERVER_TEMPLATE_DIR), path),

@@ -71,6 +71,7 @@ test('a site owner uploads the plugin zip, activates it, and it proves the packa
   // WordPress unpacked the zip into a folder of its own: the plugin and nothing of development.
   expect(lstatSync(pluginDir).isSymbolicLink()).toBe(false);
   expect(readdirSync(pluginDir).sort()).toEqual([
+    'THIRD-PARTY-NOTICES.txt',
     'admin',
     'assets',
     'blocks',
