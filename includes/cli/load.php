@@ -18,6 +18,7 @@ require_once __DIR__ . '/class-cli-namespace.php';
 require_once __DIR__ . '/output.php';
 require_once __DIR__ . '/status.php';
 require_once __DIR__ . '/profiles.php';
+require_once __DIR__ . '/profiles-input.php';
 require_once __DIR__ . '/audit.php';
 require_once __DIR__ . '/users.php';
 require_once __DIR__ . '/break-glass.php';
