@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/chromium.ts';
-import { laneWordPressUrl } from './scripts/prod/env.ts';
+import { laneSettings } from './scripts/playwright-lane.ts';
 
 /**
  * End-to-end journeys against a real WordPress + login server + WorkOS fake, started once per
@@ -12,19 +11,5 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
-  workers: 1,
-  fullyParallel: false,
-  forbidOnly: !!process.env.CI,
-  retries: 0,
-  // Budgets for a busy machine (the suite shares two cores with other work): tests wait on states,
-  // so a generous budget costs a passing test nothing and only bounds a failing one.
-  timeout: 120_000,
-  expect: { timeout: 20_000 },
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  use: {
-    browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(),
-    baseURL: laneWordPressUrl(),
-    trace: 'retain-on-failure',
-  },
+  ...laneSettings(),
 });

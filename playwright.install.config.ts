@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { laneSettings } from './scripts/playwright-lane.ts';
 import { smokeSelection } from './scripts/e2e-smoke.ts';
-import { laneWordPressUrl } from './scripts/prod/env.ts';
 import { SERVER_BIN } from './tests/install/release.ts';
 
 /**
@@ -38,23 +37,7 @@ const smoke = smokeSelection('playwright.install.config.ts', {
 
 export default defineConfig({
   globalSetup: './tests/install/global-setup.ts',
-  workers: 1,
-  fullyParallel: false,
-  forbidOnly: !!process.env.CI,
-  retries: 0,
-  // Busy-machine budgets, as in playwright.config.ts: tests wait on states, the budget only bounds a failure.
-  timeout: 120_000,
-  expect: { timeout: 20_000 },
-  outputDir: '.wp/test-results/install',
-  reporter: process.env.CI
-    ? [['list']]
-    : [['list'], ['html', { open: 'never', outputFolder: '.wp/playwright-report/install' }]],
-  use: {
-    browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(),
-    baseURL: laneWordPressUrl(),
-    trace: 'retain-on-failure',
-  },
+  ...laneSettings('install'),
   projects: [
     // First: the plugin installed from the zip; its site becomes the one every later test resets to.
     { name: 'install', testDir: 'tests/install', testMatch: /\.spec\.ts$/ },

@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { laneSettings } from './scripts/playwright-lane.ts';
 import { smokeSelection } from './scripts/e2e-smoke.ts';
-import { laneWordPressUrl } from './scripts/prod/env.ts';
 import { OLDEST_WP_VERSION } from './scripts/wp/paths.ts';
 
 /**
@@ -62,22 +61,5 @@ export default defineConfig({
   testMatch,
   grep,
   globalSetup: './tests/e2e/global-setup.ts',
-  workers: 1,
-  fullyParallel: false,
-  forbidOnly: !!process.env.CI,
-  retries: 0,
-  // Busy-machine budgets, as in playwright.config.ts: tests wait on states, the budget only bounds a failure.
-  timeout: 120_000,
-  expect: { timeout: 20_000 },
-  // Not under test-results/ or playwright-report/: the default lane's runs empty those.
-  outputDir: '.wp/test-results/oldest',
-  reporter: process.env.CI
-    ? [['list']]
-    : [['list'], ['html', { open: 'never', outputFolder: '.wp/playwright-report/oldest' }]],
-  use: {
-    browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(),
-    baseURL: laneWordPressUrl(),
-    trace: 'retain-on-failure',
-  },
+  ...laneSettings('oldest'),
 });

@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/chromium.ts';
-import { laneWordPressUrl } from './scripts/prod/env.ts';
+import { laneSettings } from './scripts/playwright-lane.ts';
 
 /**
  * The production-like lane (`npm run test:prod`): the core journeys of tests/e2e, unchanged, plus
@@ -44,22 +43,5 @@ export default defineConfig({
   grep: [/^(?!.*identity\.spec\.ts)/, /identity\.spec\.ts.* logout /],
   grepInvert: new RegExp(SCREEN_ONLY.join('|')),
   globalSetup: './tests/e2e/global-setup.ts',
-  workers: 1,
-  fullyParallel: false,
-  forbidOnly: !!process.env.CI,
-  retries: 0,
-  // Busy-machine budgets, as in playwright.config.ts: tests wait on states, the budget only bounds a failure.
-  timeout: 120_000,
-  expect: { timeout: 20_000 },
-  // Not under test-results/ or playwright-report/: the SQLite lane's runs empty those.
-  outputDir: '.wp/test-results/prod',
-  reporter: process.env.CI
-    ? [['list']]
-    : [['list'], ['html', { open: 'never', outputFolder: '.wp/playwright-report/prod' }]],
-  use: {
-    browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(),
-    baseURL: laneWordPressUrl(),
-    trace: 'retain-on-failure',
-  },
+  ...laneSettings('prod'),
 });
