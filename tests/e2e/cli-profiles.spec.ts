@@ -4,7 +4,7 @@
  */
 import { restAs } from './admin.ts';
 import { expect, signInAsAdmin, test } from './fixtures.ts';
-import { useWpCli, wp, wpAnswering } from './wp-cli.ts';
+import { useWpCli, wp, wpAnswering, wpRefuses } from './wp-cli.ts';
 
 const PROFILES = '/wp-json/workos/v1/admin/profiles';
 
@@ -213,25 +213,29 @@ test('profiles create, get and list as JSON, then update merges and checks', asy
   // Merged onto the stored profile, normalized as the route normalizes it.
   expect(after.branding).toMatchObject({ heading: 'Welcome', primary_color: '#1e73be' });
 
-  const bad = await wp(stack, 'workos', 'profiles', 'update', 'members', '--invitations=maybe');
-  expect(bad.code).toBe(1);
-  expect(bad.stderr).toContain('Error: invitations: Must be true or false.');
-  const rename = await wp(stack, 'workos', 'profiles', 'update', 'default', '--slug=main');
-  expect(rename.code).toBe(1);
-  expect(rename.stderr).toContain('The default Login Profile cannot be renamed.');
+  await wpRefuses(
+    stack,
+    ['workos', 'profiles', 'update', 'members', '--invitations=maybe'],
+    'Error: invitations: Must be true or false.',
+  );
+  await wpRefuses(
+    stack,
+    ['workos', 'profiles', 'update', 'default', '--slug=main'],
+    'The default Login Profile cannot be renamed.',
+  );
   const json = await wp(stack, 'workos', 'profiles', 'update', 'members', '--json={"title":"X"}');
   expect(json.code).toBe(1);
   expect(json.stderr).toContain('--body=<json>');
 
-  const missing = await wp(stack, 'workos', 'profiles', 'get', 'nope');
-  expect(missing.code).toBe(1);
-  expect(missing.stderr).toContain('Error: No Login Profile has this slug.');
+  await wpRefuses(stack, ['workos', 'profiles', 'get', 'nope'], 'Error: No Login Profile has this slug.');
 });
 
 test('profiles delete refuses the default profile and deletes another with --yes', async ({ stack }) => {
-  const refused = await wp(stack, 'workos', 'profiles', 'delete', 'default', '--yes');
-  expect(refused.code).toBe(1);
-  expect(refused.stderr).toContain('The default Login Profile cannot be deleted.');
+  await wpRefuses(
+    stack,
+    ['workos', 'profiles', 'delete', 'default', '--yes'],
+    'The default Login Profile cannot be deleted.',
+  );
 
   expect((await wp(stack, 'workos', 'profiles', 'create', 'members', '--title=Members')).code).toBe(0);
   const declined = await wpAnswering(stack, 'n\n', 'workos', 'profiles', 'delete', 'members');
@@ -240,9 +244,7 @@ test('profiles delete refuses the default profile and deletes another with --yes
   const deleted = await wp(stack, 'workos', 'profiles', 'delete', 'members', '--yes');
   expect(deleted.code, deleted.stderr).toBe(0);
   expect(deleted.stdout).toContain('Success: Deleted the Login Profile “members”.');
-  const again = await wp(stack, 'workos', 'profiles', 'delete', 'members', '--yes');
-  expect(again.code).toBe(1);
-  expect(again.stderr).toContain('No Login Profile has this slug.');
+  await wpRefuses(stack, ['workos', 'profiles', 'delete', 'members', '--yes'], 'No Login Profile has this slug.');
 });
 
 test('profiles duplicate copies under the next free slug or the one given', async ({ stack }) => {
@@ -258,9 +260,11 @@ test('profiles duplicate copies under the next free slug or the one given', asyn
   ) as Profile;
   expect(partners.title).toBe('Default (copy)');
 
-  const taken = await wp(stack, 'workos', 'profiles', 'duplicate', 'default', 'partners');
-  expect(taken.code).toBe(1);
-  expect(taken.stderr).toContain('A Login Profile with the slug “partners” already exists.');
+  await wpRefuses(
+    stack,
+    ['workos', 'profiles', 'duplicate', 'default', 'partners'],
+    'A Login Profile with the slug “partners” already exists.',
+  );
   const slugs = (JSON.parse((await wp(stack, 'workos', 'profiles', 'list', '--format=json')).stdout) as Profile[]).map(
     (p) => p.slug,
   );

@@ -29,6 +29,13 @@ export async function wp(stack: Stack, ...args: string[]): Promise<Run> {
   return wpAnswering(stack, null, ...args);
 }
 
+/** Runs WP-CLI and expects it to refuse: exit 1, `message` on standard error. */
+export async function wpRefuses(stack: Stack, args: string[], message: string): Promise<void> {
+  const run = await wp(stack, ...args);
+  expect(run.code, `wp ${args.join(' ')}`).toBe(1);
+  expect(run.stderr).toContain(message);
+}
+
 /** Runs WP-CLI with `input` on its standard input (null: an empty one). */
 export async function wpAnswering(stack: Stack, input: string | null, ...args: string[]): Promise<Run> {
   const child = spawn(
